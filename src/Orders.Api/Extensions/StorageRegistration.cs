@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orders.Api.Storage;
+using Orders.Api.Storage.PostgreSql;
+using Orders.Api.Storage.Sqlite;
+
+namespace Orders.Api.Extensions;
+
+/// <summary>Registers the store and migrator named by <c>Storage:Provider</c>.</summary>
+/// <remarks>
+/// Everything resolves lazily from configuration, so whatever sets it last (appsettings, environment,
+/// command line, a test host) decides, and nothing touches a database before it is first used.
+/// </remarks>
+internal static class StorageRegistration
+{
+    public static IHostApplicationBuilder AddOrderStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
+            .Validate(options => Enum.IsDefined(options.Provider), "Storage:Provider must be Sqlite, PostgreSql or SqlServer.")
+            .Validate(options => options.MaxAttempts is >= 1 and <= 10, "Storage:MaxAttempts must be 1 to 10.")
+            .Validate(options => options.RetryAfterSeconds is >= 1 and <= 3600, "Storage:RetryAfterSeconds must be 1 to 3600.")
+            .ValidateOnStart();
+        // Stores take the value: the provider and its settings are fixed for the life of the process.
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+        builder.Services.AddSingleton(sp => ResolveConnectionString(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<StorageOptions>().Provider));
+
+        builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<OrdersConnectionString>().Value));
+        builder.Services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<StorageOptions>().Provider switch
+        {
+            StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteOrderStore>(sp),
+            StorageProvider.PostgreSql => ActivatorUtilities.CreateInstance<PostgreSqlOrderStore>(sp),
+            var other => throw NotAvailable(other),
+        });
+        builder.Services.AddSingleton<IDatabaseMigrator>(sp => sp.GetRequiredService<StorageOptions>().Provider switch
+        {
+            StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteMigrator>(sp),
+            StorageProvider.PostgreSql => ActivatorUtilities.CreateInstance<PostgreSqlMigrator>(sp),
+            var other => throw NotAvailable(other),
+        });
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations unless <c>Storage:MigrateOnStartup</c> is false.</summary>
+    public static WebApplication MigrateOrderStorageIfEnabled(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<StorageOptions>().MigrateOnStartup)
+        {
+            app.Services.GetRequiredService<IDatabaseMigrator>().Migrate();
+        }
+        return app;
+    }
+
+    private static OrdersConnectionString ResolveConnectionString(IConfiguration configuration, StorageProvider provider)
+    {
+        var configured = configuration.GetConnectionString(OrdersConnectionString.Name);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return new OrdersConnectionString(configured);
+        }
+        return provider == StorageProvider.Sqlite
+            ? new OrdersConnectionString(OrdersConnectionString.SqliteDefault)
+            : throw new InvalidOperationException(
+                $"Storage:Provider is {provider}: set ConnectionStrings:{OrdersConnectionString.Name} " +
+                $"(environment variable ConnectionStrings__{OrdersConnectionString.Name}).");
+    }
+
+    private static NotSupportedException NotAvailable(StorageProvider provider) =>
+        new($"Storage:Provider {provider} is not available yet.");
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Orders.Api.Infrastructure;
+
+/// <summary>Writes an <see cref="ApiProblem"/> as application/problem+json, with optional headers.</summary>
+public sealed class ProblemResult(ApiProblem problem, IReadOnlyDictionary<string, string>? headers = null)
+    : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<ApiProblem>
+{
+    public const string ContentType = "application/problem+json";
+
+    public ApiProblem Value => problem;
+
+    object? IValueHttpResult.Value => problem;
+
+    public int? StatusCode => problem.Status;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        problem.TraceId ??= Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        httpContext.Response.StatusCode = problem.Status;
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            httpContext.Response.Headers[name] = value;
+        }
+        var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        // Serialised as its runtime type, so the 409's and 400's own fields are written too.
+        return httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options, ContentType, httpContext.RequestAborted);
+    }
+}

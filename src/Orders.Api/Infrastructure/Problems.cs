@@ -1,0 +1,103 @@
+using Orders.Api.Orders;
+
+namespace Orders.Api.Infrastructure;
+
+/// <summary>Every problem this API answers with, in one place so codes and titles never drift.</summary>
+public static class Problems
+{
+    public static class Codes
+    {
+        public const string ValidationFailed = "VALIDATION_FAILED";
+        public const string MalformedJson = "MALFORMED_JSON";
+        public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+        public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+        public const string DuplicateIdempotencyKey = "DUPLICATE_IDEMPOTENCY_KEY";
+        public const string OrderNotFound = "ORDER_NOT_FOUND";
+        public const string StoreUnavailable = "STORE_UNAVAILABLE";
+        public const string NotFound = "NOT_FOUND";
+        public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+        public const string BadRequest = "BAD_REQUEST";
+        public const string InternalError = "INTERNAL_ERROR";
+    }
+
+    // Relative type URIs (RFC 9457 allows them): stable identifiers, explained in the README.
+    private static string TypeOf(string code) => "/problems/" + code.ToLowerInvariant().Replace('_', '-');
+
+    public static ProblemResult Validation(IReadOnlyDictionary<string, string[]> errors) => new(new ValidationApiProblem
+    {
+        Type = TypeOf(Codes.ValidationFailed),
+        Title = "The request is not a valid order.",
+        Status = StatusCodes.Status400BadRequest,
+        Detail = "One or more fields are invalid; see errors. Nothing was stored, so the same reference can be sent again once corrected.",
+        Code = Codes.ValidationFailed,
+        Errors = errors,
+    });
+
+    public static ProblemResult Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ProblemResult MalformedJson(string detail) =>
+        Simple(StatusCodes.Status400BadRequest, Codes.MalformedJson, "The body is not valid JSON.", detail);
+
+    public static ProblemResult UnsupportedMediaType() =>
+        Simple(StatusCodes.Status415UnsupportedMediaType, Codes.UnsupportedMediaType,
+            "Unsupported media type.", "Send the order as application/json.");
+
+    public static ProblemResult PayloadTooLarge(int maxBytes) =>
+        Simple(StatusCodes.Status413PayloadTooLarge, Codes.PayloadTooLarge,
+            "The body is too large.", $"An order body may be at most {maxBytes} bytes.");
+
+    public static ProblemResult OrderNotFound(string clientReference) =>
+        Simple(StatusCodes.Status404NotFound, Codes.OrderNotFound,
+            "Order not found.", $"There is no order with client reference '{clientReference}'.");
+
+    public static ProblemResult StoreUnavailable(int retryAfterSeconds) => new(
+        Problem(StatusCodes.Status503ServiceUnavailable, Codes.StoreUnavailable, "The order store is unavailable.",
+            "The database could not be reached. Nothing was stored by this request; retry with the same clientReference."),
+        new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    public static ProblemResult Duplicate(HttpRequest request, Order existing, bool sameRequest)
+    {
+        var orderUrl = OrderPaths.Of(request, existing.ClientReference);
+        return new ProblemResult(
+            new DuplicateOrderProblem
+            {
+                Type = TypeOf(Codes.DuplicateIdempotencyKey),
+                Title = "An order with this client reference already exists.",
+                Status = StatusCodes.Status409Conflict,
+                Detail = sameRequest
+                    ? "This request was already processed: the order exists. Treat it as placed and read it at orderUrl."
+                    : "The client reference was already used for a different order. Use a new reference for a new order.",
+                Code = Codes.DuplicateIdempotencyKey,
+                ClientReference = existing.ClientReference,
+                OrderId = existing.OrderId,
+                OrderUrl = orderUrl,
+                CreatedAt = existing.CreatedAt,
+                SameRequest = sameRequest,
+            },
+            new Dictionary<string, string> { ["Location"] = orderUrl });
+    }
+
+    /// <summary>For status codes the framework produces (unknown route, wrong method, bad request, crash).</summary>
+    public static ApiProblem ForStatus(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => Problem(status, Codes.NotFound, "Not found.", "No resource has this path."),
+        StatusCodes.Status405MethodNotAllowed => Problem(status, Codes.MethodNotAllowed, "Method not allowed.", "This path does not accept this HTTP method."),
+        StatusCodes.Status413PayloadTooLarge => Problem(status, Codes.PayloadTooLarge, "The body is too large.", "The request body exceeds the limit."),
+        StatusCodes.Status415UnsupportedMediaType => Problem(status, Codes.UnsupportedMediaType, "Unsupported media type.", "Send application/json."),
+        >= 500 => Problem(status, Codes.InternalError, "Internal error.", "The server failed to process the request. Retrying with the same clientReference is safe."),
+        _ => Problem(status, Codes.BadRequest, "Bad request.", "The request could not be processed."),
+    };
+
+    private static ProblemResult Simple(int status, string code, string title, string detail) =>
+        new(Problem(status, code, title, detail));
+
+    private static ApiProblem Problem(int status, string code, string title, string detail) => new()
+    {
+        Type = TypeOf(code),
+        Title = title,
+        Status = status,
+        Detail = detail,
+        Code = code,
+    };
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Orders.Api.Storage;
+
+namespace Orders.Api.Infrastructure;
+
+/// <summary>
+/// The last line of defence: an unreachable store becomes 503 STORE_UNAVAILABLE with Retry-After,
+/// anything else 500 INTERNAL_ERROR. Neither ever carries exception text, SQL or a stack trace.
+/// </summary>
+internal sealed partial class StoreExceptionHandler(IOptions<StorageOptions> options, ILogger<StoreExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to answer.
+            return true;
+        }
+        ProblemResult result;
+        if (exception is StoreUnavailableException)
+        {
+            LogStoreUnavailable(logger, exception);
+            result = Problems.StoreUnavailable(options.Value.RetryAfterSeconds);
+        }
+        else if (exception is BadHttpRequestException badRequest)
+        {
+            result = new ProblemResult(Problems.ForStatus(badRequest.StatusCode));
+        }
+        else
+        {
+            LogUnexpected(logger, exception);
+            result = new ProblemResult(Problems.ForStatus(StatusCodes.Status500InternalServerError));
+        }
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order store unavailable")]
+    private static partial void LogStoreUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
+}

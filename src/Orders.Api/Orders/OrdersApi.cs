@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Orders.Api.Infrastructure;
+using Orders.Api.Storage;
+
+namespace Orders.Api.Orders;
+
+/// <summary>The /orders endpoints.</summary>
+public static class OrdersApi
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var orders = app.MapGroup("/orders").WithTags("Orders");
+
+        orders.MapPost("/", CreateOrderAsync)
+            .WithName("CreateOrder")
+            .WithSummary("Place an order, exactly once per clientReference.");
+        orders.MapGet("/{clientReference}", GetOrderAsync)
+            .WithName("GetOrder")
+            .WithSummary("Look up an order by its clientReference.");
+        orders.MapGet("/", ListOrdersAsync)
+            .WithName("ListOrders")
+            .WithSummary("List the caller's orders, newest first.");
+
+        return app;
+    }
+
+    internal static async Task<Results<Created<OrderResponse>, ProblemResult>> CreateOrderAsync(
+        HttpContext context, IOrderStore store, OrderFactory factory, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (request, problem) = await OrderRequestReader.ReadAsync(context.Request, json.Value.SerializerOptions, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var header = context.Request.Headers[ClientReference.HeaderName];
+        var (draft, errors) = OrderValidator.Validate(request!, header.Count == 0 ? null : header.ToString());
+        if (draft is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var result = await store.CreateAsync(factory.Create(OrderOwner.Of(context), draft), ct);
+        return result switch
+        {
+            CreateOrderResult.Created created => TypedResults.Created(
+                OrderPaths.Of(context.Request, created.Order.ClientReference), OrderResponse.From(created.Order)),
+            CreateOrderResult.Duplicate duplicate => Problems.Duplicate(
+                context.Request, duplicate.Existing, draft.DescribesSameOrderAs(duplicate.Existing)),
+            _ => throw new InvalidOperationException($"Unknown create result {result.GetType().Name}."),
+        };
+    }
+
+    internal static async Task<Results<Ok<OrderResponse>, ProblemResult>> GetOrderAsync(
+        string clientReference, HttpContext context, IOrderStore store, CancellationToken ct)
+    {
+        if (!ClientReference.IsValid(clientReference))
+        {
+            return Problems.Validation("clientReference", ClientReference.Rule);
+        }
+        var order = await store.FindAsync(OrderOwner.Of(context), clientReference, ct);
+        return order is null
+            ? Problems.OrderNotFound(clientReference)
+            : TypedResults.Ok(OrderResponse.From(order));
+    }
+
+    internal static async Task<Results<Ok<OrderListResponse>, ProblemResult>> ListOrdersAsync(
+        string? limit, string? after, HttpContext context, IOrderStore store, CancellationToken ct)
+    {
+        var pageSize = DefaultPageSize;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, null, out pageSize)
+                                  || pageSize is < 1 or > MaxPageSize))
+        {
+            return Problems.Validation("limit", $"must be a whole number from 1 to {MaxPageSize}");
+        }
+        OrderPosition? position = null;
+        if (after is not null && !OrderListCursor.TryDecode(after, out position))
+        {
+            return Problems.Validation("after", "must be a 'next' value from an earlier page, unchanged");
+        }
+
+        // One more than asked tells whether another page exists without a count query.
+        var orders = await store.ListAsync(OrderOwner.Of(context), position, pageSize + 1, ct);
+        var page = orders.Take(pageSize).Select(OrderResponse.From).ToList();
+        var next = orders.Count > pageSize ? OrderListCursor.Encode(orders[pageSize - 1]) : null;
+        return TypedResults.Ok(new OrderListResponse(page, next));
+    }
+}

@@ -1,0 +1,116 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Orders.Api.Orders;
+
+namespace Orders.Api.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store. SQLite has one writer at a time: BEGIN IMMEDIATE takes the write lock up
+/// front, so a concurrent duplicate waits (busy timeout) until the first transaction has committed
+/// or rolled back, then meets the unique key like on any other database.
+/// </summary>
+internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, StorageOptions options) : IOrderStore
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder(connectionString.Value)
+    {
+        ForeignKeys = true,
+        // Seconds each statement (BEGIN IMMEDIATE included) keeps retrying a busy database.
+        DefaultTimeout = 30,
+    }.ToString();
+
+    private readonly TransientRetry _retry = new(options.MaxAttempts, SqliteErrors.IsTransient);
+
+    public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken) =>
+        _retry.RunAsync(async ct =>
+        {
+            await using var connection = await OpenAsync(ct);
+            if (await TryInsertAsync(connection, order, ct))
+            {
+                return (CreateOrderResult)new CreateOrderResult.Created(order);
+            }
+            var existing = await FindAsync(connection, order.Owner, order.ClientReference, ct)
+                ?? throw new InvalidOperationException("The unique key reported a duplicate that cannot be read back.");
+            return new CreateOrderResult.Duplicate(existing);
+        }, cancellationToken);
+
+    public Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
+        _retry.RunAsync(async ct =>
+        {
+            await using var connection = await OpenAsync(ct);
+            return await FindAsync(connection, owner, clientReference, ct);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
+        _retry.RunAsync(async ct =>
+        {
+            await using var connection = await OpenAsync(ct);
+            var headers = await connection.QueryAsync<SqliteHeaderRow>(new CommandDefinition(
+                after is null ? SqliteSql.ListFirstPage : SqliteSql.ListAfter,
+                new
+                {
+                    Owner = owner,
+                    Limit = limit,
+                    AfterCreatedAt = after is null ? null : SqliteValues.Time(after.CreatedAt),
+                    AfterOrderId = after is null ? null : SqliteValues.Id(after.OrderId),
+                },
+                cancellationToken: ct));
+            var headerRows = headers.Select(row => row.ToShared()).ToList();
+            if (headerRows.Count == 0)
+            {
+                return (IReadOnlyList<Order>)[];
+            }
+            var lines = await connection.QueryAsync<SqliteLineRow>(new CommandDefinition(
+                SqliteSql.LinesOfOrders,
+                new { OrderIds = headerRows.Select(row => SqliteValues.Id(row.OrderId)).ToList() },
+                cancellationToken: ct));
+            return OrderRows.ToOrders(headerRows, lines.Select(line => line.ToShared()));
+        }, cancellationToken);
+
+    /// <returns>False when the owner already used the reference: nothing was written.</returns>
+    private static async Task<bool> TryInsertAsync(SqliteConnection connection, Order order, CancellationToken ct)
+    {
+        // Not deferred: BEGIN IMMEDIATE, so two writers never both read and then fail to upgrade.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            SqliteSql.InsertHeader,
+            OrderRows.HeaderParameters(order, SqliteValues.Id(order.OrderId), SqliteValues.Time(order.CreatedAt)),
+            transaction,
+            cancellationToken: ct));
+        if (inserted == 0)
+        {
+            return false; // disposing rolls back the empty transaction
+        }
+        var orderId = SqliteValues.Id(order.OrderId);
+        await connection.ExecuteAsync(new CommandDefinition(
+            SqliteSql.InsertLine,
+            order.Lines.Select(line => new { OrderId = orderId, line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal }),
+            transaction,
+            cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private static async Task<Order?> FindAsync(SqliteConnection connection, string owner, string clientReference, CancellationToken ct)
+    {
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            SqliteSql.FindOrder, new { Owner = owner, ClientReference = clientReference }, cancellationToken: ct));
+        var header = await results.ReadSingleOrDefaultAsync<SqliteHeaderRow>();
+        var lines = await results.ReadAsync<SqliteLineRow>();
+        return header is null ? null : OrderRows.ToOrder(header.ToShared(), lines.Select(line => line.ToShared()));
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+namespace Orders.Api.Storage.Sqlite;
+
+/// <summary>Every statement the SQLite store sends. All parameterised.</summary>
+internal static class SqliteSql
+{
+    // The conflict target names the unique key, so any other constraint failure still raises.
+    public const string InsertHeader = $"""
+        INSERT INTO orders ({OrderColumns.InsertHeaderColumns})
+        VALUES ({OrderColumns.InsertHeaderValues})
+        ON CONFLICT (owner_id, client_reference) DO NOTHING
+        """;
+
+    public const string InsertLine = """
+        INSERT INTO order_lines (order_id, line_number, sku, quantity, unit_price, line_total)
+        VALUES (@OrderId, @LineNumber, @Sku, @Quantity, @UnitPrice, @LineTotal)
+        """;
+
+    public const string FindOrder = $"""
+        SELECT {OrderColumns.Header}
+        FROM orders o
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference;
+
+        SELECT {OrderColumns.Line}
+        FROM order_lines l
+        JOIN orders o ON o.order_id = l.order_id
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference
+        ORDER BY l.line_number;
+        """;
+
+    public const string ListFirstPage = $"""
+        SELECT {OrderColumns.Header}
+        FROM orders o
+        WHERE o.owner_id = @Owner
+        ORDER BY o.created_at DESC, o.order_id DESC
+        LIMIT @Limit
+        """;
+
+    public const string ListAfter = $"""
+        SELECT {OrderColumns.Header}
+        FROM orders o
+        WHERE o.owner_id = @Owner AND (o.created_at, o.order_id) < (@AfterCreatedAt, @AfterOrderId)
+        ORDER BY o.created_at DESC, o.order_id DESC
+        LIMIT @Limit
+        """;
+
+    public const string LinesOfOrders = $"""
+        SELECT {OrderColumns.Line}
+        FROM order_lines l
+        WHERE l.order_id IN @OrderIds
+        ORDER BY l.order_id, l.line_number
+        """;
+}

@@ -1,0 +1,25 @@
+namespace Orders.Api.Storage;
+
+/// <summary>The <c>Storage</c> configuration section.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>Apply the migrations in sql/&lt;dialect&gt;/ when the app starts.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>How often a unit of work is attempted when the database reports a transient fault.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Seconds a client is told to wait (Retry-After) when the store is unavailable.</summary>
+    public int RetryAfterSeconds { get; set; } = 2;
+}
+
+public enum StorageProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}
