@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Orders.Api.Orders;
+using Orders.Api.Storage;
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Contract;
+
+/// <summary>A failed attempt leaves nothing behind, so the retry simply succeeds.</summary>
+public abstract class AtomicityContract<TDatabase>(TDatabase database) : ContractTestBase<TDatabase>(database)
+    where TDatabase : class, IOrderDatabase
+{
+    [Fact]
+    public async Task Create_WhenALineViolatesACheckConstraint_LeavesNoHeaderAndNoLines_AndTheRetrySucceeds()
+    {
+        var factory = StartFactory();
+        var client = factory.CreateClient();
+        var reference = OrderRequests.NewReference();
+        var order = BrokenOrder(factory, reference);
+
+        // The header is valid and goes in first; the second line breaks ck_order_lines_quantity.
+        await Assert.ThrowsAnyAsync<Exception>(() => StoreOf(factory).CreateAsync(order, Ct));
+
+        Assert.Equal((0, 0), await Database.CountRowsAsync(Owner, reference));
+        var retry = await client.PostOrderAsync(OrderRequests.Valid(reference));
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal((1, 2), await Database.CountRowsAsync(Owner, reference));
+    }
+
+    [Fact]
+    public async Task Post_WhoseTransactionFails_Returns500WithoutInternals_AndTheRetryGets201()
+    {
+        // A decorator that corrupts the first attempt's last line, so the database itself rejects it mid-insert.
+        var client = StartApi(services: services => services.Decorate<IOrderStore>(inner => new FailFirstCreateStore(inner)));
+        var reference = OrderRequests.NewReference();
+
+        var failed = await client.PostOrderAsync(OrderRequests.Valid(reference));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        var body = await failed.Content.ReadAsStringAsync(Ct);
+        Assert.Equal("INTERNAL_ERROR", (string?)(await failed.ReadJsonAsync())["code"]);
+        Assert.DoesNotContain("Exception", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("order_lines", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((0, 0), await Database.CountRowsAsync(Owner, reference));
+
+        var retry = await client.PostOrderAsync(OrderRequests.Valid(reference));
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal((1, 2), await Database.CountRowsAsync(Owner, reference));
+    }
+
+    private static Order BrokenOrder(OrdersApiFactory factory, string reference)
+    {
+        var valid = factory.Services.GetRequiredService<OrderFactory>().Create(Owner, new OrderDraft(
+            reference, "EUR", new Customer("ada@example.com", null), null,
+            [new OrderLineDraft("SKU-1", 1, 100), new OrderLineDraft("SKU-2", 1, 100)]));
+        return FailFirstCreateStore.Corrupt(valid);
+    }
+
+    /// <summary>Test-only: the first create sends a line the schema's check constraint refuses.</summary>
+    private sealed class FailFirstCreateStore(IOrderStore inner) : IOrderStore
+    {
+        private int _creates;
+
+        public static Order Corrupt(Order order) =>
+            order with { Lines = [.. order.Lines.SkipLast(1), order.Lines[^1] with { Quantity = 0, LineTotal = 0 }] };
+
+        public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken) =>
+            inner.CreateAsync(Interlocked.Increment(ref _creates) == 1 ? Corrupt(order) : order, cancellationToken);
+
+        public Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
+            inner.FindAsync(owner, clientReference, cancellationToken);
+
+        public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
+            inner.ListAsync(owner, after, limit, cancellationToken);
+    }
+}

@@ -1,0 +1,17 @@
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Contract;
+
+// The contract suites on PostgreSql: one line each; every test lives in the generic suite.
+
+public sealed class PostgreSqlCreateOrderContract(PostgreSqlDatabase database) : CreateOrderContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlValidationContract(PostgreSqlDatabase database) : ValidationContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlConcurrencyContract(PostgreSqlDatabase database) : ConcurrencyContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlAtomicityContract(PostgreSqlDatabase database) : AtomicityContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlListingContract(PostgreSqlDatabase database) : ListingContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlStoreUnavailableContract(PostgreSqlDatabase database) : StoreUnavailableContract<PostgreSqlDatabase>(database);

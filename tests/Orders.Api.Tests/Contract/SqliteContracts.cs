@@ -1,0 +1,17 @@
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Contract;
+
+// The contract suites on Sqlite: one line each; every test lives in the generic suite.
+
+public sealed class SqliteCreateOrderContract(SqliteDatabase database) : CreateOrderContract<SqliteDatabase>(database);
+
+public sealed class SqliteValidationContract(SqliteDatabase database) : ValidationContract<SqliteDatabase>(database);
+
+public sealed class SqliteConcurrencyContract(SqliteDatabase database) : ConcurrencyContract<SqliteDatabase>(database);
+
+public sealed class SqliteAtomicityContract(SqliteDatabase database) : AtomicityContract<SqliteDatabase>(database);
+
+public sealed class SqliteListingContract(SqliteDatabase database) : ListingContract<SqliteDatabase>(database);
+
+public sealed class SqliteStoreUnavailableContract(SqliteDatabase database) : StoreUnavailableContract<SqliteDatabase>(database);

@@ -1,0 +1,99 @@
+using Npgsql;
+
+[assembly: AssemblyFixture(typeof(Orders.Api.Tests.Fixtures.PostgreSqlServer))]
+
+namespace Orders.Api.Tests.Fixtures;
+
+/// <summary>
+/// One PostgreSQL server for the whole test run: the one named by ORDERS_TEST_POSTGRES, or else a
+/// throwaway cluster started from the local PostgreSQL binaries on 127.0.0.1 and removed afterwards.
+/// Each test class then gets its own database on it (<see cref="PostgreSqlDatabase"/>).
+/// </summary>
+public sealed class PostgreSqlServer : IAsyncLifetime
+{
+    public const string ConnectionVariable = "ORDERS_TEST_POSTGRES";
+
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
+
+    private string? _dataDirectory;
+    private string? _pgCtl;
+
+    /// <summary>Connection string of the server's maintenance database, when available.</summary>
+    public string? AdminConnectionString { get; private set; }
+
+    public string? UnavailableReason { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        try
+        {
+            AdminConnectionString = Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } given
+                ? given
+                : await StartThrowawayClusterAsync();
+            await using var connection = new NpgsqlConnection(AdminConnectionString);
+            await connection.OpenAsync();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or NpgsqlException or IOException
+                                       or System.ComponentModel.Win32Exception)
+        {
+            UnavailableReason = ex.Message;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dataDirectory is null || _pgCtl is null)
+        {
+            return;
+        }
+        try
+        {
+            await RunAsPostgresAsync(_pgCtl, ["-D", _dataDirectory, "-m", "immediate", "-w", "stop"]);
+        }
+        finally
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private async Task<string> StartThrowawayClusterAsync()
+    {
+        var binDirectory = FindBinDirectory()
+            ?? throw new InvalidOperationException(
+                $"no PostgreSQL server binaries (initdb) found under /usr/lib/postgresql; install the postgresql package or set {ConnectionVariable}");
+        _pgCtl = Path.Combine(binDirectory, "pg_ctl");
+        _dataDirectory = Path.Combine(Path.GetTempPath(), $"orders-test-pg-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_dataDirectory);
+        if (IsRoot)
+        {
+            // initdb refuses to run as root; the cluster belongs to the postgres user.
+            await ProcessRunner.RunAsync("chown", ["postgres:postgres", _dataDirectory], CommandTimeout);
+        }
+
+        await RunAsPostgresAsync(Path.Combine(binDirectory, "initdb"),
+            ["-D", _dataDirectory, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"]);
+        var port = PortAllocator.UnusedLoopbackPort();
+        // Durability is irrelevant for a throwaway test cluster: fsync off makes it fast.
+        var serverOptions = $"-p {port} -c listen_addresses=127.0.0.1 -k {_dataDirectory} -c max_connections=400 " +
+                            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        await RunAsPostgresAsync(_pgCtl,
+            ["-D", _dataDirectory, "-o", serverOptions, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "start"]);
+        return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=10";
+    }
+
+    private static Task<string> RunAsPostgresAsync(string program, IEnumerable<string> arguments) =>
+        IsRoot
+            ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments], CommandTimeout)
+            : ProcessRunner.RunAsync(program, arguments, CommandTimeout);
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static string? FindBinDirectory() =>
+        Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(version => Path.Combine(version, "bin"))
+                .Where(bin => File.Exists(Path.Combine(bin, "initdb")))
+                .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
+                .FirstOrDefault()
+            : null;
+}
