@@ -14,6 +14,7 @@ public static class OrdersApplication
         builder.Services.AddSingleton<OrderFactory>();
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOrdersOpenApi();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
@@ -28,6 +29,7 @@ public static class OrdersApplication
         app.MigrateOrderStorageIfEnabled();
         app.UseExceptionHandler();
         app.UseProblemStatusCodePages();
+        app.UseOrdersOpenApi();
         app.MapOrdersApi();
         return app;
     }

@@ -18,13 +18,29 @@ public static class OrdersApi
 
         orders.MapPost("/", CreateOrderAsync)
             .WithName("CreateOrder")
-            .WithSummary("Place an order, exactly once per clientReference.");
+            .WithSummary("Place an order, exactly once per clientReference.")
+            .WithDescription(
+                "The first request with a clientReference creates the order (201). Every later request with the same " +
+                "reference, whatever its body, gets 409 DUPLICATE_IDEMPOTENCY_KEY naming the existing order; " +
+                "sameRequest tells a retry (true) from a reused reference (false). Retrying after a timeout is always safe.")
+            .Accepts<CreateOrderRequest>("application/json")
+            .ProducesProblem<ValidationApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesProblem<DuplicateOrderProblem>(StatusCodes.Status409Conflict)
+            .ProducesProblem<ApiProblem>(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem<ApiProblem>(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem<ApiProblem>(StatusCodes.Status503ServiceUnavailable);
         orders.MapGet("/{clientReference}", GetOrderAsync)
             .WithName("GetOrder")
-            .WithSummary("Look up an order by its clientReference.");
+            .WithSummary("Look up an order by its clientReference.")
+            .ProducesProblem<ValidationApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesProblem<ApiProblem>(StatusCodes.Status404NotFound)
+            .ProducesProblem<ApiProblem>(StatusCodes.Status503ServiceUnavailable);
         orders.MapGet("/", ListOrdersAsync)
             .WithName("ListOrders")
-            .WithSummary("List the caller's orders, newest first.");
+            .WithSummary("List the caller's orders, newest first.")
+            .WithDescription("Keyset pagination: pass the answer's `next` as `after` to get the following page; `next` is null on the last page.")
+            .ProducesProblem<ValidationApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesProblem<ApiProblem>(StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }
