@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using Orders.Api.Health;
 using Orders.Api.Infrastructure;
+using Orders.Api.Observability;
 using Orders.Api.Orders;
 
 namespace Orders.Api.Extensions;
@@ -10,6 +12,8 @@ public static class OrdersApplication
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
         builder.AddOrderStorage();
+        builder.AddOrdersObservability();
+        builder.Services.AddOrdersHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OrderFactory>();
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
@@ -21,6 +25,8 @@ public static class OrdersApplication
         });
         // Our own reader enforces 64 KiB with a problem answer; this is Kestrel's backstop for every path.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout =
+            TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
         return builder;
     }
 
@@ -30,7 +36,10 @@ public static class OrdersApplication
         app.UseExceptionHandler();
         app.UseProblemStatusCodePages();
         app.UseOrdersOpenApi();
-        app.MapOrdersApi();
+        app.MapOrdersHealthChecks();
+        app.MapOrdersMetrics();
+        // An outer group, so the outcome filter (counts and log lines) covers every /orders endpoint.
+        app.MapGroup("").AddEndpointFilter<OrderOutcomeFilter>().MapOrdersApi();
         return app;
     }
 }

@@ -15,3 +15,5 @@ public sealed class PostgreSqlAtomicityContract(PostgreSqlDatabase database) : A
 public sealed class PostgreSqlListingContract(PostgreSqlDatabase database) : ListingContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlStoreUnavailableContract(PostgreSqlDatabase database) : StoreUnavailableContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlHealthContract(PostgreSqlDatabase database) : HealthContract<PostgreSqlDatabase>(database);

@@ -15,3 +15,5 @@ public sealed class SqliteAtomicityContract(SqliteDatabase database) : Atomicity
 public sealed class SqliteListingContract(SqliteDatabase database) : ListingContract<SqliteDatabase>(database);
 
 public sealed class SqliteStoreUnavailableContract(SqliteDatabase database) : StoreUnavailableContract<SqliteDatabase>(database);
+
+public sealed class SqliteHealthContract(SqliteDatabase database) : HealthContract<SqliteDatabase>(database);
