@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Orders.Api.Infrastructure;
+using Orders.Api.Security;
 using Orders.Api.Storage;
 
 namespace Orders.Api.Orders;
