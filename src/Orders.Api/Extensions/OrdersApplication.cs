@@ -15,6 +15,7 @@ public static class OrdersApplication
         builder.AddOrderStorage();
         builder.AddOrdersObservability();
         builder.Services.AddOrdersHealthChecks();
+        builder.Services.AddOrdersCors(builder.Configuration);
         builder.Services.AddOrdersAuthentication();
         builder.Services.AddOrdersRateLimiting(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -36,6 +37,9 @@ public static class OrdersApplication
     public static WebApplication UseOrders(this WebApplication app)
     {
         app.MigrateOrderStorageIfEnabled();
+        // First: a preflight carries no token and must be answered before authentication. The
+        // middleware adds its headers as the response starts, so error answers get them too.
+        app.UseCors();
         app.UseExceptionHandler();
         app.UseProblemStatusCodePages();
         app.UseOrdersOpenApi();
