@@ -17,6 +17,7 @@ public sealed class LiveApi : IAsyncLifetime
     private readonly List<Process> _processes = [];
     private readonly ConcurrentQueue<string> _prismOutput = new();
     private readonly ConcurrentBag<HttpClient> _httpClients = [];
+    private readonly TestJwt _jwt = new();
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -29,8 +30,12 @@ public sealed class LiveApi : IAsyncLifetime
         {
             startInfo.Environment["Storage__Provider"] = "Sqlite";
             startInfo.Environment["ConnectionStrings__Orders"] = $"Data Source={_database}";
+            foreach (var (name, value) in _jwt.ApiEnvironment)
+            {
+                startInfo.Environment[name] = value;
+            }
         });
-        await WaitUntilListingAsync(apiUrl, api);
+        await WaitUntilListingAsync(apiUrl, api, _jwt.Mint("readiness-probe"));
         BaseUrl = apiUrl;
 
         var prism = Setting("Prism");
@@ -43,15 +48,16 @@ public sealed class LiveApi : IAsyncLifetime
         var port = proxyUrl.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var proxy = Start(prism, ["proxy", "--errors", Setting("OpenApiDocument"), apiUrl.ToString(), "--host", "127.0.0.1", "--port", port],
             _prismOutput.Enqueue, startInfo => startInfo.Environment["FORCE_COLOR"] = "0");
-        await WaitUntilListingAsync(proxyUrl, proxy);
+        await WaitUntilListingAsync(proxyUrl, proxy, _jwt.Mint("readiness-probe"));
         BaseUrl = proxyUrl;
         ChecksConformance = true;
     }
 
-    /// <summary>A client of the API (through prism when it runs); the caller disposes it.</summary>
-    public OrdersClient CreateClient()
+    /// <summary>A client of the API (through prism when it runs) for one owner, with its bearer token.</summary>
+    public OrdersClient CreateClient(string owner = "owner-ada")
     {
         var http = new HttpClient { BaseAddress = BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _jwt.Mint(owner));
         _httpClients.Add(http);
         return new OrdersClient(http);
     }
@@ -123,9 +129,10 @@ public sealed class LiveApi : IAsyncLifetime
     }
 
     /// <summary>Bounded: 240 tries 250 ms apart (a loaded CI machine starts prism slowly); fails at once if the process died.</summary>
-    private static async Task WaitUntilListingAsync(Uri baseUrl, Process process)
+    private static async Task WaitUntilListingAsync(Uri baseUrl, Process process, string token)
     {
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(1) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         for (var attempt = 0; attempt < 240; attempt++)
         {
             Assert.False(process.HasExited, $"{process.StartInfo.FileName} exited before it was ready.");

@@ -16,8 +16,23 @@ export interface OrdersClientOptions {
   baseUrl: string;
   /** A fetch to use instead of the global one (tests, instrumentation). */
   fetch?: (input: Request) => Promise<Response>;
+  /**
+   * The caller's bearer token (a JWT whose `sub` is the owner of the orders), asked for before every
+   * request so a refreshed token is used as soon as the app has it. Every order call needs one.
+   */
+  token?: () => string | Promise<string>;
 }
 
 export function createOrdersClient(options: OrdersClientOptions): OrdersClient {
-  return createClient<paths>(options.fetch ? { baseUrl: options.baseUrl, fetch: options.fetch } : { baseUrl: options.baseUrl });
+  const client = createClient<paths>(options.fetch ? { baseUrl: options.baseUrl, fetch: options.fetch } : { baseUrl: options.baseUrl });
+  const token = options.token;
+  if (token) {
+    client.use({
+      async onRequest({ request }) {
+        request.headers.set("Authorization", `Bearer ${await token()}`);
+        return request;
+      },
+    });
+  }
+  return client;
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,6 +14,26 @@ const root = resolve(fileURLToPath(import.meta.url), "../../../../..");
  * (`prism proxy --errors openapi.yaml`) unless ORDERS_CONFORMANCE=off: every request the tests make
  * and every answer is checked against the committed document, and any mismatch is an error line.
  */
+const issuer = "orders-ts-tests";
+const audience = "orders-api";
+/** This run's signing key: the API trusts it through the settings `dotnet user-jwts` would write. */
+const signingKey = randomBytes(32);
+
+/** An HS256 JWT for `sub`, as the storefront's login would hand it out. */
+export function mintToken(sub = "owner-ada"): string {
+  const now = Math.floor(Date.now() / 1000);
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part({ sub, iss: issuer, aud: audience, iat: now, nbf: now - 60, exp: now + 3600 })}`;
+  return `${unsigned}.${createHmac("sha256", signingKey).update(unsigned).digest("base64url")}`;
+}
+
+const jwtSettings = {
+  Authentication__Schemes__Bearer__ValidIssuer: issuer,
+  Authentication__Schemes__Bearer__ValidAudiences__0: audience,
+  Authentication__Schemes__Bearer__SigningKeys__0__Issuer: issuer,
+  Authentication__Schemes__Bearer__SigningKeys__0__Value: signingKey.toString("base64"),
+};
+
 export class LiveApi {
   private readonly output: string[] = [];
 
@@ -32,7 +53,7 @@ export class LiveApi {
     const database = join(tmpdir(), `orders-ts-${process.pid}-${Date.now()}.db`);
     const apiUrl = `http://127.0.0.1:${await freePort()}`;
     const api = spawn("dotnet", [dll, "--urls", apiUrl], {
-      env: { ...process.env, Storage__Provider: "Sqlite", ConnectionStrings__Orders: `Data Source=${database}` },
+      env: { ...process.env, ...jwtSettings, Storage__Provider: "Sqlite", ConnectionStrings__Orders: `Data Source=${database}` },
       stdio: ["ignore", "ignore", "inherit"],
     });
     const processes: ChildProcess[] = [api];
@@ -89,7 +110,8 @@ async function waitUntilListing(baseUrl: string, child: ChildProcess): Promise<v
   for (let attempt = 0; attempt < 240; attempt++) {
     if (child.exitCode !== null) throw new Error(`${child.spawnfile} exited with ${child.exitCode} before it was ready.`);
     try {
-      if ((await fetch(`${baseUrl}/orders?limit=1`, { signal: AbortSignal.timeout(1_000) })).ok) return;
+      const headers = { Authorization: `Bearer ${mintToken("readiness-probe")}` };
+      if ((await fetch(`${baseUrl}/orders?limit=1`, { headers, signal: AbortSignal.timeout(1_000) })).ok) return;
     } catch {
       // not listening yet
     }

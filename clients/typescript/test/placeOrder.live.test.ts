@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { createOrdersClient, type OrdersClient } from "../src/client.js";
 import { ClientReferenceReusedError, OrderRejectedError } from "../src/errors.js";
 import { placeOrder } from "../src/placeOrder.js";
-import { LiveApi } from "./liveApi.js";
+import { LiveApi, mintToken } from "./liveApi.js";
 import { LossyProxy } from "./lossyProxy.js";
 import { anOrder, countOrdersWithReference } from "./orders.js";
 
@@ -16,7 +16,7 @@ describe("the TypeScript client against the live API", () => {
 
   before(async () => {
     api = await LiveApi.start();
-    client = createOrdersClient({ baseUrl: api.baseUrl });
+    client = createOrdersClient({ baseUrl: api.baseUrl, token: () => mintToken() });
   });
   after(() => api?.stop());
 
@@ -81,7 +81,7 @@ describe("the TypeScript client against the live API", () => {
         const order = anOrder();
 
         // When the client retries with the same reference
-        const placed = await placeOrder(createOrdersClient({ baseUrl: proxy.url }), order, { ...quick, timeoutMs: 1_000 });
+        const placed = await placeOrder(createOrdersClient({ baseUrl: proxy.url, token: () => mintToken() }), order, { ...quick, timeoutMs: 1_000 });
 
         // Then the retry got 409 sameRequest: true, and there is exactly one order
         assert.equal(proxy.posts, 2);

@@ -98,3 +98,23 @@ describe("placeOrder's retry policy", () => {
     assert.deepEqual(calls, ["POST /orders", `GET /orders/${order.clientReference}`, `GET /orders/${order.clientReference}`]);
   });
 });
+
+describe("createOrdersClient", () => {
+  test("asks for the token before every request and sends it as a bearer token", async () => {
+    const sent: (string | null)[] = [];
+    let issued = 0;
+    const client = createOrdersClient({
+      baseUrl: "http://orders.test",
+      token: () => `token-${++issued}`,
+      fetch: async (request) => {
+        sent.push(request.headers.get("Authorization"));
+        return json(404, problem(404, "ORDER_NOT_FOUND"))();
+      },
+    });
+
+    await client.GET("/orders/{clientReference}", { params: { path: { clientReference: "a" } } });
+    await client.GET("/orders/{clientReference}", { params: { path: { clientReference: "b" } } });
+
+    assert.deepEqual(sent, ["Bearer token-1", "Bearer token-2"]);
+  });
+});

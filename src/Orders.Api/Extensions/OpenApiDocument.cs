@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 using Orders.Api.OpenApi;
 
 namespace Orders.Api.Extensions;
@@ -8,6 +9,8 @@ namespace Orders.Api.Extensions;
 /// </summary>
 internal static class OpenApiDocument
 {
+    private const string BearerScheme = "bearer";
+
     public static IServiceCollection AddOrdersOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -21,6 +24,19 @@ internal static class OpenApiDocument
             });
             // Relative: the API is wherever this document was fetched from (Swagger UI's "Try it out" too).
             options.AddServer(new() { Url = "/", Description = "The server this document comes from" });
+            // Every documented operation needs a bearer token (health and metrics are not in the document).
+            options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A JWT from the configured issuer; its `sub` claim is the owner of the orders. " +
+                              "For development: `dotnet user-jwts create --project src/Orders.Api`.",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [],
+            });
             options.SupportNonNullableReferenceTypes();
             options.IncludeXmlComments(typeof(OpenApiDocument).Assembly);
             options.SchemaFilter<RequestSchemaRules>();

@@ -3,6 +3,7 @@ using Orders.Api.Health;
 using Orders.Api.Infrastructure;
 using Orders.Api.Observability;
 using Orders.Api.Orders;
+using Orders.Api.Security;
 
 namespace Orders.Api.Extensions;
 
@@ -14,6 +15,9 @@ public static class OrdersApplication
         builder.AddOrderStorage();
         builder.AddOrdersObservability();
         builder.Services.AddOrdersHealthChecks();
+        builder.Services.AddOrdersCors(builder.Configuration);
+        builder.Services.AddOrdersAuthentication();
+        builder.Services.AddOrdersRateLimiting(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OrderFactory>();
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
@@ -33,13 +37,24 @@ public static class OrdersApplication
     public static WebApplication UseOrders(this WebApplication app)
     {
         app.MigrateOrderStorageIfEnabled();
+        // First: a preflight carries no token and must be answered before authentication. The
+        // middleware adds its headers as the response starts, so error answers get them too.
+        app.UseCors();
         app.UseExceptionHandler();
         app.UseProblemStatusCodePages();
         app.UseOrdersOpenApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOrdersHealthChecks();
         app.MapOrdersMetrics();
-        // An outer group, so the outcome filter (counts and log lines) covers every /orders endpoint.
-        app.MapGroup("").AddEndpointFilter<OrderOutcomeFilter>().MapOrdersApi();
+        // An outer group for what every /orders endpoint shares: an owner's token, the owner's rate
+        // limit, and the outcome filter (counts and log lines). Health and metrics stay anonymous.
+        app.MapGroup("")
+            .RequireAuthorization(AuthenticationSetup.OwnerPolicy)
+            .RequireRateLimiting(RateLimitingSetup.PerOwnerPolicy)
+            .AddEndpointFilter<OrderOutcomeFilter>()
+            .MapOrdersApi();
         return app;
     }
 }

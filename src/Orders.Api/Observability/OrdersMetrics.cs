@@ -23,7 +23,7 @@ public sealed class OrdersMetrics
         _duplicates = meter.CreateCounter<long>("orders.duplicates", "{request}",
             "Requests answered 409 DUPLICATE_IDEMPOTENCY_KEY, by same_request (true: a retry; false: a reused reference).");
         _rejections = meter.CreateCounter<long>("orders.rejections", "{request}",
-            "Requests refused, by reason: validation, store_unavailable (auth and rate_limit once those exist).");
+            "Requests refused, by reason: validation, auth, rate_limit, store_unavailable.");
         _transientRetries = meter.CreateCounter<long>("orders.store.transient_retries", "{retry}",
             "Units of work run again after a transient database error.");
         _storeDuration = meter.CreateHistogram<double>("orders.store.duration", "s",
@@ -50,5 +50,7 @@ public sealed class OrdersMetrics
     {
         public const string Validation = "validation";
         public const string StoreUnavailable = "store_unavailable";
+        public const string Auth = "auth";
+        public const string RateLimit = "rate_limit";
     }
 }

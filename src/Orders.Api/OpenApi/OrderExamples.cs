@@ -17,7 +17,7 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
     private const string TraceId = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     private static readonly Order Placed = new(
-        Guid.Parse("019ab1c2-7d3e-7a10-8b5c-3e2f1a0b9c8d"), OrderOwner.Default, Reference, Order.PlacedStatus, "EUR",
+        Guid.Parse("019ab1c2-7d3e-7a10-8b5c-3e2f1a0b9c8d"), "owner-ada", Reference, Order.PlacedStatus, "EUR",
         new Customer("ada@example.com", "Ada Lovelace"),
         new ShippingAddress("Unter den Linden 1", null, "Berlin", "10117", "DE"),
         [new OrderLine(1, "SKU-1", 2, 1999, 3998), new OrderLine(2, "SKU-2", 1, 500, 500)],
@@ -62,6 +62,12 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
     public JsonNode OrderNotFound => Problem(Problems.OrderNotFound(Reference));
 
     public JsonNode StoreUnavailable => Problem(Problems.StoreUnavailable(2));
+
+    public JsonNode Unauthorized => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status401Unauthorized)));
+
+    public JsonNode Forbidden => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status403Forbidden)));
+
+    public JsonNode RateLimited => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status429TooManyRequests)));
 
     public JsonNode InternalError => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status500InternalServerError)));
 

@@ -17,6 +17,7 @@ internal static class ResponseCatalog
 {
     public const string Location = "Location";
     public const string RetryAfter = "Retry-After";
+    public const string WwwAuthenticate = "WWW-Authenticate";
 
     public static ResponseDoc Find(string operationId, int status, OrderExamples examples) => (operationId, status) switch
     {
@@ -50,6 +51,17 @@ internal static class ResponseCatalog
         ("ListOrders", 200) => Doc("A page of orders, newest first.", [], Example("page", "A page with a next page after it", examples.Page)),
         ("ListOrders", 400) => Doc("`limit` or `after` is not valid (`VALIDATION_FAILED`); `errors` names which.",
             [], Example("bad-limit", "VALIDATION_FAILED", examples.InvalidField("limit", $"must be a whole number from 1 to {Orders.OrdersApi.MaxPageSize}"))),
+        (_, 401) => Doc(
+            "No bearer token, or one that is expired, wrongly signed or meant for another audience (`UNAUTHORIZED`). " +
+            "`WWW-Authenticate` says why. Nothing was stored.",
+            [WwwAuthenticate], Example("unauthorized", "UNAUTHORIZED", examples.Unauthorized)),
+        (_, 403) => Doc(
+            "The token is valid but its `sub` (the owner) is missing or unusable (`FORBIDDEN`). Nothing was stored.",
+            [], Example("forbidden", "FORBIDDEN", examples.Forbidden)),
+        (_, 429) => Doc(
+            "This owner sent more requests than its rate allows (`RATE_LIMITED`); this request stored nothing. Retry " +
+            "after `Retry-After` seconds (a POST with the same `clientReference`).",
+            [RetryAfter], Example("rate-limited", "RATE_LIMITED", examples.RateLimited)),
         (_, 500) => Doc(
             "An unexpected error (`INTERNAL_ERROR`). Whether a POST placed its order is not known: retry it with the same " +
             "`clientReference`; the retry gets 201 or 409, never a second order.",
@@ -76,6 +88,13 @@ internal static class ResponseCatalog
             Required = true,
             Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" },
             Example = 2,
+        },
+        WwwAuthenticate => new OpenApiHeader
+        {
+            Description = "The authentication scheme (Bearer) and, for a refused token, why (RFC 6750 error and error_description).",
+            Required = true,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Example = "Bearer error=\"invalid_token\", error_description=\"The token expired\"",
         },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown response header."),
     };

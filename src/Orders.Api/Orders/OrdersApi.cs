@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Orders.Api.Infrastructure;
 using Orders.Api.OpenApi;
+using Orders.Api.Security;
 using Orders.Api.Storage;
 
 namespace Orders.Api.Orders;
@@ -27,6 +28,7 @@ public static class OrdersApi
             .ProducesProblem<DuplicateOrderProblem>(StatusCodes.Status409Conflict)
             .ProducesProblem<ApiProblem>(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem<ApiProblem>(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesCallerProblems()
             .ProducesProblem<ApiProblem>(StatusCodes.Status500InternalServerError)
             .ProducesProblem<ApiProblem>(StatusCodes.Status503ServiceUnavailable);
         orders.MapGet("/{clientReference}", GetOrderAsync)
@@ -35,6 +37,7 @@ public static class OrdersApi
             .WithDescription(ApiTexts.GetOrder)
             .ProducesProblem<ValidationApiProblem>(StatusCodes.Status400BadRequest)
             .ProducesProblem<ApiProblem>(StatusCodes.Status404NotFound)
+            .ProducesCallerProblems()
             .ProducesProblem<ApiProblem>(StatusCodes.Status500InternalServerError)
             .ProducesProblem<ApiProblem>(StatusCodes.Status503ServiceUnavailable);
         orders.MapGet("/", ListOrdersAsync)
@@ -42,6 +45,7 @@ public static class OrdersApi
             .WithSummary("List the caller's orders, newest first.")
             .WithDescription(ApiTexts.ListOrders)
             .ProducesProblem<ValidationApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesCallerProblems()
             .ProducesProblem<ApiProblem>(StatusCodes.Status500InternalServerError)
             .ProducesProblem<ApiProblem>(StatusCodes.Status503ServiceUnavailable);
 

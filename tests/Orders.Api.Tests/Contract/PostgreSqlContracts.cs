@@ -17,3 +17,9 @@ public sealed class PostgreSqlListingContract(PostgreSqlDatabase database) : Lis
 public sealed class PostgreSqlStoreUnavailableContract(PostgreSqlDatabase database) : StoreUnavailableContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlHealthContract(PostgreSqlDatabase database) : HealthContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlAuthContract(PostgreSqlDatabase database) : AuthContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlHostileInputContract(PostgreSqlDatabase database) : HostileInputContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlFreeTextContract(PostgreSqlDatabase database) : FreeTextContract<PostgreSqlDatabase>(database);

@@ -17,3 +17,9 @@ public sealed class SqlServerListingContract(SqlServerDatabase database) : Listi
 public sealed class SqlServerStoreUnavailableContract(SqlServerDatabase database) : StoreUnavailableContract<SqlServerDatabase>(database);
 
 public sealed class SqlServerHealthContract(SqlServerDatabase database) : HealthContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerAuthContract(SqlServerDatabase database) : AuthContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerHostileInputContract(SqlServerDatabase database) : HostileInputContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerFreeTextContract(SqlServerDatabase database) : FreeTextContract<SqlServerDatabase>(database);

@@ -17,8 +17,13 @@ public sealed class GracefulShutdownTests(SqliteDatabase database) : IClassFixtu
     [Fact]
     public async Task SigtermDuringLoad_CutsNoRequestOffMidway_AndExits0()
     {
-        await using var api = await ApiProcess.StartAsync(new Dictionary<string, string> { ["ConnectionStrings__Orders"] = database.ConnectionString });
+        await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>(TestTokens.Environment)
+        {
+            ["ConnectionStrings__Orders"] = database.ConnectionString,
+            ["RateLimiting__Enabled"] = "false", // the load here is the point, not the limit
+        });
         using var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.Mint());
         var outcomes = new ConcurrentBag<Outcome>();
         long signalledAt = long.MaxValue;
 
@@ -50,7 +55,7 @@ public sealed class GracefulShutdownTests(SqliteDatabase database) : IClassFixtu
         Assert.Contains(outcomes, outcome => outcome.Status == HttpStatusCode.Created && outcome.CompletedAfterSignal);
         foreach (var outcome in outcomes)
         {
-            var (orders, lines) = await database.CountRowsAsync("default", outcome.Reference);
+            var (orders, lines) = await database.CountRowsAsync(TestTokens.DefaultOwner, outcome.Reference);
             if (outcome.Status == HttpStatusCode.Created) Assert.Equal((1, 2), (orders, lines));
             else Assert.True((orders, lines) is (0, 0) or (1, 2), $"{outcome.Reference}: {orders} orders, {lines} lines");
         }
