@@ -1,0 +1,41 @@
+using Orders.Api.Tests.Fixtures;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Orders.FaultTests.Harness;
+
+/// <summary>
+/// Base of every fault test: a fresh database per test class and real API processes on it, killed at
+/// the end whatever happens. The tests run one at a time: each is a load test, and two at once on a
+/// small machine would measure each other.
+/// </summary>
+public abstract class FaultTestBase(IOrderDatabase database) : IAsyncDisposable
+{
+    private readonly List<ApiProcess> _apis = [];
+
+    protected IOrderDatabase Database => database;
+
+    protected static FaultScale Scale => FaultScale.Current;
+
+    /// <summary>Starts one more API process on this class's database.</summary>
+    protected async Task<ApiProcess> StartApiAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        TestRequirements.SkipOrFailWhenUnavailable(database.Name, database.UnavailableReason);
+        var api = await ApiProcess.StartAsync(database.ConnectionString, settings);
+        _apis.Add(api);
+        return api;
+    }
+
+    /// <summary>A line in the test's output: the numbers bench/run-fault-tests.sh shows.</summary>
+    protected static void Report(string line) =>
+        TestContext.Current.TestOutputHelper?.WriteLine($"[{Scale.Name}] {line}");
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var api in _apis)
+        {
+            await api.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+}
