@@ -15,7 +15,8 @@ public sealed record FaultScale(
     int OutageWorkers,
     TimeSpan OutageLength,
     int AbortRequests,
-    int AbortWorkers)
+    int AbortWorkers,
+    int SerializationWaiters)
 {
     public const string Variable = "ORDERS_FAULT_SCALE";
 
@@ -24,12 +25,13 @@ public sealed record FaultScale(
         InstanceReferences: 40,
         InstancePostsPerReference: 20,
         InstanceReferencesInFlight: 4,
-        CrashKills: 3,
+        CrashKills: 5,
         CrashWorkers: 8,
         OutageWorkers: 8,
         OutageLength: TimeSpan.FromSeconds(2),
         AbortRequests: 300,
-        AbortWorkers: 8);
+        AbortWorkers: 8,
+        SerializationWaiters: 20);
 
     public static readonly FaultScale Full = new(
         "full",
@@ -41,7 +43,8 @@ public sealed record FaultScale(
         OutageWorkers: 32,
         OutageLength: TimeSpan.FromSeconds(5),
         AbortRequests: 3000,
-        AbortWorkers: 32);
+        AbortWorkers: 32,
+        SerializationWaiters: 50);
 
     public static FaultScale Current { get; } =
         string.Equals(Environment.GetEnvironmentVariable(Variable), "full", StringComparison.OrdinalIgnoreCase) ? Full : Ci;

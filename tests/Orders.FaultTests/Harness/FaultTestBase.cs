@@ -26,6 +26,19 @@ public abstract class FaultTestBase(IOrderDatabase database) : IAsyncDisposable
         return api;
     }
 
+    /// <summary>
+    /// Starts the API (which migrates the schema the trigger attaches to), installs
+    /// <see cref="FaultInjection"/> with a per-database setting, and restarts the API so that its
+    /// fresh pool's sessions get the setting.
+    /// </summary>
+    protected async Task<ApiProcess> StartApiWithFaultInjectionAsync(string databaseSetting)
+    {
+        var api = await StartApiAsync();
+        await FaultInjection.InstallAsync(database.ConnectionString, databaseSetting);
+        await api.RestartAsync();
+        return api;
+    }
+
     /// <summary>A line in the test's output: the numbers bench/run-fault-tests.sh shows.</summary>
     protected static void Report(string line) =>
         TestContext.Current.TestOutputHelper?.WriteLine($"[{Scale.Name}] {line}");

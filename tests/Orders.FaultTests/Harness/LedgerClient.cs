@@ -10,29 +10,30 @@ public static class LedgerClient
 {
     public static async Task<Outcome> PostAsync(HttpClient client, OrderBody body, bool isRetry, CancellationToken abort = default)
     {
+        var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         try
         {
             using var content = new StringContent(body.Json, Encoding.UTF8, "application/json");
             using var response = await client.PostAsync("/orders", content, abort);
             var text = await response.Content.ReadAsStringAsync(abort);
-            return Read(body.Reference, response, text, clock.Elapsed, isRetry);
+            return Read(body.Reference, response, text, started, clock.Elapsed, isRetry);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
-            return Unanswered(body.Reference, Answer.Aborted, clock.Elapsed, isRetry);
+            return Unanswered(body.Reference, Answer.Aborted, started, clock.Elapsed, isRetry);
         }
         catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
         {
-            return Unanswered(body.Reference, Answer.TimedOut, clock.Elapsed, isRetry);
+            return Unanswered(body.Reference, Answer.TimedOut, started, clock.Elapsed, isRetry);
         }
         catch (HttpRequestException)
         {
-            return Unanswered(body.Reference, Answer.Lost, clock.Elapsed, isRetry);
+            return Unanswered(body.Reference, Answer.Lost, started, clock.Elapsed, isRetry);
         }
     }
 
-    private static Outcome Read(string reference, HttpResponseMessage response, string text, TimeSpan elapsed, bool isRetry)
+    private static Outcome Read(string reference, HttpResponseMessage response, string text, DateTime started, TimeSpan elapsed, bool isRetry)
     {
         var status = (int)response.StatusCode;
         var answer = response.StatusCode switch
@@ -54,9 +55,9 @@ public static class LedgerClient
             sameRequest = root.TryGetProperty("sameRequest", out var same) ? same.GetBoolean() : null;
             code = root.TryGetProperty("code", out var c) ? c.GetString() : null;
         }
-        return new Outcome(reference, answer, status, orderId, sameRequest, code, response.Headers.RetryAfter is not null, elapsed, isRetry);
+        return new Outcome(reference, answer, status, orderId, sameRequest, code, response.Headers.RetryAfter is not null, started, elapsed, isRetry);
     }
 
-    private static Outcome Unanswered(string reference, Answer answer, TimeSpan elapsed, bool isRetry) =>
-        new(reference, answer, 0, null, null, null, false, elapsed, isRetry);
+    private static Outcome Unanswered(string reference, Answer answer, DateTime started, TimeSpan elapsed, bool isRetry) =>
+        new(reference, answer, 0, null, null, null, false, started, elapsed, isRetry);
 }

@@ -28,9 +28,12 @@ public sealed record Outcome(
     bool? SameRequest,
     string? Code,
     bool HasRetryAfter,
+    DateTime StartedUtc,
     TimeSpan Elapsed,
     bool IsRetry)
 {
+    public DateTime AnsweredUtc => StartedUtc + Elapsed;
+
     /// <summary>Settled means the client knows the order exists: 201, or 409 pointing at it.</summary>
     public bool Settled => Answer is Answer.Created or Answer.Duplicate;
 }
