@@ -6,6 +6,7 @@
 #
 #   BENCH_SECONDS=20  BENCH_CONNECTIONS=64  BENCH_SCALES="10000 1000000"  BENCH_STORM=1000
 #   BENCH_PG_PORT=55433  BENCH_API_PORT=55480
+#   BENCH_CONNECTION_EXTRA="Max Auto Prepare=0"   appended to the connection string of both paths
 #
 # Installs what it lacks (wrk, PostgreSQL server binaries) with apt. Loopback only.
 set -euo pipefail
@@ -57,7 +58,7 @@ as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 sta
   "-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_data -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=1GB -c max_connections=300" >/dev/null
 psql=("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q -X)
 "${psql[@]}" -d postgres -c "CREATE DATABASE orders"
-connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orders"
+connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orders${BENCH_CONNECTION_EXTRA:+;$BENCH_CONNECTION_EXTRA}"
 
 log "starting the API (Release) on 127.0.0.1:$api_port"
 (cd "$api_dir" && Storage__Provider=PostgreSql ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
@@ -76,7 +77,7 @@ api_run() { # scale scenario seconds tag
   local file="$out/wrk-$2-$(label "$1")${4:-}.txt"
   # The tag keeps a warm-up's new references apart from the measured run's.
   BENCH_WRK_DIR="$root/bench/wrk" BENCH_RUN_ID="$run_id-$(label "$1")${4:-}" BENCH_SEEDED="$1" \
-    wrk -t2 -c"$connections" -d"$3s" -s "bench/wrk/$2.lua" "http://127.0.0.1:$api_port" >"$file"
+    wrk -t2 -c"$connections" -d"$3s" -s "bench/wrk/$2.lua" "http://127.0.0.1:$api_port" >"$file" 2>&1
 }
 measure() { # scale scenario
   api_run "$1" "$2" "$seconds"

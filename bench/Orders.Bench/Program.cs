@@ -1,4 +1,4 @@
-using Npgsql;
+using Orders.Api.Storage.PostgreSql;
 using Orders.Bench;
 
 // bench/run-bench.sh drives these; each prints one tab-separated line (or a file) it collects.
@@ -8,7 +8,8 @@ using Orders.Bench;
 switch (args.FirstOrDefault())
 {
     case "raw" when args.Length == 7:
-        await using (var dataSource = NpgsqlDataSource.Create(args[2]))
+        // The API's own data source settings (automatic preparation), so the comparison is like for like.
+        await using (var dataSource = PostgreSqlDataSource.Create(args[2]))
         {
             var workload = new RawWorkload(dataSource, args[6], int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture));
             Func<int, Task> operation = args[1] switch

@@ -25,7 +25,7 @@ internal static class StorageRegistration
         builder.Services.AddSingleton(sp => ResolveConnectionString(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<StorageOptions>().Provider));
 
-        builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<OrdersConnectionString>().Value));
+        builder.Services.AddSingleton(sp => PostgreSqlDataSource.Create(sp.GetRequiredService<OrdersConnectionString>().Value));
         builder.Services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<StorageOptions>().Provider switch
         {
             StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteOrderStore>(sp),
