@@ -18,6 +18,7 @@ public abstract class FaultTestBase(IOrderDatabase database) : IAsyncDisposable
     protected static FaultScale Scale => FaultScale.Current;
 
     /// <summary>Starts one more API process on this class's database.</summary>
+    /// <param name="settings">Environment variables on top of the defaults (e.g. another ConnectionStrings__Orders).</param>
     protected async Task<ApiProcess> StartApiAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         TestRequirements.SkipOrFailWhenUnavailable(database.Name, database.UnavailableReason);
