@@ -71,24 +71,55 @@ for _ in $(seq 1 300); do
 done
 [ "$code" = 404 ] || { log "the API did not start"; cat "$out/api.log"; exit 1; }
 
+# CPU seconds (clock ticks) a process has used, with its reaped children: utime stime cutime cstime.
+ticks_of() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# PostgreSQL's: the postmaster (whose reaped children are included) and every live server process.
+pg_ticks() {
+  local postmaster total pid
+  postmaster=$(head -n 1 "$pg_data/postmaster.pid")
+  total=$(ticks_of "$postmaster")
+  for pid in $(ps -o pid= --ppid "$postmaster"); do total=$((total + $(ticks_of "$pid"))); done
+  echo "$total"
+}
+# ms of CPU per operation from a tick delta, for the notes column (server=, db=, client=).
+per_op() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", n > 0 ? t * 1000 / hz / n : 0 }'; }
+
 label() { case "$1" in 1000000) echo 1M ;; *000) echo "$(( $1 / 1000 ))k" ;; *) echo "$1" ;; esac; }
 
 api_run() { # scale scenario seconds tag
   local file="$out/wrk-$2-$(label "$1")${4:-}.txt"
   # The tag keeps a warm-up's new references apart from the measured run's.
-  BENCH_WRK_DIR="$root/bench/wrk" BENCH_RUN_ID="$run_id-$(label "$1")${4:-}" BENCH_SEEDED="$1" \
-    wrk -t2 -c"$connections" -d"$3s" -s "bench/wrk/$2.lua" "http://127.0.0.1:$api_port" >"$file" 2>&1
+  local attempt
+  # wrk 4.1 has been seen to die without a word now and then; one more try, with a fresh tag.
+  local TIMEFORMAT='WRK_CPU %U %S'   # bash's `time`: wrk's own CPU seconds, appended to its output
+  for attempt in 1 2; do
+    { time BENCH_WRK_DIR="$root/bench/wrk" BENCH_RUN_ID="$run_id-$(label "$1")${4:-}-$attempt" BENCH_SEEDED="$1" \
+      wrk -t2 -c"$connections" -d"$3s" -s "bench/wrk/$2.lua" "http://127.0.0.1:$api_port" >"$file" 2>&1; } 2>>"$file" && return 0
+    log "wrk $2 failed (exit $?), attempt $attempt"
+  done
+  return 1
 }
 measure() { # scale scenario
+  # Where the CPU goes (the 2-core machine's real limit): the API, PostgreSQL and the load generator,
+  # in ms per operation over the measured run. The raw tool reports its own CPU (client=).
+  local file="$out/wrk-$2-$(label "$1").txt" api0 pg0 api1 pg1 ops wrk_cpu result raw
+  api0=$(ticks_of "$api_pid"); pg0=$(pg_ticks)
   api_run "$1" "$2" "$seconds"
-  printf '%s\t%s\tapi\t%s\n' "$(label "$1")" "$2" "$(grep '^RESULT' "$out/wrk-$2-$(label "$1").txt" | cut -f2-)" >>"$results"
-  local raw
+  api1=$(ticks_of "$api_pid"); pg1=$(pg_ticks)
+  result=$(grep '^RESULT' "$file" | cut -f2-)
+  ops=$(echo "$result" | cut -f4)
+  wrk_cpu=$(awk -v hz="$(getconf CLK_TCK)" '/^WRK_CPU/ { printf "%d", ($2 + $3) * hz }' "$file")
+  printf '%s\t%s\tapi\t%s server=%s db=%s client=%s\n' "$(label "$1")" "$2" "$result" \
+    "$(per_op $((api1 - api0)) "$ops")" "$(per_op $((pg1 - pg0)) "$ops")" "$(per_op "$wrk_cpu" "$ops")" >>"$results"
+  pg0=$(pg_ticks)
   raw=$("${bench[@]}" raw "$2" "$connection" "$connections" "$seconds" "$1" "$run_id-$(label "$1")" | grep '^RESULT' | cut -f2-)
-  printf '%s\t%s\traw\t%s\n' "$(label "$1")" "$2" "$raw" >>"$results"
+  pg1=$(pg_ticks)
+  ops=$(echo "$raw" | cut -f4)
+  printf '%s\t%s\traw\t%s db=%s\n' "$(label "$1")" "$2" "$raw" "$(per_op $((pg1 - pg0)) "$ops")" >>"$results"
   log "$(label "$1") $2: api $(tail -n 2 "$results" | head -n 1 | cut -f4-6) | raw $(tail -n 1 "$results" | cut -f4-6)"
   # Every answer must be the scenario's one status, with no socket error; anything else is flagged.
   local expected; expected=$(case "$2" in create) echo 201 ;; duplicate) echo 409 ;; lookup) echo 200 ;; esac)
-  tail -n 2 "$results" | cut -f8 | tr ' ' '\n' | grep -vE "^($expected=[0-9]+|socket_errors=0|errors=0)$" \
+  tail -n 2 "$results" | cut -f8 | tr ' ' '\n' | grep -vE "^($expected=[0-9]+|socket_errors=0|errors=0|(server|db|client)=[0-9.]+)$" \
     | sed "s/^/   UNEXPECTED in $2: /" | tee -a "$out/summary.txt" || true
 }
 

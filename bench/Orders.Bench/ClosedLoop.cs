@@ -13,6 +13,7 @@ public static class ClosedLoop
         var latencies = new List<double>[concurrency];
         long errors = 0;
         var counter = 0;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
@@ -32,6 +33,9 @@ public static class ClosedLoop
             }
         })));
         var elapsed = clock.Elapsed;
-        return Measurement.From(latencies.SelectMany(l => l).ToList(), errors, elapsed);
+        return Measurement.From(latencies.SelectMany(l => l).ToList(), errors, elapsed) with
+        {
+            ClientCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore,
+        };
     }
 }

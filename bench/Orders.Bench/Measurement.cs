@@ -8,6 +8,9 @@ namespace Orders.Bench;
 /// </summary>
 public sealed record Measurement(long Operations, long Errors, TimeSpan Duration, double P50Ms, double P99Ms)
 {
+    /// <summary>This process's CPU during the run: the client side of the raw path (Npgsql, Dapper, the loop).</summary>
+    public TimeSpan ClientCpu { get; init; }
+
     public double OpsPerSecond => Operations / Duration.TotalSeconds;
 
     /// <summary>Percentiles by nearest rank over every recorded latency.</summary>
@@ -19,5 +22,5 @@ public sealed record Measurement(long Operations, long Errors, TimeSpan Duration
     }
 
     public string ToResultLine() => string.Create(CultureInfo.InvariantCulture,
-        $"RESULT\t{OpsPerSecond:F1}\t{P50Ms:F3}\t{P99Ms:F3}\t{Operations}\terrors={Errors}");
+        $"RESULT\t{OpsPerSecond:F1}\t{P50Ms:F3}\t{P99Ms:F3}\t{Operations}\terrors={Errors} client={ClientCpu.TotalMilliseconds / Math.Max(1, Operations):F3}");
 }

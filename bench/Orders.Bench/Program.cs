@@ -31,8 +31,9 @@ switch (args.FirstOrDefault())
         Console.WriteLine(await Storm.RunAsync(new Uri(args[1]), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]));
         return 0;
     case "report" when args.Length == 5:
-        var comparisons = Comparison.Of(ResultRow.Read(args[1]));
-        await File.WriteAllTextAsync(args[2], Report.Table(comparisons));
+        var rows = ResultRow.Read(args[1]);
+        var comparisons = Comparison.Of(rows);
+        await File.WriteAllTextAsync(args[2], Report.Table(comparisons) + Environment.NewLine + Report.CpuTable(rows));
         await File.WriteAllTextAsync(args[3], Chart.Svg(comparisons, args[4]));
         return 0;
     default:

@@ -19,6 +19,22 @@ public static class Report
         return table.ToString();
     }
 
+    /// <summary>CPU per operation by process, and the throughput this machine's cores could carry at that cost.</summary>
+    public static string CpuTable(IEnumerable<ResultRow> rows)
+    {
+        var table = new StringBuilder()
+            .AppendLine("| orders stored | scenario | path | API process | PostgreSQL | load generator | total CPU ms/op | ops/s the cores could carry |")
+            .AppendLine("|---:|---|---|---:|---:|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            var parts = new[] { row.Note("server"), row.Note("db"), row.Note("client") };
+            var total = parts.Sum(part => part ?? 0);
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Scale} | {row.Scenario} | {row.Path} | {Ms(parts[0])} | {Ms(parts[1])} | {Ms(parts[2])} | {Ms(total)} | {(total > 0 ? (Environment.ProcessorCount * 1000 / total).ToString("F0", CultureInfo.InvariantCulture) : "–")} |");
+        }
+        return table.ToString();
+    }
+
     private static string Ops(ResultRow? row) => row?.OpsPerSecond.ToString("F0", CultureInfo.InvariantCulture) ?? "–";
 
     private static string Ms(double? ms) => ms?.ToString("F2", CultureInfo.InvariantCulture) ?? "–";

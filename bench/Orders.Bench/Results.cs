@@ -15,6 +15,12 @@ public sealed record ResultRow(string Scale, string Scenario, string Path, doubl
             cells.Length > 7 ? cells[7] : ""))
         .ToList();
 
+    /// <summary>A "key=number" note (server=, db=, client=: CPU ms per operation), if present.</summary>
+    public double? Note(string key) => Notes.Split(' ')
+        .Where(note => note.StartsWith(key + "=", StringComparison.Ordinal))
+        .Select(note => (double?)Number(note[(key.Length + 1)..]))
+        .FirstOrDefault();
+
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 }
 
