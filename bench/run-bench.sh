@@ -82,7 +82,7 @@ pg_ticks() {
   echo "$total"
 }
 # ms of CPU per operation from a tick delta, for the notes column (server=, db=, client=).
-per_op() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", n > 0 ? t * 1000 / hz / n : 0 }'; }
+per_op() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", (n > 0 ? t * 1000 / hz / n : 0) }'; }
 
 label() { case "$1" in 1000000) echo 1M ;; *000) echo "$(( $1 / 1000 ))k" ;; *) echo "$1" ;; esac; }
 

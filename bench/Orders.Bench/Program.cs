@@ -33,7 +33,8 @@ switch (args.FirstOrDefault())
     case "report" when args.Length == 5:
         var rows = ResultRow.Read(args[1]);
         var comparisons = Comparison.Of(rows);
-        await File.WriteAllTextAsync(args[2], Report.Table(comparisons) + Environment.NewLine + Report.CpuTable(rows));
+        await File.WriteAllTextAsync(args[2], string.Join(Environment.NewLine,
+            Report.Table(comparisons), Report.ScaleTable(rows), Report.CpuTable(rows)));
         await File.WriteAllTextAsync(args[3], Chart.Svg(comparisons, args[4]));
         return 0;
     default:

@@ -35,6 +35,29 @@ public static class Report
         return table.ToString();
     }
 
+    /// <summary>Throughput at the largest table size ÷ at the smallest, per scenario and path.</summary>
+    public static string ScaleTable(IReadOnlyList<ResultRow> rows)
+    {
+        var scales = rows.Select(row => row.Scale).Distinct().ToList();
+        if (scales.Count < 2)
+        {
+            return "";
+        }
+        var table = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"| scenario | path | ops/s at {scales[0]} | ops/s at {scales[^1]} | {scales[^1]} ÷ {scales[0]} |")
+            .AppendLine("|---|---|---:|---:|---:|");
+        foreach (var pair in rows.Where(row => row.Scale == scales[0]))
+        {
+            var large = rows.FirstOrDefault(row => row.Scale == scales[^1] && row.Scenario == pair.Scenario && row.Path == pair.Path);
+            if (large is not null && pair.OpsPerSecond > 0)
+            {
+                table.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {pair.Scenario} | {pair.Path} | {Ops(pair)} | {Ops(large)} | {large.OpsPerSecond / pair.OpsPerSecond:F2} |");
+            }
+        }
+        return table.ToString();
+    }
+
     private static string Ops(ResultRow? row) => row?.OpsPerSecond.ToString("F0", CultureInfo.InvariantCulture) ?? "–";
 
     private static string Ms(double? ms) => ms?.ToString("F2", CultureInfo.InvariantCulture) ?? "–";

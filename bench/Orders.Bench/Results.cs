@@ -18,7 +18,7 @@ public sealed record ResultRow(string Scale, string Scenario, string Path, doubl
     /// <summary>A "key=number" note (server=, db=, client=: CPU ms per operation), if present.</summary>
     public double? Note(string key) => Notes.Split(' ')
         .Where(note => note.StartsWith(key + "=", StringComparison.Ordinal))
-        .Select(note => (double?)Number(note[(key.Length + 1)..]))
+        .Select(note => double.TryParse(note[(key.Length + 1)..], CultureInfo.InvariantCulture, out var value) ? value : (double?)null)
         .FirstOrDefault();
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
