@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using System.Text;
 using Orders.Api.Tests.Fixtures;
 using Orders.FaultTests.Harness;
 
@@ -34,5 +36,33 @@ public sealed class ClientAbortTests(PostgreSqlDatabase database) : FaultTestBas
         await ledger.RetryUnsettledAsync(api.Client);
         Report(ledger.Summary("client abort, after retries"));
         await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: true);
+    }
+
+    [Fact]
+    public async Task ClientsThatHangUpHalfwayThroughTheBody_StoreNothing_AndTheRetryGets201()
+    {
+        var api = await StartApiAsync();
+        var body = OrderBody.New("half-body", 1);
+
+        // Given clients that send the headers and half the body, then close the connection,
+        for (var client = 0; client < 20; client++)
+        {
+            // Linger 0: the close is a reset, as a killed browser tab or wrk at the end of its run sends.
+            using var socket = new TcpClient { LingerState = new LingerOption(true, 0) };
+            await socket.ConnectAsync("127.0.0.1", api.Port, TestContext.Current.CancellationToken);
+            var bytes = Encoding.UTF8.GetBytes(body.Json);
+            var head = Encoding.ASCII.GetBytes(
+                $"POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\n\r\n");
+            var stream = socket.GetStream();
+            await stream.WriteAsync(head.Concat(bytes.Take(bytes.Length / 2)).ToArray(), TestContext.Current.CancellationToken);
+        }
+        await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+
+        // then nothing was stored, and the whole request, sent again, places the order.
+        Assert.DoesNotContain(await LedgerCheck.ReadStoredAsync(Database.ConnectionString), order => order.ClientReference == body.Reference);
+        var retry = await new Ledger().PostAsync(api.Client, body, abort: TestContext.Current.CancellationToken);
+        Assert.Equal(Answer.Created, retry.Answer);
+        var stored = Assert.Single(await LedgerCheck.ReadStoredAsync(Database.ConnectionString), order => order.ClientReference == body.Reference);
+        Assert.Equal((retry.OrderId, (long)body.Lines, body.Total), (stored.OrderId, stored.LineCount, stored.LineSum));
     }
 }
