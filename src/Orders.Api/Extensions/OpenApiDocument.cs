@@ -1,8 +1,16 @@
+using Microsoft.OpenApi;
+using Orders.Api.OpenApi;
+
 namespace Orders.Api.Extensions;
 
-/// <summary>The OpenAPI document (/swagger/v1/swagger.json and .yaml) and Swagger UI (/swagger).</summary>
+/// <summary>
+/// The OpenAPI document (/swagger/v1/swagger.json and .yaml) and Swagger UI (/swagger). openapi.yaml at
+/// the repository root is this document, written by the Swashbuckle CLI; a test keeps the two equal.
+/// </summary>
 internal static class OpenApiDocument
 {
+    private const string BearerScheme = "bearer";
+
     public static IServiceCollection AddOrdersOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -12,9 +20,30 @@ internal static class OpenApiDocument
             {
                 Title = "Orders API",
                 Version = "v1",
-                Description = "Exactly-once order creation: retry POST /orders blindly with the same clientReference.",
+                Description = ApiTexts.Document,
+            });
+            // Relative: the API is wherever this document was fetched from (Swagger UI's "Try it out" too).
+            options.AddServer(new() { Url = "/", Description = "The server this document comes from" });
+            // Every documented operation needs a bearer token (health and metrics are not in the document).
+            options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A JWT from the configured issuer; its `sub` claim is the owner of the orders. " +
+                              "For development: `dotnet user-jwts create --project src/Orders.Api`.",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [],
             });
             options.SupportNonNullableReferenceTypes();
+            options.IncludeXmlComments(typeof(OpenApiDocument).Assembly);
+            options.SchemaFilter<RequestSchemaRules>();
+            options.SchemaFilter<ResponseSchemaRules>();
+            options.OperationFilter<ParameterDocumentation>();
+            options.OperationFilter<ResponseDocumentation>();
+            options.DocumentFilter<DocumentTags>();
         });
         return services;
     }
@@ -22,7 +51,7 @@ internal static class OpenApiDocument
     public static WebApplication UseOrdersOpenApi(this WebApplication app)
     {
         app.UseSwagger();
-        app.UseSwaggerUI();
+        app.UseSwaggerUI(ui => ui.DocumentTitle = "Orders API");
         return app;
     }
 }

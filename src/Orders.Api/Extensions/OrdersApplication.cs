@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
+using Orders.Api.Health;
 using Orders.Api.Infrastructure;
+using Orders.Api.Observability;
 using Orders.Api.Orders;
+using Orders.Api.Security;
 
 namespace Orders.Api.Extensions;
 
@@ -10,6 +13,11 @@ public static class OrdersApplication
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
         builder.AddOrderStorage();
+        builder.AddOrdersObservability();
+        builder.Services.AddOrdersHealthChecks();
+        builder.Services.AddOrdersCors(builder.Configuration);
+        builder.Services.AddOrdersAuthentication();
+        builder.Services.AddOrdersRateLimiting(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OrderFactory>();
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
@@ -21,16 +29,32 @@ public static class OrdersApplication
         });
         // Our own reader enforces 64 KiB with a problem answer; this is Kestrel's backstop for every path.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout =
+            TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
         return builder;
     }
 
     public static WebApplication UseOrders(this WebApplication app)
     {
         app.MigrateOrderStorageIfEnabled();
+        // First: a preflight carries no token and must be answered before authentication. The
+        // middleware adds its headers as the response starts, so error answers get them too.
+        app.UseCors();
         app.UseExceptionHandler();
         app.UseProblemStatusCodePages();
         app.UseOrdersOpenApi();
-        app.MapOrdersApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOrdersHealthChecks();
+        app.MapOrdersMetrics();
+        // An outer group for what every /orders endpoint shares: an owner's token, the owner's rate
+        // limit, and the outcome filter (counts and log lines). Health and metrics stay anonymous.
+        app.MapGroup("")
+            .RequireAuthorization(AuthenticationSetup.OwnerPolicy)
+            .RequireRateLimiting(RateLimitingSetup.PerOwnerPolicy)
+            .AddEndpointFilter<OrderOutcomeFilter>()
+            .MapOrdersApi();
         return app;
     }
 }

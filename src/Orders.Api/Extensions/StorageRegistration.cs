@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Orders.Api.Observability;
 using Orders.Api.Storage;
 using Orders.Api.Storage.PostgreSql;
 using Orders.Api.Storage.Sqlite;
+using Orders.Api.Storage.SqlServer;
 
 namespace Orders.Api.Extensions;
 
@@ -25,17 +27,15 @@ internal static class StorageRegistration
         builder.Services.AddSingleton(sp => ResolveConnectionString(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<StorageOptions>().Provider));
 
+        builder.Services.AddSingleton<TransientRetryPolicy>();
         builder.Services.AddSingleton(sp => PostgreSqlDataSource.Create(sp.GetRequiredService<OrdersConnectionString>().Value));
-        builder.Services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<StorageOptions>().Provider switch
-        {
-            StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteOrderStore>(sp),
-            StorageProvider.PostgreSql => ActivatorUtilities.CreateInstance<PostgreSqlOrderStore>(sp),
-            var other => throw NotAvailable(other),
-        });
+        // Every store is timed (orders.store.duration) by the same decorator.
+        builder.Services.AddSingleton<IOrderStore>(sp => new InstrumentedOrderStore(CreateStore(sp), sp.GetRequiredService<OrdersMetrics>()));
         builder.Services.AddSingleton<IDatabaseMigrator>(sp => sp.GetRequiredService<StorageOptions>().Provider switch
         {
             StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteMigrator>(sp),
             StorageProvider.PostgreSql => ActivatorUtilities.CreateInstance<PostgreSqlMigrator>(sp),
+            StorageProvider.SqlServer => ActivatorUtilities.CreateInstance<SqlServerMigrator>(sp),
             var other => throw NotAvailable(other),
         });
         return builder;
@@ -50,6 +50,14 @@ internal static class StorageRegistration
         }
         return app;
     }
+
+    private static IOrderStore CreateStore(IServiceProvider sp) => sp.GetRequiredService<StorageOptions>().Provider switch
+    {
+        StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteOrderStore>(sp),
+        StorageProvider.PostgreSql => ActivatorUtilities.CreateInstance<PostgreSqlOrderStore>(sp),
+        StorageProvider.SqlServer => ActivatorUtilities.CreateInstance<SqlServerOrderStore>(sp),
+        var other => throw NotAvailable(other),
+    };
 
     private static OrdersConnectionString ResolveConnectionString(IConfiguration configuration, StorageProvider provider)
     {

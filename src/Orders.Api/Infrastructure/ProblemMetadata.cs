@@ -6,4 +6,10 @@ internal static class ProblemMetadata
     public static RouteHandlerBuilder ProducesProblem<TProblem>(this RouteHandlerBuilder builder, int status)
         where TProblem : ApiProblem =>
         builder.Produces<TProblem>(status, ProblemResult.ContentType);
+
+    /// <summary>What every order endpoint may answer before its handler runs: no token, no usable owner, over the rate.</summary>
+    public static RouteHandlerBuilder ProducesCallerProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem<ApiProblem>(StatusCodes.Status401Unauthorized)
+        .ProducesProblem<ApiProblem>(StatusCodes.Status403Forbidden)
+        .ProducesProblem<ApiProblem>(StatusCodes.Status429TooManyRequests);
 }

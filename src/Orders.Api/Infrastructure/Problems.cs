@@ -17,6 +17,9 @@ public static class Problems
         public const string NotFound = "NOT_FOUND";
         public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
         public const string BadRequest = "BAD_REQUEST";
+        public const string Unauthorized = "UNAUTHORIZED";
+        public const string Forbidden = "FORBIDDEN";
+        public const string RateLimited = "RATE_LIMITED";
         public const string InternalError = "INTERNAL_ERROR";
     }
 
@@ -81,6 +84,12 @@ public static class Problems
     /// <summary>For status codes the framework produces (unknown route, wrong method, bad request, crash).</summary>
     public static ApiProblem ForStatus(int status) => status switch
     {
+        StatusCodes.Status401Unauthorized => Problem(status, Codes.Unauthorized, "Authentication required.",
+            "Send a valid bearer token (Authorization: Bearer …); see WWW-Authenticate for why this one was refused."),
+        StatusCodes.Status403Forbidden => Problem(status, Codes.Forbidden, "Forbidden.",
+            "The token is valid but does not name an owner this API accepts (its sub claim)."),
+        StatusCodes.Status429TooManyRequests => Problem(status, Codes.RateLimited, "Too many requests.",
+            "This owner sent more requests than its rate allows. Wait Retry-After seconds, then retry with the same clientReference."),
         StatusCodes.Status404NotFound => Problem(status, Codes.NotFound, "Not found.", "No resource has this path."),
         StatusCodes.Status405MethodNotAllowed => Problem(status, Codes.MethodNotAllowed, "Method not allowed.", "This path does not accept this HTTP method."),
         StatusCodes.Status413PayloadTooLarge => Problem(status, Codes.PayloadTooLarge, "The body is too large.", "The request body exceeds the limit."),

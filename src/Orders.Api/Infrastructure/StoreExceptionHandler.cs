@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Orders.Api.Observability;
 using Orders.Api.Storage;
 
 namespace Orders.Api.Infrastructure;
@@ -8,7 +9,8 @@ namespace Orders.Api.Infrastructure;
 /// The last line of defence: an unreachable store becomes 503 STORE_UNAVAILABLE with Retry-After,
 /// anything else 500 INTERNAL_ERROR. Neither ever carries exception text, SQL or a stack trace.
 /// </summary>
-internal sealed partial class StoreExceptionHandler(IOptions<StorageOptions> options, ILogger<StoreExceptionHandler> logger)
+internal sealed partial class StoreExceptionHandler(
+    IOptions<StorageOptions> options, OrdersMetrics metrics, ILogger<StoreExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -22,6 +24,7 @@ internal sealed partial class StoreExceptionHandler(IOptions<StorageOptions> opt
         if (exception is StoreUnavailableException)
         {
             LogStoreUnavailable(logger, exception);
+            metrics.Rejected(OrdersMetrics.Reasons.StoreUnavailable);
             result = Problems.StoreUnavailable(options.Value.RetryAfterSeconds);
         }
         else if (exception is BadHttpRequestException badRequest)

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Orders.Api.Orders;
 
 /// <summary>
@@ -32,7 +30,7 @@ public static class OrderValidator
         {
             var email = request.Customer.Email;
             Text("customer.email", email, 3, 254, required: true, errors);
-            if (email is not null && !LooksLikeEmail(email)) errors.Add("customer.email", "must be an email address such as ada@example.com");
+            if (email is not null && !FormatRules.Email().IsMatch(email)) errors.Add("customer.email", FormatRules.EmailRule);
             Text("customer.name", request.Customer.Name, 1, 200, required: false, errors);
             customer = new Customer(email!, request.Customer.Name);
         }
@@ -108,7 +106,8 @@ public static class OrderValidator
                 errors.Add(field, "is required");
                 continue;
             }
-            Text($"{field}.sku", line.Sku, 1, MaxSkuLength, required: true, errors);
+            if (line.Sku is null) errors.Add($"{field}.sku", "is required");
+            else if (!FormatRules.Sku().IsMatch(line.Sku)) errors.Add($"{field}.sku", FormatRules.SkuRule);
             if (line.Quantity is not (>= 1 and <= MaxQuantity)) errors.Add($"{field}.quantity", $"is required: a whole number from 1 to {MaxQuantity}");
             if (line.UnitPrice is not (>= 0 and <= MaxUnitPrice)) errors.Add($"{field}.unitPrice", $"is required: whole minor units from 0 to {MaxUnitPrice}");
             drafts.Add(new OrderLineDraft(line.Sku!, line.Quantity ?? 0, line.UnitPrice ?? 0));
@@ -148,31 +147,10 @@ public static class OrderValidator
         {
             errors.Add(field, "must not be blank");
         }
-        else if (!IsWellFormedText(value))
+        else if (!TextRules.IsWellFormed(value))
         {
             errors.Add(field, "must not contain control characters or invalid Unicode");
         }
-    }
-
-    private static bool IsWellFormedText(string value)
-    {
-        var rest = value.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) != System.Buffers.OperationStatus.Done
-                || Rune.IsControl(rune))
-            {
-                return false;
-            }
-            rest = rest[consumed..];
-        }
-        return true;
-    }
-
-    private static bool LooksLikeEmail(string value)
-    {
-        var at = value.LastIndexOf('@');
-        return at > 0 && at < value.Length - 1 && !value.Any(char.IsWhiteSpace);
     }
 
     private static bool IsUpperLetters(string value, int length) =>

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Orders.Api.Infrastructure;
+using Orders.Api.OpenApi;
+using Orders.Api.Security;
 using Orders.Api.Storage;
 
 namespace Orders.Api.Orders;
@@ -14,32 +16,37 @@ public static class OrdersApi
 
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        var orders = app.MapGroup("/orders").WithTags("Orders");
+        var orders = app.MapGroup("/orders").WithTags(DocumentTags.Orders);
 
         orders.MapPost("/", CreateOrderAsync)
             .WithName("CreateOrder")
             .WithSummary("Place an order, exactly once per clientReference.")
-            .WithDescription(
-                "The first request with a clientReference creates the order (201). Every later request with the same " +
-                "reference, whatever its body, gets 409 DUPLICATE_IDEMPOTENCY_KEY naming the existing order; " +
-                "sameRequest tells a retry (true) from a reused reference (false). Retrying after a timeout is always safe.")
+            .WithDescription(ApiTexts.CreateOrder)
             .Accepts<CreateOrderRequest>("application/json")
+            .AcceptsIdempotencyKeyHeader()
             .ProducesProblem<ValidationApiProblem>(StatusCodes.Status400BadRequest)
             .ProducesProblem<DuplicateOrderProblem>(StatusCodes.Status409Conflict)
             .ProducesProblem<ApiProblem>(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem<ApiProblem>(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesCallerProblems()
+            .ProducesProblem<ApiProblem>(StatusCodes.Status500InternalServerError)
             .ProducesProblem<ApiProblem>(StatusCodes.Status503ServiceUnavailable);
         orders.MapGet("/{clientReference}", GetOrderAsync)
             .WithName("GetOrder")
             .WithSummary("Look up an order by its clientReference.")
+            .WithDescription(ApiTexts.GetOrder)
             .ProducesProblem<ValidationApiProblem>(StatusCodes.Status400BadRequest)
             .ProducesProblem<ApiProblem>(StatusCodes.Status404NotFound)
+            .ProducesCallerProblems()
+            .ProducesProblem<ApiProblem>(StatusCodes.Status500InternalServerError)
             .ProducesProblem<ApiProblem>(StatusCodes.Status503ServiceUnavailable);
         orders.MapGet("/", ListOrdersAsync)
             .WithName("ListOrders")
             .WithSummary("List the caller's orders, newest first.")
-            .WithDescription("Keyset pagination: pass the answer's `next` as `after` to get the following page; `next` is null on the last page.")
+            .WithDescription(ApiTexts.ListOrders)
             .ProducesProblem<ValidationApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesCallerProblems()
+            .ProducesProblem<ApiProblem>(StatusCodes.Status500InternalServerError)
             .ProducesProblem<ApiProblem>(StatusCodes.Status503ServiceUnavailable);
 
         return app;

@@ -5,7 +5,7 @@ namespace Orders.Api.Storage;
 /// transient fault. Safe for creates because the unique key turns an attempt that did commit before
 /// its connection broke into a duplicate, never into a second order.
 /// </summary>
-public sealed class TransientRetry(int maxAttempts, Func<Exception, bool> isTransient)
+public sealed class TransientRetry(int maxAttempts, Func<Exception, bool> isTransient, Action? onRetry = null)
 {
     private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(25);
 
@@ -23,6 +23,7 @@ public sealed class TransientRetry(int maxAttempts, Func<Exception, bool> isTran
                 {
                     throw new StoreUnavailableException($"The store failed {attempt} times with transient errors.", ex);
                 }
+                onRetry?.Invoke();
                 await Task.Delay(Backoff(attempt), cancellationToken);
             }
         }

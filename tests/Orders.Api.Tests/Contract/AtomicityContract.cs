@@ -48,6 +48,26 @@ public abstract class AtomicityContract<TDatabase>(TDatabase database) : Contrac
         Assert.Equal((1, 2), await Database.CountRowsAsync(Owner, reference));
     }
 
+    [Fact]
+    public async Task Create_RetriedAfterItsOwnCommit_ReportsCreated_NotADuplicate()
+    {
+        // A unit of work that committed but lost its connection before the answer is run again by
+        // the transient retry with the very same order (same id): that request did create it.
+        var factory = StartFactory();
+        var order = factory.Services.GetRequiredService<OrderFactory>().Create(Owner, new OrderDraft(
+            OrderRequests.NewReference(), "EUR", new Customer("ada@example.com", null), null, [new OrderLineDraft("SKU-1", 1, 100)]));
+        var other = factory.Services.GetRequiredService<OrderFactory>().Create(Owner, new OrderDraft(
+            order.ClientReference, "EUR", new Customer("ada@example.com", null), null, [new OrderLineDraft("SKU-1", 1, 100)]));
+
+        var first = await StoreOf(factory).CreateAsync(order, Ct);
+        var rerun = await StoreOf(factory).CreateAsync(order, Ct);
+        var anotherRequest = await StoreOf(factory).CreateAsync(other, Ct);
+
+        Assert.IsType<CreateOrderResult.Created>(first);
+        Assert.Equal(order.OrderId, Assert.IsType<CreateOrderResult.Created>(rerun).Order.OrderId);
+        Assert.Equal(order.OrderId, Assert.IsType<CreateOrderResult.Duplicate>(anotherRequest).Existing.OrderId);
+    }
+
     private static Order BrokenOrder(OrdersApiFactory factory, string reference)
     {
         var valid = factory.Services.GetRequiredService<OrderFactory>().Create(Owner, new OrderDraft(

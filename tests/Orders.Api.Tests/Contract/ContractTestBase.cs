@@ -12,8 +12,8 @@ namespace Orders.Api.Tests.Contract;
 public abstract class ContractTestBase<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncDisposable
     where TDatabase : class, IOrderDatabase
 {
-    /// <summary>The owner every request has until authentication lands.</summary>
-    protected const string Owner = "default";
+    /// <summary>The owner (token subject) of the default client's requests.</summary>
+    protected const string Owner = TestTokens.DefaultOwner;
 
     private readonly List<OrdersApiFactory> _factories = [];
 

@@ -15,3 +15,11 @@ public sealed class PostgreSqlAtomicityContract(PostgreSqlDatabase database) : A
 public sealed class PostgreSqlListingContract(PostgreSqlDatabase database) : ListingContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlStoreUnavailableContract(PostgreSqlDatabase database) : StoreUnavailableContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlHealthContract(PostgreSqlDatabase database) : HealthContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlAuthContract(PostgreSqlDatabase database) : AuthContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlHostileInputContract(PostgreSqlDatabase database) : HostileInputContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlFreeTextContract(PostgreSqlDatabase database) : FreeTextContract<PostgreSqlDatabase>(database);

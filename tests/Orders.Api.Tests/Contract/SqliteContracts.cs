@@ -15,3 +15,11 @@ public sealed class SqliteAtomicityContract(SqliteDatabase database) : Atomicity
 public sealed class SqliteListingContract(SqliteDatabase database) : ListingContract<SqliteDatabase>(database);
 
 public sealed class SqliteStoreUnavailableContract(SqliteDatabase database) : StoreUnavailableContract<SqliteDatabase>(database);
+
+public sealed class SqliteHealthContract(SqliteDatabase database) : HealthContract<SqliteDatabase>(database);
+
+public sealed class SqliteAuthContract(SqliteDatabase database) : AuthContract<SqliteDatabase>(database);
+
+public sealed class SqliteHostileInputContract(SqliteDatabase database) : HostileInputContract<SqliteDatabase>(database);
+
+public sealed class SqliteFreeTextContract(SqliteDatabase database) : FreeTextContract<SqliteDatabase>(database);

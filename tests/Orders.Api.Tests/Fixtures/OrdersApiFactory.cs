@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +6,11 @@ using Orders.Api.Storage;
 
 namespace Orders.Api.Tests.Fixtures;
 
-/// <summary>The real app, in memory, on the given store. Extra settings and services override per test.</summary>
+/// <summary>
+/// The real app, in memory, on the given store, trusting <see cref="TestTokens"/>. Its clients carry
+/// a token for <see cref="TestTokens.DefaultOwner"/> unless a test asks for another owner or none.
+/// Extra settings and services override per test.
+/// </summary>
 public sealed class OrdersApiFactory(
     StorageProvider provider,
     string connectionString,
@@ -21,7 +26,7 @@ public sealed class OrdersApiFactory(
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Orders", connectionString);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in TestTokens.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
         }
@@ -29,5 +34,19 @@ public sealed class OrdersApiFactory(
         {
             builder.ConfigureServices(services);
         }
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint());
+    }
+
+    /// <summary>A client whose requests carry <paramref name="token"/>, or no Authorization header when null.</summary>
+    public HttpClient CreateClientWithToken(string? token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 }

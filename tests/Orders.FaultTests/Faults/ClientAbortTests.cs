@@ -52,7 +52,7 @@ public sealed class ClientAbortTests(PostgreSqlDatabase database) : FaultTestBas
             await socket.ConnectAsync("127.0.0.1", api.Port, TestContext.Current.CancellationToken);
             var bytes = Encoding.UTF8.GetBytes(body.Json);
             var head = Encoding.ASCII.GetBytes(
-                $"POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\n\r\n");
+                $"POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {TestTokens.Mint()}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\n\r\n");
             var stream = socket.GetStream();
             await stream.WriteAsync(head.Concat(bytes.Take(bytes.Length / 2)).ToArray(), TestContext.Current.CancellationToken);
         }

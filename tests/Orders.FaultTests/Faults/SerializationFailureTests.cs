@@ -23,7 +23,7 @@ public sealed class SerializationFailureTests(PostgreSqlDatabase database) : Fau
         await using var holder = new NpgsqlConnection(Database.ConnectionString);
         await holder.OpenAsync(TestContext.Current.CancellationToken);
         await using var transaction = await holder.BeginTransactionAsync(TestContext.Current.CancellationToken);
-        var heldOrderId = await Database.InsertOrderHeaderAsync(holder, transaction, "default", body.Reference);
+        var heldOrderId = await Database.InsertOrderHeaderAsync(holder, transaction, TestTokens.DefaultOwner, body.Reference);
         var attemptsBefore = await FaultInjection.AttemptsAsync(Database.ConnectionString, "fault_attempts_serial"); // the holder's insert
 
         // Given a transaction holds the reference, when POSTs of it wait on the key and it then commits,

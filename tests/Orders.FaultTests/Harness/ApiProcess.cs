@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using Orders.Api.Tests.Fixtures;
 
 namespace Orders.FaultTests.Harness;
@@ -25,7 +26,13 @@ public sealed class ApiProcess : IAsyncDisposable
             // Warnings only: a fault run logs thousands of 503s and aborts otherwise.
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            // These tests load one owner far past the production default rate on purpose.
+            ["RateLimiting__Enabled"] = "false",
         };
+        foreach (var (key, value) in TestTokens.Environment)
+        {
+            _environment[key] = value;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             _environment[key] = value;
@@ -36,6 +43,8 @@ public sealed class ApiProcess : IAsyncDisposable
             // Bounded: a request that hangs is a finding, never a stuck test.
             Timeout = TimeSpan.FromSeconds(30),
         };
+        // Every request is TestTokens.DefaultOwner's; the ledger checks that owner's orders.
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint());
     }
 
     public int Port { get; }

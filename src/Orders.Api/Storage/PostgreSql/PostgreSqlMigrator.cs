@@ -30,4 +30,6 @@ internal sealed class PostgreSqlMigrator(OrdersConnectionString connectionString
             release.ExecuteNonQuery();
         }
     }
+
+    public bool IsUpToDate() => DbUpMigrations.IsUpToDate(DeployChanges.To.PostgresqlDatabase(connectionString.Value), "postgresql");
 }

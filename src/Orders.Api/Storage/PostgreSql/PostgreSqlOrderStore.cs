@@ -5,25 +5,21 @@ using Orders.Api.Orders;
 namespace Orders.Api.Storage.PostgreSql;
 
 /// <summary>PostgreSQL store: each create is one statement at READ COMMITTED (the default).</summary>
-internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, StorageOptions options) : IOrderStore
+internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy) : IOrderStore
 {
-    private readonly TransientRetry _retry = new(options.MaxAttempts, PostgreSqlErrors.IsTransient);
+    private readonly TransientRetry _retry = retryPolicy.For(PostgreSqlErrors.IsTransient);
 
     public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken) =>
         _retry.RunAsync(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            var inserted = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                PostgreSqlSql.InsertOrder, InsertParameters(order), cancellationToken: ct));
-            if (inserted == 1)
-            {
-                return (CreateOrderResult)new CreateOrderResult.Created(order);
-            }
-            // A new statement has a new snapshot at READ COMMITTED, so it sees the winner's commit
-            // that the insert above waited for.
-            var existing = await FindAsync(connection, order.Owner, order.ClientReference, ct)
-                ?? throw new InvalidOperationException("The unique key reported a duplicate that cannot be read back.");
-            return new CreateOrderResult.Duplicate(existing);
+            // After a refused insert, a new statement has a new snapshot at READ COMMITTED, so it sees
+            // the winner's commit that the insert waited for.
+            return await CreateOrderResult.InsertOrReadExistingAsync(
+                order,
+                async () => await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    PostgreSqlSql.InsertOrder, InsertParameters(order), cancellationToken: ct)) == 1,
+                () => FindAsync(connection, order.Owner, order.ClientReference, ct));
         }, cancellationToken);
 
     public Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken) =>

@@ -18,4 +18,6 @@ internal sealed class SqliteMigrator(OrdersConnectionString connectionString, IL
         }
         DbUpMigrations.Run(DeployChanges.To.SqliteDatabase(connectionString.Value), "sqlite", logger);
     }
+
+    public bool IsUpToDate() => DbUpMigrations.IsUpToDate(DeployChanges.To.SqliteDatabase(connectionString.Value), "sqlite");
 }

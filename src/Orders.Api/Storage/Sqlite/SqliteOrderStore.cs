@@ -9,7 +9,7 @@ namespace Orders.Api.Storage.Sqlite;
 /// front, so a concurrent duplicate waits (busy timeout) until the first transaction has committed
 /// or rolled back, then meets the unique key like on any other database.
 /// </summary>
-internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, StorageOptions options) : IOrderStore
+internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy) : IOrderStore
 {
     private readonly string _connectionString = new SqliteConnectionStringBuilder(connectionString.Value)
     {
@@ -18,19 +18,16 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
         DefaultTimeout = 30,
     }.ToString();
 
-    private readonly TransientRetry _retry = new(options.MaxAttempts, SqliteErrors.IsTransient);
+    private readonly TransientRetry _retry = retryPolicy.For(SqliteErrors.IsTransient);
 
     public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken) =>
         _retry.RunAsync(async ct =>
         {
             await using var connection = await OpenAsync(ct);
-            if (await TryInsertAsync(connection, order, ct))
-            {
-                return (CreateOrderResult)new CreateOrderResult.Created(order);
-            }
-            var existing = await FindAsync(connection, order.Owner, order.ClientReference, ct)
-                ?? throw new InvalidOperationException("The unique key reported a duplicate that cannot be read back.");
-            return new CreateOrderResult.Duplicate(existing);
+            return await CreateOrderResult.InsertOrReadExistingAsync(
+                order,
+                () => TryInsertAsync(connection, order, ct),
+                () => FindAsync(connection, order.Owner, order.ClientReference, ct));
         }, cancellationToken);
 
     public Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken) =>

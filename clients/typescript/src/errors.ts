@@ -1,0 +1,41 @@
+import type { ApiProblem, DuplicateOrderProblem, ValidationApiProblem } from "./client.js";
+
+/**
+ * 409 with sameRequest: false. The reference already belongs to a different order, which is
+ * unchanged; nothing was placed. A bug in the caller: never retry it. Start a new checkout attempt
+ * (a new reference) if a second order is really wanted.
+ */
+export class ClientReferenceReusedError extends Error {
+  override readonly name = "ClientReferenceReusedError";
+
+  constructor(readonly problem: DuplicateOrderProblem) {
+    super(`clientReference ${problem.clientReference} already belongs to a different order (${problem.orderId}).`);
+  }
+}
+
+/** 400, 404, 413 or 415: the API refused the request and stored nothing. Fix it; retrying as is cannot help. */
+export class OrderRejectedError extends Error {
+  override readonly name = "OrderRejectedError";
+
+  constructor(
+    readonly status: number,
+    readonly problem: ApiProblem | ValidationApiProblem,
+  ) {
+    super(`The Orders API refused the request (${status} ${problem.code}): ${problem.detail}`);
+  }
+}
+
+/**
+ * Every attempt failed with something worth retrying (network, timeout, 429, 5xx). Whether the order
+ * was placed is unknown: keep the reference and call placeOrder again later; it cannot place a second order.
+ */
+export class RetriesExhaustedError extends Error {
+  override readonly name = "RetriesExhaustedError";
+
+  constructor(
+    readonly attempts: number,
+    override readonly cause: unknown,
+  ) {
+    super(`No answer from the Orders API after ${attempts} attempts; the order may or may not be placed.`, { cause });
+  }
+}

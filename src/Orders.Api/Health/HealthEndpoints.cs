@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Orders.Api.Health;
+
+/// <summary>
+/// /health/live: the process answers (restart it if not). /health/ready: the database is reachable and
+/// fully migrated (send it traffic if so). Both anonymous, both cheap.
+/// </summary>
+internal static class HealthEndpoints
+{
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddOrdersHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<StoreReadinessCheck>("store", tags: [ReadyTag]);
+        return services;
+    }
+
+    public static WebApplication MapOrdersHealthChecks(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        return app;
+    }
+}

@@ -1,0 +1,37 @@
+using OpenTelemetry.Metrics;
+
+namespace Orders.Api.Observability;
+
+/// <summary>Metrics: OpenTelemetry, scraped as Prometheus text.</summary>
+internal static class ObservabilityRegistration
+{
+    // ASP.NET Core's own meters: request duration and active requests, Kestrel connections.
+    private static readonly string[] FrameworkMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+
+    public static IHostApplicationBuilder AddOrdersObservability(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<OrdersMetrics>();
+        builder.Services.AddSingleton<OrderOutcomeFilter>();
+        var options = builder.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
+        builder.Services.AddSingleton(options);
+        if (options.Enabled)
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                .AddMeter([OrdersMetrics.MeterName, .. FrameworkMeters])
+                .AddPrometheusExporter());
+        }
+        return builder;
+    }
+
+    /// <summary>Serves the scrape endpoint, unless metrics are turned off.</summary>
+    public static WebApplication MapOrdersMetrics(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<MetricsOptions>();
+        if (options.Enabled)
+        {
+            app.MapPrometheusScrapingEndpoint(options.Path);
+        }
+        return app;
+    }
+
+}

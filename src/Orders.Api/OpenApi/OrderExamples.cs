@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Orders.Api.Infrastructure;
+using Orders.Api.Orders;
+
+namespace Orders.Api.OpenApi;
+
+/// <summary>
+/// The document's examples, made by the code that makes real answers (the contract records, the
+/// validator, <see cref="Problems"/>) and written by the app's own serializer settings, so an example
+/// cannot show a field, title or message the API does not send.
+/// </summary>
+internal sealed class OrderExamples(JsonSerializerOptions json)
+{
+    public const string Reference = "3f0c2b9e-5c1a-4f0e-9a43-2f9d0c7b1e55";
+
+    private const string TraceId = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    private static readonly Order Placed = new(
+        Guid.Parse("019ab1c2-7d3e-7a10-8b5c-3e2f1a0b9c8d"), "owner-ada", Reference, Order.PlacedStatus, "EUR",
+        new Customer("ada@example.com", "Ada Lovelace"),
+        new ShippingAddress("Unter den Linden 1", null, "Berlin", "10117", "DE"),
+        [new OrderLine(1, "SKU-1", 2, 1999, 3998), new OrderLine(2, "SKU-2", 1, 500, 500)],
+        4498,
+        new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560));
+
+    public static CreateOrderRequest Request => new(
+        Reference, "EUR", new CustomerRequest("ada@example.com", "Ada Lovelace"),
+        new ShippingAddressRequest("Unter den Linden 1", null, "Berlin", "10117", "DE"),
+        [new OrderLineRequest("SKU-1", 2, 1999), new OrderLineRequest("SKU-2", 1, 500)]);
+
+    public JsonNode CreateRequest => Write(Request);
+
+    public JsonNode PlacedOrder => Write(OrderResponse.From(Placed));
+
+    public JsonNode Page => Write(new OrderListResponse([OrderResponse.From(Placed)], OrderListCursor.Encode(Placed)));
+
+    public JsonNode Duplicate(bool sameRequest) => Problem(Problems.Duplicate(new DefaultHttpContext().Request, Placed, sameRequest));
+
+    public JsonNode InvalidOrder
+    {
+        get
+        {
+            var request = Request with
+            {
+                Customer = new CustomerRequest("ada.example.com", "Ada Lovelace"),
+                Lines = [new OrderLineRequest("SKU-1", 0, 1999)],
+            };
+            return Problem(Problems.Validation(OrderValidator.Validate(request, null).Errors));
+        }
+    }
+
+    public JsonNode InvalidField(string field, string message) => Problem(Problems.Validation(field, message));
+
+    public JsonNode MalformedJson => Problem(Problems.MalformedJson(
+        "Invalid JSON at line 3, byte 18: check syntax, nesting depth and repeated property names."));
+
+    public JsonNode PayloadTooLarge => Problem(Problems.PayloadTooLarge(OrderRequestReader.MaxBodyBytes));
+
+    public JsonNode UnsupportedMediaType => Problem(Problems.UnsupportedMediaType());
+
+    public JsonNode OrderNotFound => Problem(Problems.OrderNotFound(Reference));
+
+    public JsonNode StoreUnavailable => Problem(Problems.StoreUnavailable(2));
+
+    public JsonNode Unauthorized => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status401Unauthorized)));
+
+    public JsonNode Forbidden => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status403Forbidden)));
+
+    public JsonNode RateLimited => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status429TooManyRequests)));
+
+    public JsonNode InternalError => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status500InternalServerError)));
+
+    private JsonNode Problem(ProblemResult result)
+    {
+        result.Value.TraceId = TraceId;
+        return JsonSerializer.SerializeToNode(result.Value, result.Value.GetType(), json)!;
+    }
+
+    private JsonNode Write<T>(T value) => JsonSerializer.SerializeToNode(value, json)!;
+}

@@ -1,0 +1,75 @@
+using Microsoft.OpenApi;
+using Orders.Api.Orders;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Orders.Api.OpenApi;
+
+/// <summary>Marks an endpoint that takes the order's reference from the Idempotency-Key header too.</summary>
+internal sealed class AcceptsIdempotencyKeyHeader
+{
+    public static readonly AcceptsIdempotencyKeyHeader Instance = new();
+}
+
+/// <summary>
+/// The parameters' rules and meaning. The handlers bind <c>limit</c> and <c>after</c> as text so that a
+/// bad value gets our VALIDATION_FAILED problem, not the framework's bodiless 400; the document says
+/// what a valid value is.
+/// </summary>
+internal sealed class ParameterDocumentation : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+        {
+            (parameter.Description, parameter.Schema) = parameter.Name switch
+            {
+                "clientReference" => ("The reference the order was placed with.", ClientReferenceSchema()),
+                "limit" => ($"How many orders per page, 1 to {OrdersApi.MaxPageSize}.", new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Integer,
+                    Format = "int32",
+                    Minimum = "1",
+                    Maximum = OrdersApi.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Default = OrdersApi.DefaultPageSize,
+                }),
+                "after" => ("The `next` of the previous page, unchanged; omit it for the first page.",
+                    new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 100 }),
+                _ => throw new InvalidOperationException($"Parameter '{parameter.Name}' is not documented in {nameof(ParameterDocumentation)}."),
+            };
+        }
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AcceptsIdempotencyKeyHeader>().Any())
+        {
+            (operation.Parameters ??= []).Add(new OpenApiParameter
+            {
+                Name = ClientReference.HeaderName,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = ApiTexts.IdempotencyKeyHeader,
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    MinLength = 1,
+                    MaxLength = ClientReference.MaxLength + 2,
+                    // The reference, bare or as a structured-field string ("...").
+                    Pattern = """^("[A-Za-z0-9._~-]{1,100}"|[A-Za-z0-9._~-]{1,100})$""",
+                },
+                Example = OrderExamples.Reference,
+            });
+        }
+    }
+
+    private static OpenApiSchema ClientReferenceSchema() => new()
+    {
+        Type = JsonSchemaType.String,
+        MinLength = 1,
+        MaxLength = ClientReference.MaxLength,
+        Pattern = RequestSchemaRules.ClientReferencePattern,
+    };
+}
+
+/// <summary>Endpoint conventions that feed <see cref="ParameterDocumentation"/>.</summary>
+internal static class IdempotencyKeyHeaderMetadata
+{
+    public static RouteHandlerBuilder AcceptsIdempotencyKeyHeader(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(OpenApi.AcceptsIdempotencyKeyHeader.Instance);
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Orders.Api.Infrastructure;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Orders.Api.OpenApi;
+
+/// <summary>
+/// Gives every response its meaning, headers and examples from <see cref="ResponseCatalog"/>, and the
+/// request body its example.
+/// </summary>
+internal sealed class ResponseDocumentation(IOptions<JsonOptions> json) : IOperationFilter
+{
+    private readonly OrderExamples _examples = new(json.Value.SerializerOptions);
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            var doc = ResponseCatalog.Find(operation.OperationId!, int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), _examples);
+            var target = (OpenApiResponse)response;
+            target.Description = doc.Description;
+            foreach (var header in doc.Headers)
+            {
+                (target.Headers ??= new Dictionary<string, IOpenApiHeader>())[header] = ResponseCatalog.Header(header);
+            }
+            var media = (OpenApiMediaType)target.Content!.Values.Single();
+            if (doc.Examples is [var only])
+            {
+                media.Example = only.Value;
+            }
+            else
+            {
+                media.Examples = doc.Examples.ToDictionary(
+                    example => example.Name,
+                    example => (IOpenApiExample)new OpenApiExample { Summary = example.Summary, Value = example.Value });
+            }
+        }
+        if (operation.RequestBody is OpenApiRequestBody body)
+        {
+            body.Description = "The order. Send exactly the same body on every retry of one checkout attempt.";
+            ((OpenApiMediaType)body.Content!.Values.Single()).Example = _examples.CreateRequest;
+            AllowUnreadableBody(operation, context);
+        }
+    }
+
+    /// <summary>
+    /// An operation that reads a body can also fail before any field is looked at (MALFORMED_JSON, or
+    /// BAD_REQUEST from the server itself); those problems have no <c>errors</c>, so its 400 is one of two shapes.
+    /// </summary>
+    private static void AllowUnreadableBody(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (operation.Responses?.TryGetValue("400", out var badRequest) != true)
+        {
+            return;
+        }
+        var media = (OpenApiMediaType)badRequest!.Content!.Values.Single();
+        var simple = context.SchemaGenerator.GenerateSchema(typeof(ApiProblem), context.SchemaRepository);
+        media.Schema = new OpenApiSchema { OneOf = [media.Schema!, simple] };
+    }
+}

@@ -1,0 +1,43 @@
+using System.Reflection;
+using Microsoft.OpenApi;
+using Orders.Api.Infrastructure;
+using Orders.Api.Orders;
+
+namespace Orders.Api.OpenApi;
+
+/// <summary>
+/// What every answer really holds: the serializer writes every property (JsonIgnoreCondition.Never), so
+/// all are required, and null appears only where the rules below say so. Problem codes are enums, so a
+/// client can switch on them exhaustively.
+/// </summary>
+internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
+{
+    private static readonly string[] ProblemCodesWithoutExtraFields = [.. typeof(Problems.Codes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .Except([Problems.Codes.ValidationFailed, Problems.Codes.DuplicateIdempotencyKey])];
+
+    private static readonly Dictionary<Type, Action<OpenApiSchema>> Rules = new()
+    {
+        [typeof(OrderResponse)] = schema => schema.RequireAll()
+            .NullableOnly()
+            .OneOf("status", Order.PlacedStatus)
+            .Text("currency", 3, 3, "^[A-Z]{3}$"),
+        [typeof(Customer)] = schema => schema.RequireAll().NullableOnly("name"),
+        // Only ever OrderResponse.shippingAddress, null for an order placed without one.
+        [typeof(ShippingAddress)] = schema => schema.AllowsNull().RequireAll().NullableOnly("line2"),
+        [typeof(OrderLine)] = schema => schema.RequireAll().NullableOnly(),
+        [typeof(OrderListResponse)] = schema => schema.RequireAll().NullableOnly("next"),
+        [typeof(ApiProblem)] = schema => Problem(schema, ProblemCodesWithoutExtraFields),
+        [typeof(ValidationApiProblem)] = schema => Problem(schema, Problems.Codes.ValidationFailed),
+        [typeof(DuplicateOrderProblem)] = schema => Problem(schema, Problems.Codes.DuplicateIdempotencyKey)
+            .Format("orderUrl", "uri-reference"),
+    };
+
+    // traceId is declared nullable in C# only because ProblemResult fills it in while writing.
+    private static OpenApiSchema Problem(OpenApiSchema schema, params string[] codes) => schema.RequireAll()
+        .NullableOnly()
+        .OneOf("code", codes)
+        .Format("type", "uri-reference")
+        .Range("status", 400, 599);
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Orders.Api.Observability;
+using Orders.Api.Orders;
+
+namespace Orders.Api.Security;
+
+/// <summary>
+/// JWT bearer authentication, configured entirely from <c>Authentication:Schemes:Bearer</c> (the shape
+/// `dotnet user-jwts` writes: ValidIssuer, ValidAudiences, SigningKeys; or Authority for an OIDC
+/// provider). Every order endpoint requires a token whose <c>sub</c> names the owner.
+/// </summary>
+internal static class AuthenticationSetup
+{
+    public const string OwnerPolicy = "OrderOwner";
+
+    /// <summary>The width of the owner_id column.</summary>
+    public const int MaxOwnerLength = 255;
+
+    public static IServiceCollection AddOrdersAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<OrdersMetrics>((options, metrics) =>
+        {
+            // Keep "sub" as "sub" rather than the long legacy claim type it would be mapped to.
+            options.MapInboundClaims = false;
+            options.Events = new JwtBearerEvents
+            {
+                OnChallenge = _ => Count(metrics),
+                OnForbidden = _ => Count(metrics),
+            };
+        });
+        services.AddAuthorizationBuilder().AddPolicy(OwnerPolicy, policy => policy
+            .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            // The owner is stored and compared as text: it must fit the column and be plain text.
+            .RequireAssertion(context => OrderOwner.Of(context.User) is { Length: <= MaxOwnerLength } owner && TextRules.IsWellFormed(owner)));
+        return services;
+    }
+
+    private static Task Count(OrdersMetrics metrics)
+    {
+        metrics.Rejected(OrdersMetrics.Reasons.Auth);
+        return Task.CompletedTask;
+    }
+}

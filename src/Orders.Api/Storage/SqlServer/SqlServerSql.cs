@@ -1,0 +1,83 @@
+namespace Orders.Api.Storage.SqlServer;
+
+/// <summary>
+/// Every statement the SQL Server store and its migrator send, all parameterised. Only statements
+/// are const strings here: a test parses each one with ScriptDom, found by reflection.
+/// </summary>
+internal static class SqlServerSql
+{
+    /// <summary>
+    /// Header and lines in one round trip, inside the caller's READ COMMITTED transaction.
+    /// XACT_ABORT makes any error (a unique or check violation, a cancel's attention) roll the whole
+    /// transaction back on the server at once, so no failed attempt holds locks until the client
+    /// gets round to it. A concurrent insert of the same (owner, reference) waits on the key lock
+    /// until the other transaction ends: after its commit this one fails with 2627, after its
+    /// rollback it succeeds. NOCOUNT spares the row-count messages nobody reads.
+    /// </summary>
+    public const string InsertOrder = $"""
+        SET XACT_ABORT, NOCOUNT ON;
+
+        INSERT INTO dbo.orders ({OrderColumns.InsertHeaderColumns})
+        VALUES ({OrderColumns.InsertHeaderValues});
+
+        INSERT INTO dbo.order_lines (order_id, line_number, sku, quantity, unit_price, line_total)
+        SELECT @OrderId, line.line_number, line.sku, line.quantity, line.unit_price, line.line_total
+        FROM @Lines AS line;
+        """;
+
+    public const string FindOrder = $"""
+        SELECT {OrderColumns.Header}
+        FROM dbo.orders AS o
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference;
+
+        SELECT {OrderColumns.Line}
+        FROM dbo.order_lines AS l
+        JOIN dbo.orders AS o ON o.order_id = l.order_id
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference
+        ORDER BY l.line_number;
+        """;
+
+    public const string ListFirstPage = $"""
+        SELECT TOP (@Limit) {OrderColumns.Header}
+        FROM dbo.orders AS o
+        WHERE o.owner_id = @Owner
+        ORDER BY o.created_at DESC, o.order_id DESC;
+        """;
+
+    /// <summary>
+    /// T-SQL has no row-value comparison, so the keyset is spelled out. The redundant
+    /// <c>created_at &lt;= @AfterCreatedAt</c> gives ix_orders_owner_created a seek range; the OR
+    /// then only filters the rows of that one instant.
+    /// </summary>
+    public const string ListAfter = $"""
+        SELECT TOP (@Limit) {OrderColumns.Header}
+        FROM dbo.orders AS o
+        WHERE o.owner_id = @Owner
+          AND o.created_at <= @AfterCreatedAt
+          AND (o.created_at < @AfterCreatedAt OR (o.created_at = @AfterCreatedAt AND o.order_id < @AfterOrderId))
+        ORDER BY o.created_at DESC, o.order_id DESC;
+        """;
+
+    /// <summary>The lines of one page; the ids come as a TVP (T-SQL has no array parameter).</summary>
+    public const string LinesOfOrders = $"""
+        SELECT {OrderColumns.Line}
+        FROM @OrderIds AS page
+        JOIN dbo.order_lines AS l ON l.order_id = page.order_id
+        ORDER BY l.order_id, l.line_number;
+        """;
+
+    /// <summary>
+    /// Session-owned, so it outlives DbUp's own transactions. Returns 0 or 1 when granted, a negative
+    /// number when not (-1 timed out, -2 cancelled, -3 deadlock victim, -999 bad call).
+    /// </summary>
+    public const string TakeMigrationLock = """
+        DECLARE @result int;
+        EXEC @result = sys.sp_getapplock
+            @Resource = @Resource, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = @LockTimeoutMs;
+        SELECT @result;
+        """;
+
+    public const string ReleaseMigrationLock = """
+        EXEC sys.sp_releaseapplock @Resource = @Resource, @LockOwner = 'Session';
+        """;
+}

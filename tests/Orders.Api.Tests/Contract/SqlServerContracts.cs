@@ -1,0 +1,25 @@
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Contract;
+
+// The contract suites on SqlServer: one line each; every test lives in the generic suite.
+
+public sealed class SqlServerCreateOrderContract(SqlServerDatabase database) : CreateOrderContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerValidationContract(SqlServerDatabase database) : ValidationContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerConcurrencyContract(SqlServerDatabase database) : ConcurrencyContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerAtomicityContract(SqlServerDatabase database) : AtomicityContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerListingContract(SqlServerDatabase database) : ListingContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerStoreUnavailableContract(SqlServerDatabase database) : StoreUnavailableContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerHealthContract(SqlServerDatabase database) : HealthContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerAuthContract(SqlServerDatabase database) : AuthContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerHostileInputContract(SqlServerDatabase database) : HostileInputContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerFreeTextContract(SqlServerDatabase database) : FreeTextContract<SqlServerDatabase>(database);

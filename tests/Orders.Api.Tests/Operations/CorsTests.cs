@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using Orders.Api.Storage;
+using Orders.Api.Tests.Contract;
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Operations;
+
+/// <summary>
+/// CORS on every answer a storefront must read, errors included, for an allowed origin only.
+/// </summary>
+public sealed class CorsTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+{
+    private const string Storefront = "http://shop.127.0.0.1.nip.test:5173";
+    private const string Stranger = "http://evil.test";
+
+    private static readonly string[] AnswerCodes = ["201", "400", "401", "404", "409", "413", "429", "503"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private OrdersApiFactory Factory(string? connectionString = null, Dictionary<string, string?>? extra = null) => new(
+        StorageProvider.Sqlite, connectionString ?? database.ConnectionString, new Dictionary<string, string?>(extra ?? [])
+        {
+            ["Cors:AllowedOrigins:0"] = Storefront,
+            ["Storage:MigrateOnStartup"] = connectionString is null ? "true" : "false",
+        });
+
+    [Theory]
+    [InlineData(Storefront, true)]
+    [InlineData(Stranger, false)]
+    public async Task Preflight_IsAnsweredForAnAllowedOriginOnly_AndIsCacheable(string origin, bool allowed)
+    {
+        await using var factory = Factory();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/orders");
+        preflight.Headers.Add("Origin", origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,idempotency-key");
+
+        var response = await factory.CreateClientWithToken(null).SendAsync(preflight, Ct);
+
+        if (!allowed)
+        {
+            Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+            return;
+        }
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(Storefront, Header(response, "Access-Control-Allow-Origin"));
+        Assert.Contains("POST", Header(response, "Access-Control-Allow-Methods"), StringComparison.Ordinal);
+        var headers = Header(response, "Access-Control-Allow-Headers")!.ToLowerInvariant();
+        Assert.Contains("authorization", headers, StringComparison.Ordinal);
+        Assert.Contains("content-type", headers, StringComparison.Ordinal);
+        Assert.Contains("idempotency-key", headers, StringComparison.Ordinal);
+        Assert.Equal("600", Header(response, "Access-Control-Max-Age"));
+    }
+
+    public static TheoryData<string, string> Answers()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var answer in AnswerCodes)
+        {
+            data.Add(answer, Storefront);
+            data.Add(answer, Stranger);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Answers))]
+    public async Task EveryAnswer_CarriesCorsHeadersForAnAllowedOrigin_AndNoneForAnother(string expected, string origin)
+    {
+        var response = await ProvokeAsync(expected, origin);
+
+        Assert.Equal(expected, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (origin == Stranger)
+        {
+            Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+            return;
+        }
+        Assert.Equal(Storefront, Header(response, "Access-Control-Allow-Origin"));
+        var exposed = Header(response, "Access-Control-Expose-Headers") ?? "";
+        Assert.Contains("Location", exposed, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Retry-After", exposed, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<HttpResponseMessage> ProvokeAsync(string answer, string origin)
+    {
+        var reference = OrderRequests.NewReference();
+        await using var factory = answer switch
+        {
+            "429" => Factory(extra: new() { ["RateLimiting:PermitsPerSecond"] = "1", ["RateLimiting:Burst"] = "1" }),
+            "503" => Factory(database.UnreachableConnectionString),
+            _ => Factory(),
+        };
+        var client = factory.CreateClientWithToken(answer == "401" ? null : TestTokens.Mint());
+        client.DefaultRequestHeaders.Add("Origin", origin);
+        switch (answer)
+        {
+            case "404":
+                return await client.GetAsync($"/orders/{reference}", Ct);
+            case "400":
+                return await client.PostRawAsync("{}");
+            case "413":
+                return await client.PostRawAsync($"{{\"x\":\"{new string('x', 70_000)}\"}}");
+            case "409":
+            case "429":
+                await client.PostOrderAsync(OrderRequests.Valid(reference));
+                return await client.PostAsJsonAsync("/orders", OrderRequests.Valid(reference), Ct);
+            default:
+                return await client.PostOrderAsync(OrderRequests.Valid(reference));
+        }
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
+}

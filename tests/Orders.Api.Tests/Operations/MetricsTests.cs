@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Orders.Api.Storage;
+using Orders.Api.Tests.Contract;
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Operations;
+
+/// <summary>Prometheus scrape of the API's own counters.</summary>
+[Collection(RunAlone.Name)]
+public sealed partial class MetricsTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Metrics_AfterA201AndA409_CountBoth()
+    {
+        await using var factory = new OrdersApiFactory(StorageProvider.Sqlite, database.ConnectionString);
+        var client = factory.CreateClient();
+        var reference = OrderRequests.NewReference();
+
+        Assert.Equal(HttpStatusCode.Created, (await client.PostOrderAsync(OrderRequests.Valid(reference))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostOrderAsync(OrderRequests.Valid(reference))).StatusCode);
+        var changed = OrderRequests.Valid(reference);
+        changed["currency"] = "USD";
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostOrderAsync(changed)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostRawAsync("{}")).StatusCode);
+        var metrics = await client.GetStringAsync("/metrics", Ct);
+
+        Assert.Equal(1, Value(metrics, "orders_created_total"));
+        Assert.Equal(1, Value(metrics, "orders_duplicates_total", "same_request=\"true\""));
+        Assert.Equal(1, Value(metrics, "orders_duplicates_total", "same_request=\"false\""));
+        Assert.Equal(1, Value(metrics, "orders_rejections_total", "reason=\"validation\""));
+        Assert.Equal(1, Value(metrics, "orders_store_duration_seconds_count", "operation=\"create\",outcome=\"ok\""));
+        Assert.Equal(2, Value(metrics, "orders_store_duration_seconds_count", "operation=\"create\",outcome=\"duplicate\""));
+        Assert.Contains("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_CanBeTurnedOff()
+    {
+        await using var factory = new OrdersApiFactory(StorageProvider.Sqlite, database.ConnectionString,
+            new Dictionary<string, string?> { ["Metrics:Enabled"] = "false" });
+
+        var response = await factory.CreateClient().GetAsync("/metrics", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>The sample of <paramref name="name"/> whose labels include <paramref name="label"/>.</summary>
+    private static double Value(string exposition, string name, string label = "")
+    {
+        var sample = exposition.Split('\n').FirstOrDefault(line =>
+            line.StartsWith(name, StringComparison.Ordinal) && (line.Length > name.Length && line[name.Length] is ' ' or '{')
+            && line.Contains(label, StringComparison.Ordinal));
+        Assert.True(sample is not null, $"no sample {name} {label} in:\n{exposition}");
+        return double.Parse(SampleValue().Match(sample).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"\}?\s([0-9.eE+-]+)(\s\d+)?$")]
+    private static partial Regex SampleValue();
+}

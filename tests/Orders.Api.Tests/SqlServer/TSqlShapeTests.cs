@@ -1,0 +1,109 @@
+using SqlDbType = System.Data.SqlDbType;
+using Microsoft.Data.SqlClient.Server;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Orders.Api.Storage.SqlServer;
+
+namespace Orders.Api.Tests.SqlServer;
+
+/// <summary>
+/// Rules the store's correctness rests on, read from the parsed T-SQL rather than from strings, so
+/// they hold without a server: a failed insert rolls back at once, reads take the default locks,
+/// and the table types match the rows the store streams into them.
+/// </summary>
+public sealed class TSqlShapeTests
+{
+    public static TheoryData<string> Statements() => new(SqlServerStatements.Names);
+
+    [Fact]
+    public void InsertOrder_TurnsXactAbortOn_BeforeAnythingElse()
+    {
+        var batch = (TSqlScript)SqlServerStatements.Parse("SqlServerSql.InsertOrder");
+
+        var first = Assert.IsType<PredicateSetStatement>(batch.Batches.Single().Statements[0]);
+        Assert.True(first.IsOn);
+        Assert.True(first.Options.HasFlag(SetOptions.XactAbort));
+    }
+
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void Statement_UsesNoTableHintsAndNoSnapshotIsolation(string name)
+    {
+        // NOLOCK or READPAST could answer 409 before the winner commits, or miss it; SNAPSHOT could
+        // read as of before the conflict. The design needs READ COMMITTED's plain locking reads.
+        var rules = new RuleCollector();
+
+        SqlServerStatements.Parse(name).Accept(rules);
+
+        Assert.Empty(rules.TableHints);
+        Assert.DoesNotContain(IsolationLevel.Snapshot, rules.IsolationLevels);
+    }
+
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void Statement_NamesEveryTableAndTypeWithItsSchema(string name)
+    {
+        // Schema-qualified names resolve without a per-user lookup and share one cached plan.
+        var rules = new RuleCollector();
+
+        SqlServerStatements.Parse(name).Accept(rules);
+
+        Assert.All(rules.ObjectNames, objectName => Assert.NotNull(objectName.SchemaIdentifier));
+    }
+
+    [Theory]
+    [InlineData(SqlServerParameters.OrderLineListType)]
+    [InlineData(SqlServerParameters.OrderIdListType)]
+    public void TableType_MatchesTheRecordsTheStoreSends(string typeName)
+    {
+        var expected = typeName == SqlServerParameters.OrderLineListType ? SqlServerParameters.OrderLineColumns : SqlServerParameters.OrderIdColumns;
+        var rules = new RuleCollector();
+        SqlServerStatements.Parse("sql/sqlserver/0002_create_table_types.sql").Accept(rules);
+
+        var type = Assert.Single(rules.TableTypes, t => $"{t.Name.SchemaIdentifier.Value}.{t.Name.BaseIdentifier.Value}" == typeName);
+
+        var actual = type.Definition.ColumnDefinitions.Select(column => Describe(column)).ToList();
+        Assert.Equal(expected.Select(Describe), actual);
+    }
+
+    private static string Describe(SqlMetaData column) =>
+        $"{column.Name} {column.SqlDbType.ToString().ToUpperInvariant()}{(column.SqlDbType == SqlDbType.NVarChar ? $"({column.MaxLength})" : "")}";
+
+    private static string Describe(ColumnDefinition column)
+    {
+        var type = (SqlDataTypeReference)column.DataType;
+        var length = type.Parameters.Count > 0 ? $"({type.Parameters[0].Value})" : "";
+        return $"{column.ColumnIdentifier.Value} {type.SqlDataTypeOption.ToString().ToUpperInvariant()}{length}";
+    }
+
+    /// <summary>Collects what the rules above inspect.</summary>
+    private sealed class RuleCollector : TSqlFragmentVisitor
+    {
+        public List<TableHint> TableHints { get; } = [];
+
+        public List<IsolationLevel> IsolationLevels { get; } = [];
+
+        public List<SchemaObjectName> ObjectNames { get; } = [];
+
+        public List<CreateTypeTableStatement> TableTypes { get; } = [];
+
+        public override void Visit(TableHint node) => TableHints.Add(node);
+
+        public override void Visit(SetTransactionIsolationLevelStatement node) => IsolationLevels.Add(node.Level);
+
+        public override void Visit(NamedTableReference node) => ObjectNames.Add(node.SchemaObject);
+
+        public override void Visit(CreateTableStatement node) => ObjectNames.Add(node.SchemaObjectName);
+
+        public override void Visit(CreateIndexStatement node) => ObjectNames.Add(node.OnName);
+
+        public override void Visit(ForeignKeyConstraintDefinition node) => ObjectNames.Add(node.ReferenceTableName);
+
+        public override void Visit(ProcedureReference node) => ObjectNames.Add(node.Name);
+
+        public override void Visit(CreateTypeTableStatement node)
+        {
+            ObjectNames.Add(node.Name);
+            TableTypes.Add(node);
+        }
+    }
+}
