@@ -60,12 +60,20 @@ psql=("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -
 "${psql[@]}" -d postgres -c "CREATE DATABASE orders"
 connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orders${BENCH_CONNECTION_EXTRA:+;$BENCH_CONNECTION_EXTRA}"
 
+# Authenticated as in production: a signing key made for this run, a token for the seeded owner
+# (wrk, the storm and curl send it). The per-owner rate limiter runs, as in production, but with a
+# budget no run exhausts: one owner sends all the load.
+signing_key=$(head -c 32 /dev/urandom | base64)
+export BENCH_TOKEN; BENCH_TOKEN=$("${bench[@]}" token "$signing_key")
+
 log "starting the API (Release) on 127.0.0.1:$api_port"
 (cd "$api_dir" && Storage__Provider=PostgreSql ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
-  exec dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
+  Authentication__Schemes__Bearer__ValidIssuer=orders-bench Authentication__Schemes__Bearer__ValidAudiences__0=orders-api-bench \
+  Authentication__Schemes__Bearer__SigningKeys__0__Issuer=orders-bench Authentication__Schemes__Bearer__SigningKeys__0__Value="$signing_key" \
+  RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 exec dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 300); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$api_port/orders/ready" || true)
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$api_port/orders/ready" || true)
   [ "$code" = 404 ] && break
   sleep 0.2
 done

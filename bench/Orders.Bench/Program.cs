@@ -3,7 +3,8 @@ using Orders.Bench;
 
 // bench/run-bench.sh drives these; each prints one tab-separated line (or a file) it collects.
 //   raw <create|duplicate|lookup> <connection string> <concurrency> <seconds> <seeded orders> <run id>
-//   storm <api url> <requests> <reference>
+//   storm <api url> <requests> <reference>          (bearer token in BENCH_TOKEN)
+//   token <base64 signing key>                       prints a token for BenchOrder.Owner
 //   report <results.tsv> <table.md> <chart.svg> <chart title>
 switch (args.FirstOrDefault())
 {
@@ -29,6 +30,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "storm" when args.Length == 4:
         Console.WriteLine(await Storm.RunAsync(new Uri(args[1]), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]));
+        return 0;
+    case "token" when args.Length == 2:
+        Console.WriteLine(BenchToken.Mint(args[1]));
         return 0;
     case "report" when args.Length == 5:
         var rows = ResultRow.Read(args[1]);

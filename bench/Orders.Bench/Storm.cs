@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -18,6 +19,7 @@ public static class Storm
         {
             BaseAddress = api,
             Timeout = TimeSpan.FromSeconds(60),
+            DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", Environment.GetEnvironmentVariable("BENCH_TOKEN")) },
         };
         await Task.WhenAll(Enumerable.Range(0, requests).Select(_ => client.GetAsync("/orders/storm-warm-up")));
 

@@ -6,5 +6,5 @@ function init(args)
 end
 
 function request()
-  return wrk.format("GET", "/orders/" .. seeded_reference())
+  return wrk.format("GET", "/orders/" .. seeded_reference(), get_headers)
 end
