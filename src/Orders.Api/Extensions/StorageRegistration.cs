@@ -28,7 +28,7 @@ internal static class StorageRegistration
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<StorageOptions>().Provider));
 
         builder.Services.AddSingleton<TransientRetryPolicy>();
-        builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<OrdersConnectionString>().Value));
+        builder.Services.AddSingleton(sp => PostgreSqlDataSource.Create(sp.GetRequiredService<OrdersConnectionString>().Value));
         // Every store is timed (orders.store.duration) by the same decorator.
         builder.Services.AddSingleton<IOrderStore>(sp => new InstrumentedOrderStore(CreateStore(sp), sp.GetRequiredService<OrdersMetrics>()));
         builder.Services.AddSingleton<IDatabaseMigrator>(sp => sp.GetRequiredService<StorageOptions>().Provider switch

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Orders.Api.Observability;
 using Orders.Api.Orders;
 
@@ -19,6 +20,7 @@ internal static class AuthenticationSetup
     public static IServiceCollection AddOrdersAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, CachedSigningKeys>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<OrdersMetrics>((options, metrics) =>
         {
             // Keep "sub" as "sub" rather than the long legacy claim type it would be mapped to.

@@ -17,11 +17,15 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
     private string? _dataDirectory;
     private string? _pgCtl;
+    private string[] _startArguments = [];
 
     /// <summary>Connection string of the server's maintenance database, when available.</summary>
     public string? AdminConnectionString { get; private set; }
 
     public string? UnavailableReason { get; private set; }
+
+    /// <summary>True for a throwaway cluster, which outage tests may stop and start again.</summary>
+    public bool CanStopAndStart => _pgCtl is not null && UnavailableReason is null;
 
     public async ValueTask InitializeAsync()
     {
@@ -76,10 +80,19 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         // Durability is irrelevant for a throwaway test cluster: fsync off makes it fast.
         var serverOptions = $"-p {port} -c listen_addresses=127.0.0.1 -k {_dataDirectory} -c max_connections=400 " +
                             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-        await RunAsPostgresAsync(_pgCtl,
-            ["-D", _dataDirectory, "-o", serverOptions, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "start"]);
+        _startArguments = ["-D", _dataDirectory, "-o", serverOptions, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "start"];
+        await StartAsync();
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=10";
     }
+
+    /// <summary>
+    /// A database outage: fast shutdown, as an operator or a failover would do it. Sessions are
+    /// terminated, open transactions roll back, new connections are refused.
+    /// </summary>
+    public Task StopAsync() => RunAsPostgresAsync(_pgCtl!, ["-D", _dataDirectory!, "-m", "fast", "-w", "stop"]);
+
+    /// <summary>Starts the cluster again, on the same port, after <see cref="StopAsync"/>.</summary>
+    public Task StartAsync() => RunAsPostgresAsync(_pgCtl!, _startArguments);
 
     private static Task<string> RunAsPostgresAsync(string program, IEnumerable<string> arguments) =>
         IsRoot

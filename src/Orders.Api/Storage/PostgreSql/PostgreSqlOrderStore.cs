@@ -46,7 +46,9 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
             return OrderRows.ToOrders(headers, lines);
         }, cancellationToken);
 
-    private static async Task<Order?> FindAsync(NpgsqlConnection connection, string owner, string clientReference, CancellationToken ct)
+    // Internal, as is InsertParameters: bench/Orders.Bench sends exactly these statements with exactly
+    // these parameters straight through Dapper, to measure what the database alone can do.
+    internal static async Task<Order?> FindAsync(NpgsqlConnection connection, string owner, string clientReference, CancellationToken ct)
     {
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             PostgreSqlSql.FindOrder, new { Owner = owner, ClientReference = clientReference }, cancellationToken: ct));
@@ -55,7 +57,7 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
         return header is null ? null : OrderRows.ToOrder(header, lines);
     }
 
-    private static DynamicParameters InsertParameters(Order order)
+    internal static DynamicParameters InsertParameters(Order order)
     {
         var parameters = new DynamicParameters(OrderRows.HeaderParameters(order, order.OrderId, order.CreatedAt));
         // The lines travel as five parallel arrays, unnested server-side: one round trip for 1 or 100 lines.

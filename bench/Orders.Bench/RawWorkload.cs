@@ -1,0 +1,56 @@
+using Dapper;
+using Npgsql;
+using Orders.Api.Orders;
+using Orders.Api.Storage.PostgreSql;
+
+namespace Orders.Bench;
+
+/// <summary>
+/// What the database can do without the API: the PostgreSQL store's own statements
+/// (<see cref="PostgreSqlSql"/>) with the store's own parameters, sent through Dapper on one
+/// NpgsqlDataSource, with no HTTP, JSON, validation or retry wrapper around them.
+/// </summary>
+public sealed class RawWorkload(NpgsqlDataSource dataSource, string runId, int seededOrders)
+{
+    private readonly OrderFactory _factory = new(TimeProvider.System);
+    private int _created;
+
+    /// <summary>A new order: the header and lines insert, one statement, one implicit transaction.</summary>
+    public async Task CreateAsync(int _)
+    {
+        // Counted here, not per loop: the warm-up and the measured run must not share references.
+        var order = _factory.Create(BenchOrder.Owner, BenchOrder.Draft($"raw-{runId}-{Interlocked.Increment(ref _created)}"));
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var inserted = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            PostgreSqlSql.InsertOrder, PostgreSqlOrderStore.InsertParameters(order)));
+        Expect(inserted == 1, "a new reference was not inserted");
+    }
+
+    /// <summary>A duplicate, as the store handles it: the insert finds the key taken, then reads the order.</summary>
+    public async Task DuplicateAsync(int _)
+    {
+        var order = _factory.Create(BenchOrder.Owner, BenchOrder.Draft(BenchOrder.SeedReference(Random.Shared.Next(), seededOrders)));
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var inserted = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            PostgreSqlSql.InsertOrder, PostgreSqlOrderStore.InsertParameters(order)));
+        Expect(inserted == 0, "a seeded reference was inserted again");
+        Expect(await PostgreSqlOrderStore.FindAsync(connection, order.Owner, order.ClientReference, default) is not null, "no order to read back");
+    }
+
+    /// <summary>A lookup by reference: header and lines, as GET /orders/{clientReference} does it.</summary>
+    public async Task LookupAsync(int _)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var order = await PostgreSqlOrderStore.FindAsync(
+            connection, BenchOrder.Owner, BenchOrder.SeedReference(Random.Shared.Next(), seededOrders), default);
+        Expect(order is not null, "a seeded order was not found");
+    }
+
+    private static void Expect(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(what);
+        }
+    }
+}

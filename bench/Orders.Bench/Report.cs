@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+
+namespace Orders.Bench;
+
+/// <summary>The markdown table for docs/benchmarks.md, from results.tsv.</summary>
+public static class Report
+{
+    public static string Table(IReadOnlyList<Comparison> comparisons)
+    {
+        var table = new StringBuilder()
+            .AppendLine("| orders stored | scenario | API ops/s | API p50 ms | API p99 ms | raw ops/s | raw p50 ms | raw p99 ms | API ÷ raw |")
+            .AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var c in comparisons)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {c.Scale} | {c.Scenario} | {Ops(c.Api)} | {Ms(c.Api?.P50Ms)} | {Ms(c.Api?.P99Ms)} | {Ops(c.Raw)} | {Ms(c.Raw?.P50Ms)} | {Ms(c.Raw?.P99Ms)} | {c.Ratio?.ToString("F2", CultureInfo.InvariantCulture) ?? "–"} |");
+        }
+        return table.ToString();
+    }
+
+    /// <summary>CPU per operation by process, and the throughput this machine's cores could carry at that cost.</summary>
+    public static string CpuTable(IEnumerable<ResultRow> rows)
+    {
+        var table = new StringBuilder()
+            .AppendLine("| orders stored | scenario | path | API process | PostgreSQL | load generator | total CPU ms/op | ops/s the cores could carry |")
+            .AppendLine("|---:|---|---|---:|---:|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            var parts = new[] { row.Note("server"), row.Note("db"), row.Note("client") };
+            var total = parts.Sum(part => part ?? 0);
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Scale} | {row.Scenario} | {row.Path} | {Ms(parts[0])} | {Ms(parts[1])} | {Ms(parts[2])} | {Ms(total)} | {(total > 0 ? (Environment.ProcessorCount * 1000 / total).ToString("F0", CultureInfo.InvariantCulture) : "–")} |");
+        }
+        return table.ToString();
+    }
+
+    /// <summary>Throughput at the largest table size ÷ at the smallest, per scenario and path.</summary>
+    public static string ScaleTable(IReadOnlyList<ResultRow> rows)
+    {
+        var scales = rows.Select(row => row.Scale).Distinct().ToList();
+        if (scales.Count < 2)
+        {
+            return "";
+        }
+        var table = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"| scenario | path | ops/s at {scales[0]} | ops/s at {scales[^1]} | {scales[^1]} ÷ {scales[0]} |")
+            .AppendLine("|---|---|---:|---:|---:|");
+        foreach (var pair in rows.Where(row => row.Scale == scales[0]))
+        {
+            var large = rows.FirstOrDefault(row => row.Scale == scales[^1] && row.Scenario == pair.Scenario && row.Path == pair.Path);
+            if (large is not null && pair.OpsPerSecond > 0)
+            {
+                table.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {pair.Scenario} | {pair.Path} | {Ops(pair)} | {Ops(large)} | {large.OpsPerSecond / pair.OpsPerSecond:F2} |");
+            }
+        }
+        return table.ToString();
+    }
+
+    private static string Ops(ResultRow? row) => row?.OpsPerSecond.ToString("F0", CultureInfo.InvariantCulture) ?? "–";
+
+    private static string Ms(double? ms) => ms?.ToString("F2", CultureInfo.InvariantCulture) ?? "–";
+}

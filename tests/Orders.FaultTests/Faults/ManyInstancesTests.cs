@@ -1,0 +1,38 @@
+using Orders.Api.Tests.Fixtures;
+using Orders.FaultTests.Harness;
+
+namespace Orders.FaultTests.Faults;
+
+/// <summary>
+/// Fault 1: several API processes share one PostgreSQL, and identical POSTs race across them. Only
+/// the database's unique key is shared between the instances, so this is the case where any
+/// in-process idempotency would fail.
+/// </summary>
+public sealed class ManyInstancesTests(PostgreSqlDatabase database) : FaultTestBase(database), IClassFixture<PostgreSqlDatabase>
+{
+    private const int Instances = 3;
+
+    [Fact]
+    public async Task IdenticalPostsSpreadOverThreeInstances_MakeOneOrderPerReference_AndEvery409NamesIt()
+    {
+        // Given three instances started together (they also take turns migrating through the advisory lock),
+        var apis = await Task.WhenAll(Enumerable.Range(0, Instances).Select(_ => StartApiAsync()));
+        var ledger = new Ledger();
+        var references = Enumerable.Range(0, Scale.InstanceReferences).Select(n => OrderBody.New("instances", n)).ToList();
+
+        // when every reference is POSTed many times at once, round-robin over the instances,
+        await Parallel.ForEachAsync(references,
+            new ParallelOptions { MaxDegreeOfParallelism = Scale.InstanceReferencesInFlight, CancellationToken = TestContext.Current.CancellationToken },
+            async (body, _) => await Task.WhenAll(Enumerable.Range(0, Scale.InstancePostsPerReference)
+                .Select(i => Task.Run(() => ledger.PostAsync(apis[i % Instances].Client, body)))));
+
+        // then each reference has one order, one 201 and only 409s naming it.
+        Report(ledger.Summary("many instances"));
+        var stored = await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: true);
+        var duplicates = Scale.InstanceReferences * (Scale.InstancePostsPerReference - 1);
+        Assert.Equal(Scale.InstanceReferences, stored.Count);
+        Assert.Equal(Scale.InstanceReferences, ledger.Count(Answer.Created));
+        Assert.Equal(duplicates, ledger.Count(Answer.Duplicate));
+        Assert.Equal(0, ledger.Outcomes.Count(o => o.Status >= 500 || o.Status == 0));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Orders.Api.Tests.Fixtures;
+using Orders.FaultTests.Harness;
+
+namespace Orders.FaultTests.Faults;
+
+/// <summary>
+/// Fault 3: PostgreSQL goes down mid-load (fast shutdown) and comes back on the same port. The API
+/// must answer 503 STORE_UNAVAILABLE with Retry-After quickly while it is down, and serve again on
+/// its own, without a restart, soon after it is back.
+/// </summary>
+public sealed class OutageTests(OutageCluster cluster) : FaultTestBase(cluster.Database), IClassFixture<OutageCluster>
+{
+    private const int RequestBudget = 200_000;
+    private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task StoppingPostgreSqlMidLoad_Gives503sWithinABound_AndTheApiRecoversWithoutARestart()
+    {
+        TestRequirements.SkipOrFailWhenUnavailable("postgresql", cluster.UnavailableReason);
+        var api = await StartApiAsync();
+        var ledger = new Ledger();
+        using var stop = new CancellationTokenSource();
+        var load = LoadRunner.RunAsync(ledger, () => api.Client, "outage", Scale.OutageWorkers, RequestBudget, stop.Token);
+        var ct = TestContext.Current.CancellationToken;
+
+        // Given load on a healthy database, when PostgreSQL is stopped, stays down a while and is started again,
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        await cluster.Server.StopAsync();
+        var down = DateTime.UtcNow;
+        await Task.Delay(Scale.OutageLength, ct);
+        // PostgreSQL accepts connections a little before pg_ctl -w returns: "down" ends when we start it.
+        var restarting = DateTime.UtcNow;
+        await cluster.Server.StartAsync();
+        var up = DateTime.UtcNow;
+        await Task.Delay(RecoveryBound + TimeSpan.FromSeconds(1), ct);
+        await stop.CancelAsync();
+        await load;
+
+        // then while it was down every answer was a quick 503 (never a hang, never a 500),
+        var duringOutage = ledger.Outcomes.Where(o => o.StartedUtc >= down && o.AnsweredUtc <= restarting).ToList();
+        Assert.NotEmpty(duringOutage);
+        Assert.True(duringOutage.All(o => o.Answer == Answer.Unavailable),
+            "while down: " + string.Join(", ", duringOutage.GroupBy(o => $"{o.Answer} {o.Status} {o.Code}").Select(g => $"{g.Count()} x {g.Key}")));
+        var slowest503 = ledger.Outcomes.Where(o => o.Answer == Answer.Unavailable).Max(o => o.Elapsed);
+        Assert.True(slowest503 < AnswerBound, $"a 503 took {slowest503.TotalMilliseconds:F0} ms");
+
+        // and once it was back, requests succeeded again within the bound, without restarting the API;
+        var afterStart = ledger.Outcomes.Where(o => o.StartedUtc >= up).ToList();
+        var failuresAfterStart = afterStart.Where(o => !o.Settled).ToList();
+        var lastFailure = failuresAfterStart.Select(o => o.AnsweredUtc).DefaultIfEmpty(up).Max();
+        var firstSuccess = afterStart.Where(o => o.Settled).Min(o => (DateTime?)o.AnsweredUtc);
+        Assert.NotNull(firstSuccess);
+        Assert.True(lastFailure - up < RecoveryBound, $"still failing {(lastFailure - up).TotalMilliseconds:F0} ms after the restart of PostgreSQL");
+        Report($"outage: {duringOutage.Count} requests while down, all 503; slowest 503 {slowest503.TotalMilliseconds:F0} ms; " +
+               $"after pg_ctl start returned: first success in {(firstSuccess.Value - up).TotalMilliseconds:F0} ms, " +
+               (failuresAfterStart.Count == 0 ? "no failure after" : $"{failuresAfterStart.Count} failures, the last {(lastFailure - up).TotalMilliseconds:F0} ms after"));
+        Report(ledger.Summary("outage, before retries"));
+
+        // and no order is duplicated or partial, and retrying every 503 or lost answer settles it.
+        await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: false);
+        await ledger.RetryUnsettledAsync(api.Client);
+        Report(ledger.Summary("outage, after retries"));
+        await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: true);
+    }
+}

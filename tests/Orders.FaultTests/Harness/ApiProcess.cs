@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.FaultTests.Harness;
+
+/// <summary>
+/// The real API as its own OS process (Kestrel on 127.0.0.1), started from the Orders.Api.dll the
+/// project reference put next to these tests, so a test can SIGKILL it and start it again.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Dictionary<string, string> _environment;
+    private readonly Queue<string> _outputTail = new();
+    private Process? _process;
+
+    private ApiProcess(string connectionString, IReadOnlyDictionary<string, string>? settings)
+    {
+        Port = PortAllocator.UnusedLoopbackPort();
+        _environment = new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "PostgreSql",
+            ["ConnectionStrings__Orders"] = connectionString,
+            // Warnings only: a fault run logs thousands of 503s and aborts otherwise.
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            // These tests load one owner far past the production default rate on purpose.
+            ["RateLimiting__Enabled"] = "false",
+        };
+        foreach (var (key, value) in TestTokens.Environment)
+        {
+            _environment[key] = value;
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _environment[key] = value;
+        }
+        Client = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5) })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{Port}"),
+            // Bounded: a request that hangs is a finding, never a stuck test.
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        // Every request is TestTokens.DefaultOwner's; the ledger checks that owner's orders.
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint());
+    }
+
+    public int Port { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>Starts the API and returns once it answers a request through the database.</summary>
+    public static async Task<ApiProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var api = new ApiProcess(connectionString, settings);
+        await api.RestartAsync();
+        return api;
+    }
+
+    /// <summary>SIGKILL: no shutdown hook runs, in-flight requests and transactions are cut off.</summary>
+    public void Kill()
+    {
+        _process?.Kill(entireProcessTree: false);
+        _process?.WaitForExit(10_000);
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the process (again, on the same port) and waits until it is ready.</summary>
+    public async Task RestartAsync()
+    {
+        Kill();
+        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            // The content root is the working directory: appsettings.json is read from there.
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Orders.Api.dll"), "--urls", $"http://127.0.0.1:{Port}" })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+        foreach (var (key, value) in _environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+        _process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start Orders.Api.");
+        // Drained continuously: a full pipe would block the API's logger and so the API.
+        _process.OutputDataReceived += (_, line) => Remember(line.Data);
+        _process.ErrorDataReceived += (_, line) => Remember(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilReadyAsync();
+    }
+
+    /// <summary>The last lines the process wrote, for failure messages.</summary>
+    public string OutputTail()
+    {
+        lock (_outputTail)
+        {
+            return string.Join('\n', _outputTail);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"Orders.Api exited with {_process.ExitCode}:\n{OutputTail()}");
+            }
+            try
+            {
+                // A lookup of a reference nobody uses: 404 means routing and the database both work.
+                using var probe = await Client.GetAsync("/orders/readiness-probe");
+                if (probe.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Orders.Api was not ready within {StartTimeout}:\n{OutputTail()}");
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_outputTail)
+        {
+            _outputTail.Enqueue(line);
+            while (_outputTail.Count > 100)
+            {
+                _outputTail.Dequeue();
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        Client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,51 @@
+namespace Orders.FaultTests.Harness;
+
+/// <summary>
+/// How big each fault run is. ORDERS_FAULT_SCALE=full gives the sizes the issue asks for
+/// (bench/run-fault-tests.sh sets it); anything else, or nothing, the reduced size that keeps a plain
+/// `dotnet test` (and CI) fast. Both sizes run the same code and the same checks.
+/// </summary>
+public sealed record FaultScale(
+    string Name,
+    int InstanceReferences,
+    int InstancePostsPerReference,
+    int InstanceReferencesInFlight,
+    int CrashKills,
+    int CrashWorkers,
+    int OutageWorkers,
+    TimeSpan OutageLength,
+    int AbortRequests,
+    int AbortWorkers,
+    int SerializationWaiters)
+{
+    public const string Variable = "ORDERS_FAULT_SCALE";
+
+    public static readonly FaultScale Ci = new(
+        "ci",
+        InstanceReferences: 40,
+        InstancePostsPerReference: 20,
+        InstanceReferencesInFlight: 4,
+        CrashKills: 5,
+        CrashWorkers: 8,
+        OutageWorkers: 8,
+        OutageLength: TimeSpan.FromSeconds(2),
+        AbortRequests: 300,
+        AbortWorkers: 8,
+        SerializationWaiters: 20);
+
+    public static readonly FaultScale Full = new(
+        "full",
+        InstanceReferences: 200,
+        InstancePostsPerReference: 50,
+        InstanceReferencesInFlight: 4,
+        CrashKills: 5,
+        CrashWorkers: 32,
+        OutageWorkers: 32,
+        OutageLength: TimeSpan.FromSeconds(5),
+        AbortRequests: 3000,
+        AbortWorkers: 32,
+        SerializationWaiters: 50);
+
+    public static FaultScale Current { get; } =
+        string.Equals(Environment.GetEnvironmentVariable(Variable), "full", StringComparison.OrdinalIgnoreCase) ? Full : Ci;
+}
