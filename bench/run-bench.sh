@@ -7,6 +7,8 @@
 #   BENCH_SECONDS=20  BENCH_CONNECTIONS=64  BENCH_SCALES="10000 1000000"  BENCH_STORM=1000
 #   BENCH_PG_PORT=55433  BENCH_API_PORT=55480
 #   BENCH_CONNECTION_EXTRA="Max Auto Prepare=0"   appended to the connection string of both paths
+#   BENCH_SPLIT_CORES=1   PostgreSQL on core 0, everything else (API, wrk, raw client) on core 1: the
+#                         production shape (database on its own machine) in miniature, see docs/benchmarks.md
 #
 # Installs what it lacks (wrk, PostgreSQL server binaries) with apt. Loopback only.
 set -euo pipefail
@@ -18,7 +20,10 @@ scales=${BENCH_SCALES:-"10000 1000000"}
 storm=${BENCH_STORM:-1000}
 pg_port=${BENCH_PG_PORT:-55433}
 api_port=${BENCH_API_PORT:-55480}
-run_id=$(date -u +%Y%m%dT%H%M%SZ)
+run_id=$(date -u +%Y%m%dT%H%M%SZ)${BENCH_SPLIT_CORES:+-split}
+# Empty unless BENCH_SPLIT_CORES: then a prefix that keeps a command (and its children) on one core.
+db_core=(); app_core=()
+if [ -n "${BENCH_SPLIT_CORES:-}" ]; then db_core=(taskset -c 0); app_core=(taskset -c 1); fi
 out="$root/bench/results/$run_id"
 mkdir -p "$out"
 results="$out/results.tsv"
@@ -54,7 +59,7 @@ cleanup() {
 }
 trap cleanup EXIT
 as_postgres "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 --locale=C >"$out/initdb.log"
-as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 start -o \
+as_postgres "${db_core[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 start -o \
   "-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_data -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=1GB -c max_connections=300" >/dev/null
 psql=("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q -X)
 "${psql[@]}" -d postgres -c "CREATE DATABASE orders"
@@ -70,7 +75,7 @@ log "starting the API (Release) on 127.0.0.1:$api_port"
 (cd "$api_dir" && Storage__Provider=PostgreSql ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
   Authentication__Schemes__Bearer__ValidIssuer=orders-bench Authentication__Schemes__Bearer__ValidAudiences__0=orders-api-bench \
   Authentication__Schemes__Bearer__SigningKeys__0__Issuer=orders-bench Authentication__Schemes__Bearer__SigningKeys__0__Value="$signing_key" \
-  RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 exec dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
+  RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 exec "${app_core[@]}" dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 300); do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$api_port/orders/ready" || true)
@@ -102,7 +107,7 @@ api_run() { # scale scenario seconds tag
   local TIMEFORMAT='WRK_CPU %U %S'   # bash's `time`: wrk's own CPU seconds, appended to its output
   for attempt in 1 2; do
     { time BENCH_WRK_DIR="$root/bench/wrk" BENCH_RUN_ID="$run_id-$(label "$1")${4:-}-$attempt" BENCH_SEEDED="$1" \
-      wrk -t2 -c"$connections" -d"$3s" -s "bench/wrk/$2.lua" "http://127.0.0.1:$api_port" >"$file" 2>&1; } 2>>"$file" && return 0
+      "${app_core[@]}" wrk -t2 -c"$connections" -d"$3s" -s "bench/wrk/$2.lua" "http://127.0.0.1:$api_port" >"$file" 2>&1; } 2>>"$file" && return 0
     log "wrk $2 failed (exit $?), attempt $attempt"
   done
   return 1
@@ -120,7 +125,7 @@ measure() { # scale scenario
   printf '%s\t%s\tapi\t%s server=%s db=%s client=%s\n' "$(label "$1")" "$2" "$result" \
     "$(per_op $((api1 - api0)) "$ops")" "$(per_op $((pg1 - pg0)) "$ops")" "$(per_op "$wrk_cpu" "$ops")" >>"$results"
   pg0=$(pg_ticks)
-  raw=$("${bench[@]}" raw "$2" "$connection" "$connections" "$seconds" "$1" "$run_id-$(label "$1")" | grep '^RESULT' | cut -f2-)
+  raw=$("${app_core[@]}" "${bench[@]}" raw "$2" "$connection" "$connections" "$seconds" "$1" "$run_id-$(label "$1")" | grep '^RESULT' | cut -f2-)
   pg1=$(pg_ticks)
   ops=$(echo "$raw" | cut -f4)
   printf '%s\t%s\traw\t%s db=%s\n' "$(label "$1")" "$2" "$raw" "$(per_op $((pg1 - pg0)) "$ops")" >>"$results"
@@ -142,14 +147,14 @@ for scale in $scales; do
     measure "$scale" "$scenario"
   done
   if [ "$scale" = "$(echo "$scales" | cut -d' ' -f1)" ]; then
-    log "storm: $("${bench[@]}" storm "http://127.0.0.1:$api_port" "$storm" "storm-$run_id")"
+    log "storm: $("${app_core[@]}" "${bench[@]}" storm "http://127.0.0.1:$api_port" "$storm" "storm-$run_id")"
   fi
   log "API peak RSS so far: $(grep VmHWM /proc/$api_pid/status | awk '{ printf "%.0f MiB", $2 / 1024 }')"
 done
 log "orders stored at the end: $("${psql[@]}" -d orders -At -c 'SELECT count(*) FROM orders')"
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-"${bench[@]}" report "$results" "$out/table.md" "$root/docs/benchmarks.svg" \
+"${bench[@]}" report "$results" "$out/table.md" "$root/docs/benchmarks${BENCH_SPLIT_CORES:+-split}.svg" \
   "Orders API vs raw Dapper on PostgreSQL, $connections connections, $(nproc) cores ($run_id)"
 cat "$out/table.md" | tee -a "$out/summary.txt"
-log "results in $out; chart in docs/benchmarks.svg"
+log "results in $out; chart in docs/benchmarks${BENCH_SPLIT_CORES:+-split}.svg"
