@@ -25,36 +25,11 @@ public sealed partial class ApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The dll copied next to the tests (the test project references the API).</summary>
-    public static string ApiDll => Path.Combine(AppContext.BaseDirectory, "Orders.Api.dll");
-
-    /// <summary>Starts <c>dotnet Orders.Api.dll [arguments]</c> with the given settings as environment variables.</summary>
-    public static Process StartRaw(IReadOnlyDictionary<string, string> environment, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        startInfo.ArgumentList.Add(ApiDll);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        foreach (var (name, value) in environment)
-        {
-            startInfo.Environment[name] = value;
-        }
-        return Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start");
-    }
-
     /// <summary>Runs <c>dotnet Orders.Api.dll arguments</c> to its end (bounded) and returns exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(
         IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
     {
-        await using var run = new ApiProcess(StartRaw(environment, arguments), new Uri("http://127.0.0.1"));
+        await using var run = new ApiProcess(ApiLauncher.Start(environment, arguments), new Uri("http://127.0.0.1"));
         return await run.WaitForExitAsync(timeout);
     }
 
@@ -63,7 +38,7 @@ public sealed partial class ApiProcess : IAsyncDisposable
     {
         var port = PortAllocator.UnusedLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var api = new ApiProcess(StartRaw(environment, "--urls", baseAddress.ToString()), baseAddress);
+        var api = new ApiProcess(ApiLauncher.Start(environment, "--urls", baseAddress.ToString()), baseAddress);
         using var probe = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(30)))

@@ -72,23 +72,7 @@ public sealed class ApiProcess : IAsyncDisposable
     public async Task RestartAsync()
     {
         Kill();
-        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            // The content root is the working directory: appsettings.json is read from there.
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Orders.Api.dll"), "--urls", $"http://127.0.0.1:{Port}" })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        foreach (var (key, value) in _environment)
-        {
-            startInfo.Environment[key] = value;
-        }
-        _process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start Orders.Api.");
+        _process = ApiLauncher.Start(_environment, "--urls", $"http://127.0.0.1:{Port}");
         // Drained continuously: a full pipe would block the API's logger and so the API.
         _process.OutputDataReceived += (_, line) => Remember(line.Data);
         _process.ErrorDataReceived += (_, line) => Remember(line.Data);
