@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Orders.Api.Observability;
 using Orders.Api.Storage;
 using Orders.Api.Storage.PostgreSql;
