@@ -20,7 +20,8 @@ internal static class AuthenticationSetup
     public static IServiceCollection AddOrdersAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, CachedSigningKeys>();
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, SigningKeysFromConfiguration>();
+        services.AddHostedService<MissingSigningKeyWarning>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<OrdersMetrics>((options, metrics) =>
         {
             // Keep "sub" as "sub" rather than the long legacy claim type it would be mapped to.
