@@ -81,11 +81,14 @@ public static class Problems
             new Dictionary<string, string> { ["Location"] = orderUrl });
     }
 
+    /// <summary>401: <paramref name="detail"/> says what is wrong with the token, or that there was none.</summary>
+    public static ApiProblem Unauthorized(string detail) =>
+        Problem(StatusCodes.Status401Unauthorized, Codes.Unauthorized, "Authentication required.", detail);
+
     /// <summary>For status codes the framework produces (unknown route, wrong method, bad request, crash).</summary>
     public static ApiProblem ForStatus(int status) => status switch
     {
-        StatusCodes.Status401Unauthorized => Problem(status, Codes.Unauthorized, "Authentication required.",
-            "Send a valid bearer token (Authorization: Bearer …); see WWW-Authenticate for why this one was refused."),
+        StatusCodes.Status401Unauthorized => Unauthorized("Send a valid bearer token (Authorization: Bearer …)."),
         StatusCodes.Status403Forbidden => Problem(status, Codes.Forbidden, "Forbidden.",
             "The token is valid but does not name an owner this API accepts (its sub claim)."),
         StatusCodes.Status429TooManyRequests => Problem(status, Codes.RateLimited, "Too many requests.",

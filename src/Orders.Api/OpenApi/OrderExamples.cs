@@ -63,7 +63,7 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
 
     public JsonNode StoreUnavailable => Problem(Problems.StoreUnavailable(2));
 
-    public JsonNode Unauthorized => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status401Unauthorized)));
+    public JsonNode Unauthorized => Problem(new ProblemResult(Problems.Unauthorized(Security.TokenRefusal.Expired)));
 
     public JsonNode Forbidden => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status403Forbidden)));
 

@@ -52,8 +52,9 @@ internal static class ResponseCatalog
         ("ListOrders", 400) => Doc("`limit` or `after` is not valid (`VALIDATION_FAILED`); `errors` names which.",
             [], Example("bad-limit", "VALIDATION_FAILED", examples.InvalidField("limit", $"must be a whole number from 1 to {Orders.OrdersApi.MaxPageSize}"))),
         (_, 401) => Doc(
-            "No bearer token, or one that is expired, wrongly signed or meant for another audience (`UNAUTHORIZED`). " +
-            "`WWW-Authenticate` says why. Nothing was stored.",
+            "No bearer token, or one that is malformed, expired, wrongly signed, from another issuer or for another " +
+            "audience (`UNAUTHORIZED`). `detail` says which (and, for a refused token, `WWW-Authenticate`'s " +
+            "`error_description`). Nothing was stored.",
             [WwwAuthenticate], Example("unauthorized", "UNAUTHORIZED", examples.Unauthorized)),
         (_, 403) => Doc(
             "The token is valid but its `sub` (the owner) is missing or unusable (`FORBIDDEN`). Nothing was stored.",
@@ -94,7 +95,7 @@ internal static class ResponseCatalog
             Description = "The authentication scheme (Bearer) and, for a refused token, why (RFC 6750 error and error_description).",
             Required = true,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            Example = "Bearer error=\"invalid_token\", error_description=\"The token expired\"",
+            Example = $"Bearer error=\"invalid_token\", error_description=\"{Security.TokenRefusal.Expired}\"",
         },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown response header."),
     };

@@ -28,7 +28,11 @@ internal static class AuthenticationSetup
             options.MapInboundClaims = false;
             options.Events = new JwtBearerEvents
             {
-                OnChallenge = _ => Count(metrics),
+                OnChallenge = context =>
+                {
+                    TokenRefusal.Explain(context);
+                    return Count(metrics);
+                },
                 OnForbidden = _ => Count(metrics),
             };
         });
