@@ -15,6 +15,9 @@
 #   BENCH_SPLIT_CORES=1   PostgreSQL on core 0, everything else (API, floor, wrk, raw client) on core 1:
 #                         the production shape (database on its own machine) in miniature, see docs/benchmarks.md
 #   BENCH_UPDATE_DOCS=1   also copy the chart to docs/benchmarks.svg (docs/benchmarks-split.svg)
+#   BENCH_PERF=1          a CPU profile of the API and the floor in every measured run (Linux perf, with
+#                         the runtime's perf map for JIT-compiled code): perf-<scenario>-<path>.data,
+#                         read with `perf report -i FILE`
 #
 # Installs what it lacks (wrk, PostgreSQL server binaries) with apt. Loopback only.
 set -euo pipefail
@@ -92,11 +95,14 @@ connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orders${BENC
 signing_key=$(head -c 32 /dev/urandom | base64)
 export BENCH_TOKEN; BENCH_TOKEN=$("${bench[@]}" token "$signing_key")
 
+# The runtime writes /tmp/perf-<pid>.map, which perf needs to name JIT-compiled methods; perf can
+# match it only to code that is not double-mapped (W^X off, for profiled runs alone).
+perf_env=(); [ -n "${BENCH_PERF:-}" ] && perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 log "starting the API (Release) on 127.0.0.1:$api_port"
 (cd "$api_dir" && Storage__Provider=PostgreSql ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
   Authentication__Schemes__Bearer__ValidIssuer=orders-bench Authentication__Schemes__Bearer__ValidAudiences__0=orders-api-bench \
   Authentication__Schemes__Bearer__SigningKeys__0__Issuer=orders-bench Authentication__Schemes__Bearer__SigningKeys__0__Value="$signing_key" \
-  RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 exec "${app_core[@]}" dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
+  RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 exec env "${perf_env[@]}" "${app_core[@]}" dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 300); do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$api_port/orders/ready" || true)
@@ -109,7 +115,7 @@ done
 # tiering) and the API's storage settings, so the two differ only in our application code.
 log "starting the floor on 127.0.0.1:$floor_port"
 Storage__Provider=PostgreSql ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
-  "${app_core[@]}" dotnet exec --runtimeconfig "$api_dir/Orders.Api.runtimeconfig.json" "${bench[1]}" floor "http://127.0.0.1:$floor_port" \
+  env "${perf_env[@]}" "${app_core[@]}" dotnet exec --runtimeconfig "$api_dir/Orders.Api.runtimeconfig.json" "${bench[1]}" floor "http://127.0.0.1:$floor_port" \
   >"$out/floor.log" 2>&1 &
 floor_pid=$!
 for _ in $(seq 1 300); do
@@ -152,7 +158,13 @@ server_run() { # scale scenario path pid port: one measured wrk run against the 
   # generator, in ms per operation over the measured run.
   local file="$out/wrk-$2-$(label "$1")-$3.txt" cpu0 pg0 cpu1 pg1 ops wrk_cpu result
   cpu0=$(ticks_of "$4"); pg0=$(pg_ticks)
+  local profiler=""
+  if [ -n "${BENCH_PERF:-}" ]; then
+    perf record -q -F 499 -g -p "$4" -o "$out/perf-$2-$3.data" -- sleep "$seconds" >/dev/null 2>&1 &
+    profiler=$!
+  fi
   api_run "$1" "$2" "$seconds" "-$3" "$5"
+  [ -z "$profiler" ] || wait "$profiler" || true
   cpu1=$(ticks_of "$4"); pg1=$(pg_ticks)
   result=$(grep '^RESULT' "$file" | cut -f2-)
   ops=$(echo "$result" | cut -f4)
