@@ -7,7 +7,8 @@
 # touches a tracked file unless asked to (BENCH_UPDATE_DOCS=1).
 #
 #   BENCH_SECONDS=20  BENCH_CONNECTIONS=64  BENCH_SCALES="10000 1000000"  BENCH_STORM=1000
-#   BENCH_PG_PORT=55433  BENCH_API_PORT=55480  BENCH_FLOOR_PORT=55481
+#   BENCH_PG_PORT=25433  BENCH_API_PORT=25480  BENCH_FLOOR_PORT=25481   (below Linux's ephemeral range,
+#                         32768-60999, which wrk's, the storm's and every other client's sockets draw from)
 #   BENCH_RUNS=3          the whole benchmark three times (fresh database and processes each time), then
 #                         summary.md with the median (min–max) of every figure
 #   BENCH_WARMUP_ROUNDS=8 at most this many warm-up rounds per server (see warm_up below)
@@ -27,9 +28,9 @@ seconds=${BENCH_SECONDS:-20}
 connections=${BENCH_CONNECTIONS:-64}
 scales=${BENCH_SCALES:-"10000 1000000"}
 storm=${BENCH_STORM:-1000}
-pg_port=${BENCH_PG_PORT:-55433}
-api_port=${BENCH_API_PORT:-55480}
-floor_port=${BENCH_FLOOR_PORT:-55481}
+pg_port=${BENCH_PG_PORT:-25433}
+api_port=${BENCH_API_PORT:-25480}
+floor_port=${BENCH_FLOOR_PORT:-25481}
 run_id=$(date -u +%Y%m%dT%H%M%SZ)${BENCH_SPLIT_CORES:+-split}
 runs=${BENCH_RUNS:-1}
 if [ "$runs" -gt 1 ]; then
