@@ -11,7 +11,7 @@
 #                         32768-60999, which wrk's, the storm's and every other client's sockets draw from)
 #   BENCH_RUNS=3          the whole benchmark three times (fresh database and processes each time), then
 #                         summary.md with the median (min–max) of every figure
-#   BENCH_WARMUP_ROUNDS=8 at most this many warm-up rounds per server (see warm_up below)
+#   BENCH_WARMUP_MIN=4 BENCH_WARMUP_ROUNDS=10   warm-up rounds per server, at least and at most (see warm_up)
 #   BENCH_CONNECTION_EXTRA="Max Auto Prepare=0"   appended to the connection string of every path
 #   BENCH_SPLIT_CORES=1   PostgreSQL on core 0, everything else (API, floor, wrk, raw client) on core 1:
 #                         the production shape (database on its own machine) in miniature, see docs/benchmarks.md
@@ -192,11 +192,12 @@ measure() { # scale scenario
 warm_up() { # scale name pid port
   # A fresh .NET process runs its hot paths unoptimised (and instrumented) until tiered compilation
   # has recompiled them, and on two busy cores that takes tens of seconds: a create measured then
-  # cost 3-5 times its settled CPU (docs/benchmarks.md). So: rounds of all three scenarios until the
-  # server's CPU per request moves by less than 10% from one round to the next (at most
+  # cost 3-5 times its settled CPU (docs/benchmarks.md). So: at least BENCH_WARMUP_MIN rounds of all
+  # three scenarios (about 10 s each; tiering took 4-6 of them on a busy 2-core machine), then more
+  # until the server's CPU per request moves by less than 10% from one round to the next (at most
   # BENCH_WARMUP_ROUNDS), logged, so that a slow start is seen rather than measured.
   local round ticks0 ticks1 ops cpu previous="" trail="" scenario
-  for round in $(seq 1 "${BENCH_WARMUP_ROUNDS:-8}"); do
+  for round in $(seq 1 "${BENCH_WARMUP_ROUNDS:-10}"); do
     ticks0=$(ticks_of "$3"); ops=0
     for scenario in create duplicate lookup; do
       api_run "$1" "$scenario" 3 "-warm-up-$2-$round" "$4" || true
@@ -205,7 +206,9 @@ warm_up() { # scale name pid port
     ticks1=$(ticks_of "$3")
     cpu=$(per_op $((ticks1 - ticks0)) "$ops")
     trail="$trail $cpu"
-    if [ -n "$previous" ] && awk -v a="$previous" -v b="$cpu" 'BEGIN { exit !(b > 0 && a / b < 1.1 && b / a < 1.1) }'; then break; fi
+    if [ "$round" -ge "${BENCH_WARMUP_MIN:-4}" ] && awk -v a="$previous" -v b="$cpu" 'BEGIN { exit !(a > 0 && b > 0 && a / b < 1.1 && b / a < 1.1) }'; then
+      break
+    fi
     previous=$cpu
   done
   log "$(label "$1") $2 warm-up, CPU ms per request by round:$trail"
