@@ -21,6 +21,12 @@ public sealed class RuntimeSettingsTests
         Assert.False(ConfigProperty("System.GC.Server").GetBoolean());
     }
 
+    [Fact]
+    public void BuiltApi_CompilesMethodsOptimisedAtTheirFirstCall()
+    {
+        Assert.False(ConfigProperty("System.Runtime.TieredCompilation.QuickJit").GetBoolean());
+    }
+
     private static JsonElement ConfigProperty(string name)
     {
         var path = Path.ChangeExtension(ApiLauncher.ApiDll, ".runtimeconfig.json");
