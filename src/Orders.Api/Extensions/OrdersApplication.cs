@@ -54,6 +54,7 @@ public static class OrdersApplication
             .RequireAuthorization(AuthenticationSetup.OwnerPolicy)
             .RequireRateLimiting(RateLimitingSetup.PerOwnerPolicy)
             .AddEndpointFilter<OrderOutcomeFilter>()
+            .AddEndpointFilter<PendingMigrationFilter>()
             .MapOrdersApi();
         return app;
     }

@@ -51,8 +51,11 @@ public sealed class SqlServerDatabase(SqlServerServer server) : IOrderDatabase, 
 
     // Nothing listens on a port just released: refused at once. A short connect timeout because
     // SqlClient keeps retrying a refused connect until it expires, and the store makes 3 attempts.
-    public string UnreachableConnectionString =>
-        $"Server=tcp:127.0.0.1,{PortAllocator.UnusedLoopbackPort()};Database=orders;User ID=sa;Password=unused;Connect Timeout=2;Encrypt=false";
+    public string UnreachableConnectionString => ClosedPortConnectionString(PortAllocator.UnusedLoopbackPort());
+
+    /// <summary>A SQL Server connection string to <paramref name="port"/> on loopback, where nothing listens.</summary>
+    public static string ClosedPortConnectionString(int port) =>
+        $"Server=tcp:127.0.0.1,{port};Database=orders;User ID=sa;Password=unused;Connect Timeout=2;Encrypt=false";
 
     public DbConnection OpenConnection()
     {
