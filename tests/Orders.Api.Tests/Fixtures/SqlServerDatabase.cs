@@ -46,7 +46,7 @@ public sealed class SqlServerDatabase(SqlServerServer server) : IOrderDatabase, 
         SqlConnection.ClearAllPools();
         await using var admin = new SqlConnection(server.AdminConnectionString);
         await admin.OpenAsync();
-        await admin.ExecuteAsync($"ALTER DATABASE [{_databaseName}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_databaseName}];");
+        await SqlServerDatabaseDrop.DropAsync(statement => admin.ExecuteAsync(statement), _databaseName);
     }
 
     // Nothing listens on a port just released: refused at once. A short connect timeout because
