@@ -80,6 +80,26 @@ public sealed class StartupMistakeTests
     }
 
     [Fact]
+    public async Task Start_WithAMalformedAppsettingsFile_Exits1_NamingTheFile()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("orders-test-config-");
+        try
+        {
+            var file = Path.Combine(contentRoot.FullName, "appsettings.json");
+            await File.WriteAllTextAsync(file, "{ \"Storage\": { \"Provider\": \"Sqlite\", }", TestContext.Current.CancellationToken);
+
+            var (exitCode, output) = await ApiProcess.RunToExitAsync(
+                ProductionSettings.For(StorageProvider.Sqlite, "Data Source=unused.db"), Limit, "--contentRoot", contentRoot.FullName);
+
+            StartupOutput.AssertOneClearError(exitCode, output, $"Failed to load configuration from file '{file}'");
+        }
+        finally
+        {
+            contentRoot.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Start_OnAPortInUse_Exits1_NamingTheAddress()
     {
         using var occupied = new TcpListener(IPAddress.Loopback, 0);
