@@ -53,9 +53,6 @@ public static partial class StartupGuard
         InvalidOperationException when exception.Source == ConfigurationBinder => exception.Message.Contains("'Storage:Provider'", StringComparison.Ordinal)
             ? $"{exception.Message} It must be one of: {string.Join(", ", Enum.GetNames<Storage.StorageProvider>())}."
             : exception.Message,
-        // ValidateOnStart reports several invalid option sets together.
-        AggregateException aggregate when aggregate.InnerExceptions.All(inner => Describe(inner) is not null) =>
-            string.Join(" ", aggregate.InnerExceptions.Select(inner => Describe(inner))),
         // A malformed appsettings.json: "Failed to load configuration from file '…'", the JSON error inside.
         InvalidDataException when exception.InnerException is System.Text.Json.JsonException or FormatException =>
             $"{exception.Message.TrimEnd('.')}: {exception.InnerException.Message}",
