@@ -33,6 +33,8 @@ internal enum StartupDatabaseFailure
 internal static class StartupDatabaseErrors
 {
     private const string Fix = $"fix {DatabaseTarget.Setting} (environment variable ConnectionStrings__{OrdersConnectionString.Name})";
+    private const string CreateIt = $"Create the database (the app migrates an existing database, it does not create one) or {Fix}";
+    private const string Credentials = $"Check the user and password, and {Fix}";
 
     public static (StartupDatabaseFailure Kind, string Message) Classify(StorageProvider provider, string target, Exception exception)
     {
@@ -52,9 +54,6 @@ internal static class StartupDatabaseErrors
         }
         return (StartupDatabaseFailure.Failed, $"{target}: {Messages(exception)}");
     }
-
-    private const string CreateIt = $"Create the database (the app migrates an existing database, it does not create one) or {Fix}";
-    private const string Credentials = $"Check the user and password, and {Fix}";
 
     /// <summary>What to do about a refusal only the operator can fix, or null when the cause is not one.</summary>
     private static string? ConfigurationHint(Exception cause) => cause switch
