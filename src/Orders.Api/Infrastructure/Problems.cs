@@ -26,13 +26,15 @@ public static class Problems
     // Relative type URIs (RFC 9457 allows them): stable identifiers, explained in the README.
     private static string TypeOf(string code) => "/problems/" + code.ToLowerInvariant().Replace('_', '-');
 
+    private const string NothingStoredSendAgain = "Nothing was stored, so the same reference can be sent again once corrected.";
+
     /// <summary>400 of POST /orders: fields of the order break the rules.</summary>
     public static ProblemResult InvalidOrder(IReadOnlyDictionary<string, string[]> errors) => new(new OrderRequestProblem
     {
         Type = TypeOf(Codes.ValidationFailed),
         Title = "The request is not a valid order.",
         Status = StatusCodes.Status400BadRequest,
-        Detail = "One or more fields are invalid; see errors. Nothing was stored, so the same reference can be sent again once corrected.",
+        Detail = "One or more fields are invalid; see errors. " + NothingStoredSendAgain,
         Code = Codes.ValidationFailed,
         Errors = errors,
     });
@@ -46,7 +48,7 @@ public static class Problems
         Type = TypeOf(Codes.MalformedJson),
         Title = "The body is not valid JSON.",
         Status = StatusCodes.Status400BadRequest,
-        Detail = detail + " Nothing was stored, so the same reference can be sent again once corrected.",
+        Detail = detail + " " + NothingStoredSendAgain,
         Code = Codes.MalformedJson,
     });
 
