@@ -12,6 +12,7 @@ public static class OrdersApplication
 {
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
+        builder.ReloadUserSecretsCreatedAfterStart();
         builder.AddOrderStorage();
         builder.AddOrdersObservability();
         builder.Services.AddOrdersHealthChecks();

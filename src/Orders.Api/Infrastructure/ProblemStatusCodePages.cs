@@ -1,3 +1,5 @@
+using Orders.Api.Security;
+
 namespace Orders.Api.Infrastructure;
 
 /// <summary>
@@ -8,5 +10,12 @@ internal static class ProblemStatusCodePages
 {
     public static IApplicationBuilder UseProblemStatusCodePages(this IApplicationBuilder app) =>
         app.UseStatusCodePages(context =>
-            new ProblemResult(Problems.ForStatus(context.HttpContext.Response.StatusCode)).ExecuteAsync(context.HttpContext));
+        {
+            var http = context.HttpContext;
+            // A refused token: say why, as the bearer challenge found it.
+            var problem = TokenRefusal.Of(http) is { } detail && http.Response.StatusCode == StatusCodes.Status401Unauthorized
+                ? Problems.Unauthorized(detail)
+                : Problems.ForStatus(http.Response.StatusCode, HttpMethods.IsPost(http.Request.Method));
+            return new ProblemResult(problem).ExecuteAsync(http);
+        });
 }

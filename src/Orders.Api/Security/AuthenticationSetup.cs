@@ -20,14 +20,19 @@ internal static class AuthenticationSetup
     public static IServiceCollection AddOrdersAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, CachedSigningKeys>();
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, SigningKeysFromConfiguration>();
+        services.AddHostedService<MissingSigningKeyWarning>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<OrdersMetrics>((options, metrics) =>
         {
             // Keep "sub" as "sub" rather than the long legacy claim type it would be mapped to.
             options.MapInboundClaims = false;
             options.Events = new JwtBearerEvents
             {
-                OnChallenge = _ => Count(metrics),
+                OnChallenge = context =>
+                {
+                    TokenRefusal.Explain(context);
+                    return Count(metrics);
+                },
                 OnForbidden = _ => Count(metrics),
             };
         });

@@ -25,18 +25,20 @@ public abstract class AuthContract<TDatabase>(TDatabase database) : ContractTest
             Content = method == "POST" ? new StringContent(OrderRequests.Valid(OrderRequests.NewReference()).ToJsonString(), System.Text.Encoding.UTF8, "application/json") : null,
         }, Ct);
 
-        await AssertUnauthorizedAsync(response);
+        var detail = await AssertUnauthorizedAsync(response);
+        Assert.Contains("No bearer token was sent", detail, StringComparison.Ordinal);
         Assert.Equal(before, await Database.CountAllRowsAsync());
     }
 
     [Theory]
     [MemberData(nameof(AuthCases.BadTokens), MemberType = typeof(AuthCases))]
-    public async Task WithABadToken_Returns401ProblemWithWwwAuthenticate(string kind)
+    public async Task WithABadToken_Returns401WhoseDetailSaysWhatIsWrong_WithoutTheServersSettings(string kind, string saysWhat)
     {
         var token = kind switch
         {
             "expired" => TestTokens.Mint(expires: DateTime.UtcNow.AddHours(-1)),
             "wrongly signed" => TestTokens.Mint(signingKey: System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            "tampered" => Tampered(TestTokens.Mint()),
             "wrong audience" => TestTokens.Mint(audience: "someone-else"),
             "wrong issuer" => TestTokens.Mint(issuer: "someone-else"),
             "garbage" => "not.a.jwt",
@@ -48,7 +50,16 @@ public abstract class AuthContract<TDatabase>(TDatabase database) : ContractTest
 
         var response = await client.SendAsync(request, Ct);
 
-        await AssertUnauthorizedAsync(response);
+        var detail = await AssertUnauthorizedAsync(response);
+        Assert.Contains(saysWhat, detail, StringComparison.OrdinalIgnoreCase);
+        // The same words in the header, where a token was sent (RFC 6750 gives a request without one no error).
+        var challenge = response.Headers.WwwAuthenticate.ToString();
+        Assert.Equal(kind != "empty", challenge.Contains($"error_description=\"{detail}\"", StringComparison.Ordinal));
+        // Nothing of the server's configuration, and none of the framework's misleading texts.
+        foreach (var secret in new[] { TestTokens.Issuer, TestTokens.Audience, "(null)", "IDX", "key was not found" })
+        {
+            Assert.DoesNotContain(secret, detail + challenge, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -141,12 +152,23 @@ public abstract class AuthContract<TDatabase>(TDatabase database) : ContractTest
         Assert.Equal(gracesReferences.Reverse(), listed);
     }
 
-    private static async Task AssertUnauthorizedAsync(HttpResponseMessage response)
+    /// <summary>Asserts the 401 problem and returns its detail.</summary>
+    private static async Task<string> AssertUnauthorizedAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(response.Headers.WwwAuthenticate, header => header.Scheme == "Bearer");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("UNAUTHORIZED", (string?)(await response.ReadJsonAsync())["code"]);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("UNAUTHORIZED", (string?)problem["code"]);
+        return (string)problem["detail"]!;
+    }
+
+    /// <summary>The token with one character of its signature changed.</summary>
+    private static string Tampered(string token)
+    {
+        var signatureStart = token.LastIndexOf('.') + 1;
+        var replacement = token[signatureStart] == 'A' ? 'B' : 'A';
+        return string.Concat(token.AsSpan(0, signatureStart), replacement.ToString(), token.AsSpan(signatureStart + 1));
     }
 
     /// <summary>The body with what legitimately differs between two requests taken out: the trace id and the reference asked for.</summary>
@@ -167,5 +189,15 @@ public static class AuthCases
         { "GET", "/orders" },
     };
 
-    public static TheoryData<string> BadTokens() => ["expired", "wrongly signed", "wrong audience", "wrong issuer", "garbage", "empty"];
+    /// <summary>A kind of bad token, and words the 401's detail must use for it.</summary>
+    public static TheoryData<string, string> BadTokens() => new()
+    {
+        { "expired", "has expired" },
+        { "wrongly signed", "signature does not verify" },
+        { "tampered", "signature does not verify" },
+        { "wrong audience", "audience (aud)" },
+        { "wrong issuer", "issuer (iss)" },
+        { "garbage", "not a well-formed JWT" },
+        { "empty", "No bearer token was sent" },
+    };
 }
