@@ -39,9 +39,12 @@ BEGIN
         -- Separate IF: pg_dist_partition exists only where Citus is installed.
         IF NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'orders'::regclass) THEN
             PERFORM create_distributed_table('orders', 'owner_id');
+            -- The rows now live in the shards; the coordinator's own copy would only take disk.
+            PERFORM truncate_local_data_after_distributing_table('orders');
         END IF;
         IF NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'order_lines'::regclass) THEN
             PERFORM create_distributed_table('order_lines', 'owner_id', colocate_with => 'orders');
+            PERFORM truncate_local_data_after_distributing_table('order_lines');
         END IF;
     END IF;
 END
