@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orders.Api.Events;
 using Orders.Api.Health;
 using Orders.Api.Infrastructure;
 using Orders.Api.Observability;
@@ -13,6 +14,7 @@ public static class OrdersApplication
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
         builder.AddOrderStorage();
+        builder.AddOrderEvents();
         builder.AddOrdersObservability();
         builder.Services.AddOrdersHealthChecks();
         builder.Services.AddOrdersCors(builder.Configuration);
