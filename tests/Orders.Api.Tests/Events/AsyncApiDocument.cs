@@ -54,11 +54,13 @@ public sealed class AsyncApiDocument
 
     public static AsyncApiDocument Load() => Parse(File.ReadAllText(RepositoryFiles.PathOf("asyncapi.yaml")));
 
-    public static AsyncApiDocument Parse(string yaml)
+    public static AsyncApiDocument Parse(string yaml) => new(ReadYaml(yaml));
+
+    /// <summary>YAML as JSON: unquoted scalars become numbers, booleans and nulls, as in any such conversion.</summary>
+    public static JsonObject ReadYaml(string yaml)
     {
-        // Unquoted scalars become numbers, booleans and nulls, as in any YAML-to-JSON conversion.
         var graph = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build().Deserialize<object>(yaml);
-        return new AsyncApiDocument(JsonSerializer.SerializeToNode(graph)!.AsObject());
+        return JsonSerializer.SerializeToNode(graph)!.AsObject();
     }
 
     /// <summary>Null when the payload text satisfies the payload schema; else what does not.</summary>
