@@ -88,7 +88,7 @@ public sealed class SqlServerParametersTests
         "SqlServerSql.FindOrder" => SqlServerParameters.FindOrder(Sample.Owner, Sample.ClientReference),
         "SqlServerSql.ListFirstPage" => SqlServerParameters.List(Sample.Owner, null, 10),
         "SqlServerSql.ListAfter" => SqlServerParameters.List(Sample.Owner, new OrderPosition(Sample.CreatedAt, Sample.OrderId), 10),
-        "SqlServerSql.LinesOfOrders" => SqlServerParameters.LinesOfOrders([Sample.OrderId]),
+        "SqlServerSql.LinesOfOrders" => SqlServerParameters.LinesOfOrders(Sample.Owner, [Sample.OrderId]),
         "SqlServerSql.TakeMigrationLock" => SqlServerParameters.TakeMigrationLock("test", TimeSpan.FromSeconds(1)),
         "SqlServerSql.ReleaseMigrationLock" => SqlServerParameters.ReleaseMigrationLock("test"),
         "SqlServerEventSql.InsertOrderAndEvent" => SqlServerEventOutbox.WithEvent(SqlServerParameters.InsertOrder(Sample), SampleEvent),

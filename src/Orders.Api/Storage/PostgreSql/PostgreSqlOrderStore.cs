@@ -4,7 +4,11 @@ using Orders.Api.Orders;
 
 namespace Orders.Api.Storage.PostgreSql;
 
-/// <summary>PostgreSQL store: each create is one statement at READ COMMITTED (the default).</summary>
+/// <summary>
+/// PostgreSQL store: each create is one short READ COMMITTED transaction of two statements in one
+/// round trip (<see cref="PostgreSqlOrderInsert"/>). Every statement names the owner, so the same
+/// code runs on one node and on a Citus cluster sharded by owner (docs/operations.md, Scaling out).
+/// </summary>
 internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy) : IOrderStore
 {
     private readonly TransientRetry _retry = retryPolicy.For(PostgreSqlErrors.IsTransient);
@@ -17,8 +21,7 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
             // the winner's commit that the insert waited for.
             return await CreateOrderResult.InsertOrReadExistingAsync(
                 order,
-                async () => await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    PostgreSqlSql.InsertOrder, InsertParameters(order), cancellationToken: ct)) == 1,
+                () => PostgreSqlOrderInsert.TryInsertAsync(connection, order, ct),
                 () => FindAsync(connection, order.Owner, order.ClientReference, ct));
         }, cancellationToken);
 
@@ -42,12 +45,12 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
                 return (IReadOnlyList<Order>)[];
             }
             var lines = await connection.QueryAsync<OrderLineRow>(new CommandDefinition(
-                PostgreSqlSql.LinesOfOrders, new { OrderIds = headers.Select(h => h.OrderId).ToArray() }, cancellationToken: ct));
+                PostgreSqlSql.LinesOfOrders, new { Owner = owner, OrderIds = headers.Select(h => h.OrderId).ToArray() }, cancellationToken: ct));
             return OrderRows.ToOrders(headers, lines);
         }, cancellationToken);
 
-    // Internal, as is InsertParameters: bench/Orders.Bench sends exactly these statements with exactly
-    // these parameters straight through Dapper, to measure what the database alone can do.
+    // Internal, as is PostgreSqlOrderInsert: bench/Orders.Bench sends exactly these statements with
+    // exactly these parameters straight through Dapper, to measure what the database alone can do.
     internal static async Task<Order?> FindAsync(NpgsqlConnection connection, string owner, string clientReference, CancellationToken ct)
     {
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
@@ -55,17 +58,5 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
         var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow>();
         var lines = await results.ReadAsync<OrderLineRow>();
         return header is null ? null : OrderRows.ToOrder(header, lines);
-    }
-
-    internal static DynamicParameters InsertParameters(Order order)
-    {
-        var parameters = new DynamicParameters(OrderRows.HeaderParameters(order, order.OrderId, order.CreatedAt));
-        // The lines travel as five parallel arrays, unnested server-side: one round trip for 1 or 100 lines.
-        parameters.Add("LineNumbers", order.Lines.Select(line => line.LineNumber).ToArray());
-        parameters.Add("Skus", order.Lines.Select(line => line.Sku).ToArray());
-        parameters.Add("Quantities", order.Lines.Select(line => line.Quantity).ToArray());
-        parameters.Add("UnitPrices", order.Lines.Select(line => line.UnitPrice).ToArray());
-        parameters.Add("LineTotals", order.Lines.Select(line => line.LineTotal).ToArray());
-        return parameters;
     }
 }

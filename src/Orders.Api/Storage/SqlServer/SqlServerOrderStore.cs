@@ -61,7 +61,7 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
                 return (IReadOnlyList<Order>)[];
             }
             var lines = await connection.QueryAsync<OrderLineRow>(new CommandDefinition(
-                SqlServerSql.LinesOfOrders, SqlServerParameters.LinesOfOrders(headers.Select(h => h.OrderId)), cancellationToken: ct));
+                SqlServerSql.LinesOfOrders, SqlServerParameters.LinesOfOrders(owner, headers.Select(h => h.OrderId)), cancellationToken: ct));
             return OrderRows.ToOrders(headers, lines);
         }, cancellationToken);
 

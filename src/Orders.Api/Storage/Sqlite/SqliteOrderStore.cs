@@ -58,7 +58,7 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
             }
             var lines = await connection.QueryAsync<SqliteLineRow>(new CommandDefinition(
                 SqliteSql.LinesOfOrders,
-                new { OrderIds = headerRows.Select(row => SqliteValues.Id(row.OrderId)).ToList() },
+                new { Owner = owner, OrderIds = headerRows.Select(row => SqliteValues.Id(row.OrderId)).ToList() },
                 cancellationToken: ct));
             return OrderRows.ToOrders(headerRows, lines.Select(line => line.ToShared()));
         }, cancellationToken);
@@ -80,7 +80,7 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
         var orderId = SqliteValues.Id(order.OrderId);
         await connection.ExecuteAsync(new CommandDefinition(
             SqliteSql.InsertLine,
-            order.Lines.Select(line => new { OrderId = orderId, line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal }),
+            order.Lines.Select(line => new { order.Owner, OrderId = orderId, line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal }),
             transaction,
             cancellationToken: ct));
         if (placed is not null)
