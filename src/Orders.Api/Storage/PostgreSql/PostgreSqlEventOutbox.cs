@@ -7,15 +7,16 @@ namespace Orders.Api.Storage.PostgreSql;
 /// <summary>The outbox on PostgreSQL: each round one READ COMMITTED transaction holding its claimed rows.</summary>
 internal sealed class PostgreSqlEventOutbox(NpgsqlDataSource dataSource, TimeProvider clock) : IOrderEventOutbox
 {
-    /// <summary>The parameters <see cref="PostgreSqlEventSql.InsertEvent"/> adds to the create's.</summary>
-    public static DynamicParameters WithEvent(DynamicParameters parameters, OrderEvent orderEvent)
-    {
-        parameters.Add("EventId", orderEvent.EventId);
-        parameters.Add("EventType", orderEvent.Type);
-        parameters.Add("Payload", orderEvent.Payload);
-        parameters.Add("OccurredAt", orderEvent.OccurredAt);
-        return parameters;
-    }
+    /// <summary>The parameters of <see cref="PostgreSqlEventSql.InsertEvent"/>, typed as the create's are.</summary>
+    public static NpgsqlParameter[] InsertParameters(OrderEvent orderEvent) =>
+    [
+        PostgreSqlOrderInsert.Text("Owner", orderEvent.Owner),
+        new NpgsqlParameter<Guid>("OrderId", orderEvent.OrderId),
+        new NpgsqlParameter<Guid>("EventId", orderEvent.EventId),
+        PostgreSqlOrderInsert.Text("EventType", orderEvent.Type),
+        PostgreSqlOrderInsert.Text("Payload", orderEvent.Payload),
+        new NpgsqlParameter<DateTime>("OccurredAt", NpgsqlTypes.NpgsqlDbType.TimestampTz) { TypedValue = orderEvent.OccurredAt },
+    ];
 
     public async Task<RelayRound> RelayAsync(int max, PublishBatch publish, CancellationToken cancellationToken)
     {

@@ -5,16 +5,18 @@ internal static class PostgreSqlEventSql
 {
     /// <summary>
     /// The create's event row, a statement of the create's own transaction after the header and
-    /// lines. It selects the order it belongs to, so it writes nothing when the header was refused;
-    /// and ON CONFLICT on the one-event-per-order key makes a retry after an unseen commit write
-    /// nothing twice. payload is json (kept as written), not jsonb (which would reorder keys).
+    /// lines, of the same shape: it selects the order of this id, so after a duplicate (the header
+    /// inserted nothing) it writes nothing. ON CONFLICT is for a retry whose earlier attempt
+    /// committed this very order and its event before the connection broke (same order id, same
+    /// event id, made once per request): the event is there already. payload is json, kept as
+    /// written (jsonb would reorder the keys).
     /// </summary>
     public const string InsertEvent = """
         INSERT INTO order_events (owner_id, event_id, order_id, event_type, payload, occurred_at)
         SELECT o.owner_id, @EventId, o.order_id, @EventType, @Payload::json, @OccurredAt
         FROM orders o
         WHERE o.owner_id = @Owner AND o.order_id = @OrderId
-        ON CONFLICT ON CONSTRAINT uq_order_events_order_type DO NOTHING
+        ON CONFLICT DO NOTHING
         """;
 
     /// <summary>
