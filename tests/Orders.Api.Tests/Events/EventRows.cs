@@ -1,0 +1,41 @@
+using Dapper;
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Events;
+
+/// <summary>The outbox and orders as the database holds them, in SQL every dialect accepts: the ground truth.</summary>
+public static class EventRows
+{
+    public static async Task<long> CountEventsAsync(this IOrderDatabase database, string owner, bool pendingOnly = false)
+    {
+        await using var connection = database.OpenConnection();
+        return await connection.ExecuteScalarAsync<long>(
+            pendingOnly
+                ? "SELECT count(*) FROM order_events WHERE owner_id = @Owner AND published_at IS NULL"
+                : "SELECT count(*) FROM order_events WHERE owner_id = @Owner",
+            new { Owner = owner });
+    }
+
+    /// <summary>The ids of the owner's stored orders (as text: SQLite keeps them so).</summary>
+    public static async Task<HashSet<string>> OrderIdsAsync(this IOrderDatabase database, string owner)
+    {
+        await using var connection = database.OpenConnection();
+        var ids = await connection.QueryAsync<object>("SELECT order_id FROM orders WHERE owner_id = @Owner", new { Owner = owner });
+        return ids.Select(id => Guid.Parse(Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture)!).ToString()).ToHashSet();
+    }
+
+    /// <summary>Waits (bounded) until none of the owner's events is pending any more.</summary>
+    public static async Task<bool> WaitUntilPublishedAsync(this IOrderDatabase database, string owner, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await database.CountEventsAsync(owner, pendingOnly: true) == 0)
+            {
+                return true;
+            }
+            await Task.Delay(200);
+        }
+        return false;
+    }
+}

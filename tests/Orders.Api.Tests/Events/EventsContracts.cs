@@ -1,0 +1,11 @@
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Events;
+
+// The event suites on each database: one line each; every test lives in the generic suite.
+
+public sealed class SqliteOrderEventsContract(SqliteDatabase database, RabbitMqNode rabbit) : OrderEventsContract<SqliteDatabase>(database, rabbit);
+
+public sealed class PostgreSqlOrderEventsContract(PostgreSqlDatabase database, RabbitMqNode rabbit) : OrderEventsContract<PostgreSqlDatabase>(database, rabbit);
+
+public sealed class SqlServerOrderEventsContract(SqlServerDatabase database, RabbitMqNode rabbit) : OrderEventsContract<SqlServerDatabase>(database, rabbit);
