@@ -16,12 +16,14 @@ public static class EventRows
             new { Owner = owner });
     }
 
-    /// <summary>The ids of the owner's stored orders (as text: SQLite keeps them so).</summary>
+    /// <summary>The ids of the owner's stored orders, in the API's spelling.</summary>
     public static async Task<HashSet<string>> OrderIdsAsync(this IOrderDatabase database, string owner)
     {
         await using var connection = database.OpenConnection();
-        var ids = await connection.QueryAsync<object>("SELECT order_id FROM orders WHERE owner_id = @Owner", new { Owner = owner });
-        return ids.Select(id => Guid.Parse(Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture)!).ToString()).ToHashSet();
+        // As text in every dialect (SQLite stores text; the others' uuid types come back as text here).
+        var ids = await connection.QueryAsync<string>(
+            "SELECT CAST(order_id AS varchar(36)) FROM orders WHERE owner_id = @Owner", new { Owner = owner });
+        return ids.Select(id => Guid.Parse(id).ToString()).ToHashSet();
     }
 
     /// <summary>Waits (bounded) until none of the owner's events is pending any more.</summary>

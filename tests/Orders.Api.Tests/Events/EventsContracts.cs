@@ -9,3 +9,9 @@ public sealed class SqliteOrderEventsContract(SqliteDatabase database, RabbitMqN
 public sealed class PostgreSqlOrderEventsContract(PostgreSqlDatabase database, RabbitMqNode rabbit) : OrderEventsContract<PostgreSqlDatabase>(database, rabbit);
 
 public sealed class SqlServerOrderEventsContract(SqlServerDatabase database, RabbitMqNode rabbit) : OrderEventsContract<SqlServerDatabase>(database, rabbit);
+
+public sealed class SqliteRelayProcessContract(SqliteDatabase database, RabbitMqNode rabbit) : RelayProcessContract<SqliteDatabase>(database, rabbit);
+
+public sealed class PostgreSqlRelayProcessContract(PostgreSqlDatabase database, RabbitMqNode rabbit) : RelayProcessContract<PostgreSqlDatabase>(database, rabbit);
+
+public sealed class SqlServerRelayProcessContract(SqlServerDatabase database, RabbitMqNode rabbit) : RelayProcessContract<SqlServerDatabase>(database, rabbit);

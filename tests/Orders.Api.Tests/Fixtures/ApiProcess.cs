@@ -54,9 +54,9 @@ public sealed partial class ApiProcess : IAsyncDisposable
                     return api;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // not listening yet
+                // not listening yet, or too busy starting to answer within the probe's timeout
             }
             await Task.Delay(100);
         }
