@@ -15,3 +15,9 @@ public sealed class SqliteRelayProcessContract(SqliteDatabase database, RabbitMq
 public sealed class PostgreSqlRelayProcessContract(PostgreSqlDatabase database, RabbitMqNode rabbit) : RelayProcessContract<PostgreSqlDatabase>(database, rabbit);
 
 public sealed class SqlServerRelayProcessContract(SqlServerDatabase database, RabbitMqNode rabbit) : RelayProcessContract<SqlServerDatabase>(database, rabbit);
+
+public sealed class SqliteOutboxContract(SqliteDatabase database) : OutboxContract<SqliteDatabase>(database);
+
+public sealed class PostgreSqlOutboxContract(PostgreSqlDatabase database) : OutboxContract<PostgreSqlDatabase>(database);
+
+public sealed class SqlServerOutboxContract(SqlServerDatabase database) : OutboxContract<SqlServerDatabase>(database);
