@@ -11,6 +11,13 @@ public sealed class EventSuite
 {
     public const string Name = "OrderEvents";
 
+    /// <summary>
+    /// ORDERS_EVENTS_SCALE multiplies the order counts of the event suites (default 1, a size CI runs
+    /// in a minute or two); bench/run-event-bench.sh runs them larger and prints what they report.
+    /// </summary>
+    public static int Scale { get; } =
+        int.TryParse(System.Environment.GetEnvironmentVariable("ORDERS_EVENTS_SCALE"), out var scale) && scale is >= 1 and <= 1000 ? scale : 1;
+
     /// <summary>An owner of its own per test: the collector keeps only that owner's events.</summary>
     public static string NewOwner() => $"events-{Guid.NewGuid():N}";
 
