@@ -21,3 +21,11 @@ public sealed class SqliteOutboxContract(SqliteDatabase database) : OutboxContra
 public sealed class PostgreSqlOutboxContract(PostgreSqlDatabase database) : OutboxContract<PostgreSqlDatabase>(database);
 
 public sealed class SqlServerOutboxContract(SqlServerDatabase database) : OutboxContract<SqlServerDatabase>(database);
+
+// On a Citus cluster (ORDERS_TEST_CITUS): order_events sharded by owner with the orders, the relay claiming owner by owner.
+
+public sealed class CitusOutboxContract(CitusDatabase database) : OutboxContract<CitusDatabase>(database);
+
+public sealed class CitusOrderEventsContract(CitusDatabase database, RabbitMqNode rabbit) : OrderEventsContract<CitusDatabase>(database, rabbit);
+
+public sealed class CitusRelayProcessContract(CitusDatabase database, RabbitMqNode rabbit) : RelayProcessContract<CitusDatabase>(database, rabbit);

@@ -40,6 +40,39 @@ internal static class PostgreSqlEventSql
         WHERE e.owner_id = confirmed.owner_id AND e.event_id = confirmed.event_id
         """;
 
+    /// <summary>
+    /// On Citus a locking read must name one shard, so there the claim goes owner by owner: first
+    /// the owners whose events wait longest (a plain multi-shard read), then each owner's rows with
+    /// <see cref="ClaimPendingOfOwner"/>, all in the round's one transaction.
+    /// </summary>
+    public const string PendingOwners = """
+        SELECT e.owner_id
+        FROM order_events e
+        WHERE e.published_at IS NULL
+        GROUP BY e.owner_id
+        ORDER BY min(e.occurred_at)
+        LIMIT @Max
+        """;
+
+    public const string ClaimPendingOfOwner = """
+        SELECT e.event_id AS EventId, e.owner_id AS Owner, e.order_id AS OrderId, e.event_type AS Type,
+               e.payload::text AS Payload, e.occurred_at AS OccurredAt
+        FROM order_events e
+        WHERE e.owner_id = @Owner AND e.published_at IS NULL
+        ORDER BY e.occurred_at, e.event_id
+        LIMIT @Max
+        FOR UPDATE SKIP LOCKED
+        """;
+
+    public const string MarkPublishedOfOwner = """
+        UPDATE order_events SET published_at = @PublishedAt
+        WHERE owner_id = @Owner AND event_id = ANY(@EventIds)
+        """;
+
+    public const string IsCitus = """
+        SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')
+        """;
+
     public const string Backlog = """
         SELECT count(*) AS Pending, min(e.occurred_at) AS OldestOccurredAt
         FROM order_events e
