@@ -8,6 +8,8 @@ namespace Orders.Api.Storage.SqlServer;
 /// <summary>The outbox on SQL Server: each round one READ COMMITTED transaction holding its claimed rows.</summary>
 internal sealed class SqlServerEventOutbox(OrdersConnectionString connectionString, TimeProvider clock) : IOrderEventOutbox
 {
+    private readonly string _connectionString = SqlServerOrderStore.WithApplicationName(connectionString.Value);
+
     private const int DeleteBatch = 1000;
 
     /// <summary>Adds the event's values to the create's parameters, typed as the columns are.</summary>
@@ -91,18 +93,6 @@ internal sealed class SqlServerEventOutbox(OrdersConnectionString connectionStri
         return total;
     }
 
-    private async Task<SqlConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = new SqlConnection(connectionString.Value);
-        try
-        {
-            await connection.OpenAsync(ct);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<SqlConnection> OpenAsync(CancellationToken ct) =>
+        DbConnections.OpenAsync(new SqlConnection(_connectionString), ct);
 }

@@ -112,24 +112,11 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
         }
     }
 
-    private async Task<SqlConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = new SqlConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(ct);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<SqlConnection> OpenAsync(CancellationToken ct) => DbConnections.OpenAsync(new SqlConnection(_connectionString), ct);
 
     // Lets a DBA tell this app's sessions apart (sys.dm_exec_sessions.program_name); an explicit
     // Application Name in the configured connection string wins.
-    private static string WithApplicationName(string value)
+    internal static string WithApplicationName(string value)
     {
         var builder = new SqlConnectionStringBuilder(value);
         if (!builder.ShouldSerialize("Application Name"))

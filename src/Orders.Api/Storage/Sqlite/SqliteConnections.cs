@@ -12,18 +12,6 @@ internal static class SqliteConnections
         DefaultTimeout = 30,
     }.ToString();
 
-    public static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken ct)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(ct);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken ct) =>
+        DbConnections.OpenAsync(new SqliteConnection(connectionString), ct);
 }
