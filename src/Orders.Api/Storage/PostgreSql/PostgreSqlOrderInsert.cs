@@ -1,3 +1,4 @@
+using System.Data;
 using Npgsql;
 using NpgsqlTypes;
 using Orders.Api.Events;
@@ -17,7 +18,10 @@ internal static class PostgreSqlOrderInsert
     /// <returns>False when the owner already used the reference: nothing was written.</returns>
     public static async Task<bool> TryInsertAsync(NpgsqlConnection connection, Order order, CancellationToken ct, OrderEvent? placed = null)
     {
-        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // READ COMMITTED whatever the database's default: at REPEATABLE READ or SERIALIZABLE an
+        // ON CONFLICT DO NOTHING that waited for a concurrent insert of the same key fails with 40001
+        // once that insert commits, where READ COMMITTED simply does nothing (a duplicate).
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         await using var batch = new NpgsqlBatch(connection, transaction);
         var header = new NpgsqlBatchCommand(PostgreSqlSql.InsertOrderHeader);
         header.Parameters.AddRange(HeaderParameters(order));
