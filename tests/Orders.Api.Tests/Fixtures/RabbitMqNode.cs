@@ -184,9 +184,9 @@ public sealed class RabbitMqNode : IAsyncDisposable
             return;
         }
         // Stopped by PID: the node's beam carries "-home <our dir>", which nobody else's does.
-        foreach (var pid in ProcessesWith($"-home {Path.Combine(_directory, "home")}"))
+        foreach (var pid in OwnProcesses.WithCommandLineContaining($"-home {Path.Combine(_directory, "home")}"))
         {
-            await StopAsync(pid);
+            await OwnProcesses.TerminateAsync(pid);
         }
         // Our own epmd (ERL_EPMD_PORT): told to stop on its port, now that our node has left it.
         using (var epmd = Process.Start(AsRabbitMq("epmd", "-kill")))
@@ -199,40 +199,6 @@ public sealed class RabbitMqNode : IAsyncDisposable
         }
         _launcher?.Dispose();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    private static async Task StopAsync(int pid)
-    {
-        using var process = Process.GetProcessById(pid);
-        // SIGTERM: the Erlang VM shuts the node down cleanly.
-        await ProcessRunner.RunAsync("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill();
-        }
-    }
-
-    private static List<int> ProcessesWith(string marker) =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(path => int.TryParse(Path.GetFileName(path), out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && CommandLineOf(pid).Contains(marker, StringComparison.Ordinal))
-            .ToList();
-
-    private static string CommandLineOf(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return "";
-        }
     }
 
     private static bool IsRoot => Environment.UserName == "root";
