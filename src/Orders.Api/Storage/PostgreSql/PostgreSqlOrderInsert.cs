@@ -1,6 +1,7 @@
 using System.Data;
 using Npgsql;
 using NpgsqlTypes;
+using Orders.Api.Events;
 using Orders.Api.Orders;
 
 namespace Orders.Api.Storage.PostgreSql;
@@ -9,12 +10,13 @@ namespace Orders.Api.Storage.PostgreSql;
 /// The create's write: <see cref="PostgreSqlSql.InsertOrderHeader"/> and
 /// <see cref="PostgreSqlSql.InsertOrderLines"/> in one explicit transaction, sent as one batch. Npgsql
 /// sends the BEGIN with the batch, so the statements cost one round trip and the COMMIT one more.
+/// With events on, <see cref="PostgreSqlEventSql.InsertEvent"/> is the batch's third statement.
 /// </summary>
 /// <remarks>Internal: bench/Orders.Bench's raw path sends exactly this, to measure the database alone.</remarks>
 internal static class PostgreSqlOrderInsert
 {
     /// <returns>False when the owner already used the reference: nothing was written.</returns>
-    public static async Task<bool> TryInsertAsync(NpgsqlConnection connection, Order order, CancellationToken ct)
+    public static async Task<bool> TryInsertAsync(NpgsqlConnection connection, Order order, CancellationToken ct, OrderEvent? placed = null)
     {
         // READ COMMITTED whatever the database's default: at REPEATABLE READ or SERIALIZABLE an
         // ON CONFLICT DO NOTHING that waited for a concurrent insert of the same key fails with 40001
@@ -27,6 +29,12 @@ internal static class PostgreSqlOrderInsert
         var lines = new NpgsqlBatchCommand(PostgreSqlSql.InsertOrderLines);
         lines.Parameters.AddRange(LineParameters(order));
         batch.BatchCommands.Add(lines);
+        if (placed is not null)
+        {
+            var orderEvent = new NpgsqlBatchCommand(PostgreSqlEventSql.InsertEvent);
+            orderEvent.Parameters.AddRange(PostgreSqlEventOutbox.InsertParameters(placed));
+            batch.BatchCommands.Add(orderEvent);
+        }
 
         await batch.ExecuteNonQueryAsync(ct);
         // Committed either way: after a duplicate the transaction wrote nothing, and a COMMIT costs
@@ -66,6 +74,6 @@ internal static class PostgreSqlOrderInsert
         new NpgsqlParameter<long[]>("LineTotals", order.Lines.Select(line => line.LineTotal).ToArray()),
     ];
 
-    private static NpgsqlParameter Text(string name, string? value) =>
+    internal static NpgsqlParameter Text(string name, string? value) =>
         new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 }

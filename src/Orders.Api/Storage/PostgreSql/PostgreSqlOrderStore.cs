@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Orders.Api.Events;
 using Orders.Api.Orders;
 
 namespace Orders.Api.Storage.PostgreSql;
@@ -9,21 +10,26 @@ namespace Orders.Api.Storage.PostgreSql;
 /// round trip (<see cref="PostgreSqlOrderInsert"/>). Every statement names the owner, so the same
 /// code runs on one node and on a Citus cluster sharded by owner (docs/operations.md, Scaling out).
 /// </summary>
-internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy) : IOrderStore
+internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy, OrderEventFactory events)
+    : IOrderStore
 {
     private readonly TransientRetry _retry = retryPolicy.For(PostgreSqlErrors.IsTransient);
 
-    public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken) =>
-        _retry.RunAsync(async ct =>
+    public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken)
+    {
+        // Made once, before the retries: every attempt of this request writes the same event id.
+        var placed = events.PlacedFor(order);
+        return _retry.RunAsync(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             // After a refused insert, a new statement has a new snapshot at READ COMMITTED, so it sees
             // the winner's commit that the insert waited for.
             return await CreateOrderResult.InsertOrReadExistingAsync(
                 order,
-                () => PostgreSqlOrderInsert.TryInsertAsync(connection, order, ct),
+                () => PostgreSqlOrderInsert.TryInsertAsync(connection, order, ct, placed),
                 () => FindAsync(connection, order.Owner, order.ClientReference, ct));
         }, cancellationToken);
+    }
 
     public Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
         _retry.RunAsync(async ct =>
