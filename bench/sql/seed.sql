@@ -7,10 +7,10 @@ WITH header AS (
     SELECT gen_random_uuid(), 'default', 'seed-' || n, 'placed', 'EUR', 'bench@example.com', 'Bench',
            '1 Bench Street', NULL, 'Berlin', '10117', 'DE', 4498, now() - make_interval(secs => n)
     FROM generate_series(:from::integer, :to::integer) AS n
-    RETURNING order_id
+    RETURNING owner_id, order_id
 )
-INSERT INTO order_lines (order_id, line_number, sku, quantity, unit_price, line_total)
-SELECT header.order_id, line.line_number, line.sku, line.quantity, line.unit_price, line.line_total
+INSERT INTO order_lines (owner_id, order_id, line_number, sku, quantity, unit_price, line_total)
+SELECT header.owner_id, header.order_id, line.line_number, line.sku, line.quantity, line.unit_price, line.line_total
 FROM header
 CROSS JOIN (VALUES (1, 'SKU-1', 2, 1999::bigint, 3998::bigint), (2, 'SKU-2', 1, 500::bigint, 500::bigint))
     AS line (line_number, sku, quantity, unit_price, line_total);

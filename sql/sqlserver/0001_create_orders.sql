@@ -31,7 +31,6 @@ CREATE TABLE dbo.orders (
     created_at        datetime2(7)  NOT NULL,   -- UTC; 7 digits hold a .NET DateTime exactly
     CONSTRAINT pk_orders PRIMARY KEY NONCLUSTERED (order_id),
     CONSTRAINT uq_orders_owner_client_reference UNIQUE NONCLUSTERED (owner_id, client_reference),
-    INDEX cx_orders UNIQUE CLUSTERED (order_seq),
     -- Comparisons ignore trailing spaces in SQL Server, so 'a' and 'a ' would be one key: forbid them.
     CONSTRAINT ck_orders_owner_id CHECK (LEN(owner_id) >= 1 AND RIGHT(owner_id, 1) <> N' '),
     -- DATALENGTH = LEN rules out trailing spaces, which LIKE and = would not notice.
@@ -47,6 +46,13 @@ CREATE TABLE dbo.orders (
         OR (ship_line1 IS NOT NULL AND ship_city IS NOT NULL AND ship_postal_code IS NOT NULL AND ship_country LIKE '[A-Z][A-Z]')),
     CONSTRAINT ck_orders_total CHECK (total >= 0)
 );
+
+-- The clustered index of the table, on order_seq (see "Clustering" above). Declared by its own
+-- statement rather than inline in CREATE TABLE, which Babelfish for Aurora PostgreSQL refuses
+-- ('INLINE INDEX' is not supported); on SQL Server the result is the same index: the table is an
+-- empty heap for an instant, and both keys above are declared NONCLUSTERED, so this is its only
+-- clustered index. Created before ix_orders_owner_created, so that index is built once, on it.
+CREATE UNIQUE CLUSTERED INDEX cx_orders ON dbo.orders (order_seq);
 
 -- Serves the newest-first listing of one owner's orders (keyset on created_at, order_id). A page
 -- reads its rows through the clustered key; at most 100 lookups, so no INCLUDE copy of the table.

@@ -21,6 +21,9 @@ public sealed class LiveApi : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The API itself, bypassing prism: for requests prism would refuse before they reach it.</summary>
+    public Uri ApiUrl { get; private set; } = null!;
+
     public bool ChecksConformance { get; private set; }
 
     public async ValueTask InitializeAsync()
@@ -36,7 +39,7 @@ public sealed class LiveApi : IAsyncLifetime
             }
         });
         await WaitUntilListingAsync(apiUrl, api, _jwt.Mint("readiness-probe"));
-        BaseUrl = apiUrl;
+        BaseUrl = ApiUrl = apiUrl;
 
         var prism = Setting("Prism");
         if (!File.Exists(prism))
@@ -54,12 +57,15 @@ public sealed class LiveApi : IAsyncLifetime
     }
 
     /// <summary>A client of the API (through prism when it runs) for one owner, with its bearer token.</summary>
-    public OrdersClient CreateClient(string owner = "owner-ada")
+    public OrdersClient CreateClient(string owner = "owner-ada") => new(CreateHttpClient(owner));
+
+    /// <summary>An HttpClient for the API (through prism when it runs) whose requests carry one owner's bearer token.</summary>
+    public HttpClient CreateHttpClient(string owner = "owner-ada", bool bypassPrism = false)
     {
-        var http = new HttpClient { BaseAddress = BaseUrl };
+        var http = new HttpClient { BaseAddress = bypassPrism ? ApiUrl : BaseUrl };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _jwt.Mint(owner));
         _httpClients.Add(http);
-        return new OrdersClient(http);
+        return http;
     }
 
     /// <summary>Fails the test if prism reported a request or an answer that breaks openapi.yaml.</summary>

@@ -92,11 +92,11 @@ public sealed class OrdersClientTests(LiveApi api) : IClassFixture<LiveApi>
         var client = api.CreateClient();
         var request = AnOrder(customerName: "   ");
 
-        var invalid = await Assert.ThrowsAsync<ApiException<ValidationApiProblem>>(() => client.CreateOrderAsync(request, cancellationToken: Ct));
+        var invalid = await Assert.ThrowsAsync<ApiException<OrderRequestProblem>>(() => client.CreateOrderAsync(request, cancellationToken: Ct));
 
         Assert.Equal((int)HttpStatusCode.BadRequest, invalid.StatusCode);
-        Assert.Equal(ValidationApiProblemCode.VALIDATION_FAILED, invalid.Result.Code);
-        Assert.Equal(["customer.name"], invalid.Result.Errors.Keys);
+        Assert.Equal(OrderRequestProblemCode.VALIDATION_FAILED, invalid.Result.Code);
+        Assert.Equal(["customer.name"], invalid.Result.Errors!.Keys);
         await Assert.ThrowsAsync<ApiException<ApiProblem>>(() => client.GetOrderAsync(request.ClientReference!, Ct));
         api.AssertConformsToTheDocument();
     }

@@ -13,26 +13,33 @@ const contentTypes: Record<string, string> = {
 export interface StaticSite {
   /** The site's origin, e.g. http://127.0.0.1:43123: the Origin the page's requests carry. */
   origin: string;
+  /** Every path answered 404 so far: a page that asks for what the site does not have. */
+  notFound: string[];
   close(): Promise<void>;
 }
 
 /** Serves a folder on 127.0.0.1 (port 0: any free port), so the page has an origin of its own. */
 export async function serveFolder(folder: string, port = 0): Promise<StaticSite> {
+  const notFound: string[] = [];
   const server = createServer(async (request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     const file = normalize(join(folder, path === "/" ? "index.html" : path));
     const type = contentTypes[extname(file)];
+    const missing = () => {
+      notFound.push(path);
+      response.writeHead(404).end();
+    };
     // Only known file types inside the folder: never a path that climbs out of it.
-    if (!file.startsWith(folder + "/") || type === undefined) return void response.writeHead(404).end();
+    if (!file.startsWith(folder + "/") || type === undefined) return missing();
     try {
       const body = await readFile(file);
       response.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store" }).end(body);
     } catch {
-      response.writeHead(404).end();
+      missing();
     }
   });
   await new Promise<void>((listening) => server.listen(port, "127.0.0.1", listening));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => closeServer(server) };
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, notFound, close: () => closeServer(server) };
 }
 
 function closeServer(server: Server): Promise<void> {

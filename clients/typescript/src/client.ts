@@ -7,6 +7,7 @@ export type CreateOrderRequest = components["schemas"]["CreateOrderRequest"];
 export type DuplicateOrderProblem = components["schemas"]["DuplicateOrderProblem"];
 export type ApiProblem = components["schemas"]["ApiProblem"];
 export type ValidationApiProblem = components["schemas"]["ValidationApiProblem"];
+export type OrderRequestProblem = components["schemas"]["OrderRequestProblem"];
 
 /** A typed client for every operation of the API (openapi-fetch: `client.POST("/orders", ...)`). */
 export type OrdersClient = ReturnType<typeof createClient<paths>>;

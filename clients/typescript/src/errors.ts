@@ -1,4 +1,4 @@
-import type { ApiProblem, DuplicateOrderProblem, ValidationApiProblem } from "./client.js";
+import type { ApiProblem, DuplicateOrderProblem, OrderRequestProblem, ValidationApiProblem } from "./client.js";
 
 /**
  * 409 with sameRequest: false. The reference already belongs to a different order, which is
@@ -19,7 +19,7 @@ export class OrderRejectedError extends Error {
 
   constructor(
     readonly status: number,
-    readonly problem: ApiProblem | ValidationApiProblem,
+    readonly problem: ApiProblem | OrderRequestProblem | ValidationApiProblem,
   ) {
     super(`The Orders API refused the request (${status} ${problem.code}): ${problem.detail}`);
   }

@@ -1,3 +1,4 @@
+using Orders.Api.Infrastructure;
 using Orders.Api.Storage;
 
 namespace Orders.Api.Extensions;
@@ -5,6 +6,8 @@ namespace Orders.Api.Extensions;
 /// <summary>
 /// <c>dotnet Orders.Api.dll migrate</c>: apply pending migrations and exit (0 on success), for
 /// deployment pipelines that migrate before rolling out instances with Storage:MigrateOnStartup=false.
+/// Any failure, an unreachable server included, is one log line naming the database and exit 1: a
+/// pipeline step does not wait for a server, it fails and is re-run.
 /// </summary>
 public static partial class MigrateCommand
 {
@@ -12,26 +15,25 @@ public static partial class MigrateCommand
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Name;
 
+    /// <exception cref="StartupFailureException">A setting to fix (see <see cref="StartupGuard"/>).</exception>
     public static int Run(WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand));
-        try
+        var provider = app.Services.GetRequiredService<StorageOptions>().Provider;
+        var target = DatabaseTarget.Describe(provider, app.Services.GetRequiredService<OrdersConnectionString>().Value);
+        var failure = StartupMigration.TryMigrate(app.Services.GetRequiredService<IDatabaseMigrator>(), provider, target, logger);
+        if (failure is null)
         {
-            var provider = app.Services.GetRequiredService<StorageOptions>().Provider;
-            app.Services.GetRequiredService<IDatabaseMigrator>().Migrate();
-            LogDone(logger, provider);
+            LogDone(logger, target);
             return 0;
         }
-        catch (Exception ex)
-        {
-            LogFailed(logger, ex);
-            return 1;
-        }
+        LogFailed(logger, failure.Value.Message);
+        return StartupGuard.MistakeExitCode;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Migrations applied ({Provider}); the database is up to date")]
-    private static partial void LogDone(ILogger logger, StorageProvider provider);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrations applied on {Target}; the database is up to date")]
+    private static partial void LogDone(ILogger logger, string target);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Migration failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Migration failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string reason);
 }

@@ -51,7 +51,11 @@ internal static class OpenApiDocument
     public static WebApplication UseOrdersOpenApi(this WebApplication app)
     {
         app.UseSwagger();
-        app.UseSwaggerUI(ui => ui.DocumentTitle = "Orders API");
+        app.UseSwaggerUI(ui =>
+        {
+            ui.DocumentTitle = "Orders API";
+            ui.UseRequestInterceptor(TryItOutReference.RequestInterceptor);
+        });
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orders.Api.Events;
 using Orders.Api.Health;
 using Orders.Api.Infrastructure;
 using Orders.Api.Observability;
@@ -14,6 +15,7 @@ public static class OrdersApplication
     {
         builder.ReloadUserSecretsCreatedAfterStart();
         builder.AddOrderStorage();
+        builder.AddOrderEvents();
         builder.AddOrdersObservability();
         builder.Services.AddOrdersHealthChecks();
         builder.Services.AddOrdersCors(builder.Configuration);
@@ -55,6 +57,7 @@ public static class OrdersApplication
             .RequireAuthorization(AuthenticationSetup.OwnerPolicy)
             .RequireRateLimiting(RateLimitingSetup.PerOwnerPolicy)
             .AddEndpointFilter<OrderOutcomeFilter>()
+            .AddEndpointFilter<PendingMigrationFilter>()
             .MapOrdersApi();
         return app;
     }

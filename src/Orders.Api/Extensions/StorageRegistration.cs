@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orders.Api.Infrastructure;
 using Orders.Api.Observability;
 using Orders.Api.Storage;
 using Orders.Api.Storage.PostgreSql;
@@ -26,6 +27,7 @@ internal static class StorageRegistration
         builder.Services.AddSingleton(sp => ResolveConnectionString(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<StorageOptions>().Provider));
 
+        builder.Services.AddSingleton<StartupMigration>();
         builder.Services.AddSingleton<TransientRetryPolicy>();
         builder.Services.AddSingleton(sp => PostgreSqlDataSource.Create(sp.GetRequiredService<OrdersConnectionString>().Value));
         // Every store is timed (orders.store.duration) by the same decorator.
@@ -40,13 +42,14 @@ internal static class StorageRegistration
         return builder;
     }
 
-    /// <summary>Applies pending migrations unless <c>Storage:MigrateOnStartup</c> is false.</summary>
+    /// <summary>
+    /// Checks the storage settings and applies pending migrations unless <c>Storage:MigrateOnStartup</c>
+    /// is false (what an unreachable server does then: <see cref="StartupMigration"/>).
+    /// </summary>
+    /// <exception cref="StartupFailureException">A setting to fix or a migration that failed, in one line.</exception>
     public static WebApplication MigrateOrderStorageIfEnabled(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<StorageOptions>().MigrateOnStartup)
-        {
-            app.Services.GetRequiredService<IDatabaseMigrator>().Migrate();
-        }
+        app.Services.GetRequiredService<StartupMigration>().Start();
         return app;
     }
 
@@ -63,12 +66,14 @@ internal static class StorageRegistration
         var configured = configuration.GetConnectionString(OrdersConnectionString.Name);
         if (!string.IsNullOrWhiteSpace(configured))
         {
+            // A string the driver cannot parse is a mistake to report now, not at the first request.
+            DatabaseTarget.Describe(provider, configured);
             return new OrdersConnectionString(configured);
         }
         return provider == StorageProvider.Sqlite
             ? new OrdersConnectionString(OrdersConnectionString.SqliteDefault)
-            : throw new InvalidOperationException(
-                $"Storage:Provider is {provider}: set ConnectionStrings:{OrdersConnectionString.Name} " +
+            : throw new ConfigurationMistakeException(
+                $"Storage:Provider is {provider}: set {DatabaseTarget.Setting} " +
                 $"(environment variable ConnectionStrings__{OrdersConnectionString.Name}).");
     }
 

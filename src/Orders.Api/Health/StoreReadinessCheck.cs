@@ -18,8 +18,10 @@ internal sealed class StoreReadinessCheck(IDatabaseMigrator migrator) : IHealthC
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The description is not written to the response; the exception is logged by the health check service.
-            return HealthCheckResult.Unhealthy("The database cannot be reached.", ex);
+            // The description is logged by the health check service, not written to the response. One
+            // line, without the exception: a probe every few seconds must not print a stack trace each
+            // time while the database is down.
+            return HealthCheckResult.Unhealthy($"The database cannot be reached: {StartupDatabaseErrors.FirstLine(ex.Message)}.");
         }
     }
 }

@@ -33,7 +33,22 @@ public class ApiProblem
     public string? TraceId { get; set; }
 }
 
-/// <summary>400 VALIDATION_FAILED: each bad field (a JSON path such as <c>lines[0].quantity</c>) with what is wrong.</summary>
+/// <summary>
+/// 400 of POST /orders, in one shape every client generator can map: VALIDATION_FAILED with
+/// <c>errors</c>, or MALFORMED_JSON (and BAD_REQUEST from the server itself) without it.
+/// </summary>
+public sealed class OrderRequestProblem : ApiProblem
+{
+    /// <summary>
+    /// Present when <c>code</c> is VALIDATION_FAILED: each invalid field, named by its JSON path in the
+    /// request (<c>lines[0].quantity</c>, <c>customer.email</c>; <c>Idempotency-Key</c> for the header,
+    /// <c>$</c> for the whole body), with what is wrong with it. Absent when the body could not be read.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+}
+
+/// <summary>400 VALIDATION_FAILED of a lookup or listing: each bad field (a JSON path such as <c>lines[0].quantity</c>) with what is wrong.</summary>
 public sealed class ValidationApiProblem : ApiProblem
 {
     /// <summary>

@@ -15,7 +15,7 @@ internal static class ProblemStatusCodePages
             // A refused token: say why, as the bearer challenge found it.
             var problem = TokenRefusal.Of(http) is { } detail && http.Response.StatusCode == StatusCodes.Status401Unauthorized
                 ? Problems.Unauthorized(detail)
-                : Problems.ForStatus(http.Response.StatusCode);
+                : Problems.ForStatus(http.Response.StatusCode, HttpMethods.IsPost(http.Request.Method));
             return new ProblemResult(problem).ExecuteAsync(http);
         });
 }

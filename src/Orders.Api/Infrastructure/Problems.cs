@@ -26,37 +26,62 @@ public static class Problems
     // Relative type URIs (RFC 9457 allows them): stable identifiers, explained in the README.
     private static string TypeOf(string code) => "/problems/" + code.ToLowerInvariant().Replace('_', '-');
 
-    public static ProblemResult Validation(IReadOnlyDictionary<string, string[]> errors) => new(new ValidationApiProblem
+    private const string NothingStoredSendAgain = "Nothing was stored, so the same reference can be sent again once corrected.";
+
+    /// <summary>400 of POST /orders: fields of the order break the rules.</summary>
+    public static ProblemResult InvalidOrder(IReadOnlyDictionary<string, string[]> errors) => new(new OrderRequestProblem
     {
         Type = TypeOf(Codes.ValidationFailed),
         Title = "The request is not a valid order.",
         Status = StatusCodes.Status400BadRequest,
-        Detail = "One or more fields are invalid; see errors. Nothing was stored, so the same reference can be sent again once corrected.",
+        Detail = "One or more fields are invalid; see errors. " + NothingStoredSendAgain,
         Code = Codes.ValidationFailed,
         Errors = errors,
     });
 
-    public static ProblemResult Validation(string field, string message) =>
-        Validation(new Dictionary<string, string[]> { [field] = [message] });
+    public static ProblemResult InvalidOrder(string field, string message) =>
+        InvalidOrder(new Dictionary<string, string[]> { [field] = [message] });
 
-    public static ProblemResult MalformedJson(string detail) =>
-        Simple(StatusCodes.Status400BadRequest, Codes.MalformedJson, "The body is not valid JSON.", detail);
+    /// <summary>400 of POST /orders: the body could not be read as JSON at all (so there is no <c>errors</c>).</summary>
+    public static ProblemResult MalformedJson(string detail) => new(new OrderRequestProblem
+    {
+        Type = TypeOf(Codes.MalformedJson),
+        Title = "The body is not valid JSON.",
+        Status = StatusCodes.Status400BadRequest,
+        Detail = detail + " " + NothingStoredSendAgain,
+        Code = Codes.MalformedJson,
+    });
 
-    public static ProblemResult UnsupportedMediaType() =>
-        Simple(StatusCodes.Status415UnsupportedMediaType, Codes.UnsupportedMediaType,
-            "Unsupported media type.", "Send the order as application/json.");
+    /// <summary>400 of a lookup or listing: a path or query parameter is not valid.</summary>
+    public static ProblemResult InvalidParameter(string parameter, string message) => new(new ValidationApiProblem
+    {
+        Type = TypeOf(Codes.ValidationFailed),
+        Title = "A parameter of the request is not valid.",
+        Status = StatusCodes.Status400BadRequest,
+        Detail = "See errors for the parameter and what is wrong with it; correct it and send the request again.",
+        Code = Codes.ValidationFailed,
+        Errors = new Dictionary<string, string[]> { [parameter] = [message] },
+    });
+
+    /// <summary>The same words as the framework's own 415 (<see cref="ForStatus"/>).</summary>
+    public static ProblemResult UnsupportedMediaType() => new(ForStatus(StatusCodes.Status415UnsupportedMediaType, placesOrder: true));
 
     public static ProblemResult PayloadTooLarge(int maxBytes) =>
         Simple(StatusCodes.Status413PayloadTooLarge, Codes.PayloadTooLarge,
-            "The body is too large.", $"An order body may be at most {maxBytes} bytes.");
+            "The body is too large.", $"An order body may be at most {maxBytes} bytes. Nothing was stored.");
 
     public static ProblemResult OrderNotFound(string clientReference) =>
         Simple(StatusCodes.Status404NotFound, Codes.OrderNotFound,
-            "Order not found.", $"There is no order with client reference '{clientReference}'.");
+            "Order not found.", $"You have no order with client reference '{clientReference}'.");
 
-    public static ProblemResult StoreUnavailable(int retryAfterSeconds) => new(
+    /// <summary>503: the database cannot be reached.</summary>
+    /// <param name="retryAfterSeconds">The Retry-After to send.</param>
+    /// <param name="placesOrder">The request is a POST /orders, whose retry must carry the same reference.</param>
+    public static ProblemResult StoreUnavailable(int retryAfterSeconds, bool placesOrder) => new(
         Problem(StatusCodes.Status503ServiceUnavailable, Codes.StoreUnavailable, "The order store is unavailable.",
-            "The database could not be reached. Nothing was stored by this request; retry with the same clientReference."),
+            placesOrder
+                ? "The database could not be reached. Nothing was stored by this request; retry after Retry-After seconds with the same clientReference."
+                : "The database could not be reached. Retry after Retry-After seconds."),
         new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     public static ProblemResult Duplicate(HttpRequest request, Order existing, bool sameRequest)
@@ -86,18 +111,24 @@ public static class Problems
         Problem(StatusCodes.Status401Unauthorized, Codes.Unauthorized, "Authentication required.", detail);
 
     /// <summary>For status codes the framework produces (unknown route, wrong method, bad request, crash).</summary>
-    public static ApiProblem ForStatus(int status) => status switch
+    /// <param name="status">The HTTP status of the answer.</param>
+    /// <param name="placesOrder">The request is a POST /orders, whose retry must carry the same reference.</param>
+    public static ApiProblem ForStatus(int status, bool placesOrder) => status switch
     {
         StatusCodes.Status401Unauthorized => Unauthorized("Send a valid bearer token (Authorization: Bearer …)."),
         StatusCodes.Status403Forbidden => Problem(status, Codes.Forbidden, "Forbidden.",
             "The token is valid but does not name an owner this API accepts (its sub claim)."),
-        StatusCodes.Status429TooManyRequests => Problem(status, Codes.RateLimited, "Too many requests.",
-            "This owner sent more requests than its rate allows. Wait Retry-After seconds, then retry with the same clientReference."),
+        StatusCodes.Status429TooManyRequests => Problem(status, Codes.RateLimited, "Too many requests.", placesOrder
+            ? "This owner sent more requests than its rate allows, and this one placed nothing. Wait Retry-After seconds, then send it again with the same clientReference."
+            : "This owner sent more requests than its rate allows. Wait Retry-After seconds, then send the request again."),
         StatusCodes.Status404NotFound => Problem(status, Codes.NotFound, "Not found.", "No resource has this path."),
         StatusCodes.Status405MethodNotAllowed => Problem(status, Codes.MethodNotAllowed, "Method not allowed.", "This path does not accept this HTTP method."),
         StatusCodes.Status413PayloadTooLarge => Problem(status, Codes.PayloadTooLarge, "The body is too large.", "The request body exceeds the limit."),
-        StatusCodes.Status415UnsupportedMediaType => Problem(status, Codes.UnsupportedMediaType, "Unsupported media type.", "Send application/json."),
-        >= 500 => Problem(status, Codes.InternalError, "Internal error.", "The server failed to process the request. Retrying with the same clientReference is safe."),
+        StatusCodes.Status415UnsupportedMediaType => Problem(status, Codes.UnsupportedMediaType, "Unsupported media type.",
+            "Send the body as JSON, with the header Content-Type: application/json."),
+        >= 500 => Problem(status, Codes.InternalError, "Internal error.", placesOrder
+            ? "The server failed to process the request, so whether the order was placed is not known. Send it again with the same clientReference: the retry gets 201 or 409, never a second order."
+            : "The server failed to process the request. Sending it again is safe."),
         _ => Problem(status, Codes.BadRequest, "Bad request.", "The request could not be processed."),
     };
 

@@ -20,21 +20,22 @@ internal sealed partial class StoreExceptionHandler(
             // The client went away; nobody is left to answer.
             return true;
         }
+        var placesOrder = HttpMethods.IsPost(httpContext.Request.Method);
         ProblemResult result;
         if (exception is StoreUnavailableException)
         {
             LogStoreUnavailable(logger, exception);
             metrics.Rejected(OrdersMetrics.Reasons.StoreUnavailable);
-            result = Problems.StoreUnavailable(options.Value.RetryAfterSeconds);
+            result = Problems.StoreUnavailable(options.Value.RetryAfterSeconds, placesOrder);
         }
         else if (exception is BadHttpRequestException badRequest)
         {
-            result = new ProblemResult(Problems.ForStatus(badRequest.StatusCode));
+            result = new ProblemResult(Problems.ForStatus(badRequest.StatusCode, placesOrder));
         }
         else
         {
             LogUnexpected(logger, exception);
-            result = new ProblemResult(Problems.ForStatus(StatusCodes.Status500InternalServerError));
+            result = new ProblemResult(Problems.ForStatus(StatusCodes.Status500InternalServerError, placesOrder));
         }
         await result.ExecuteAsync(httpContext);
         return true;

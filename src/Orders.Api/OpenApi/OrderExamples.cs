@@ -46,11 +46,11 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
                 Customer = new CustomerRequest("ada.example.com", "Ada Lovelace"),
                 Lines = [new OrderLineRequest("SKU-1", 0, 1999)],
             };
-            return Problem(Problems.Validation(OrderValidator.Validate(request, null).Errors));
+            return Problem(Problems.InvalidOrder(OrderValidator.Validate(request, null).Errors));
         }
     }
 
-    public JsonNode InvalidField(string field, string message) => Problem(Problems.Validation(field, message));
+    public JsonNode InvalidParameter(string parameter, string message) => Problem(Problems.InvalidParameter(parameter, message));
 
     public JsonNode MalformedJson => Problem(Problems.MalformedJson(
         "Invalid JSON at line 3, byte 18: check syntax, nesting depth and repeated property names."));
@@ -61,15 +61,15 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
 
     public JsonNode OrderNotFound => Problem(Problems.OrderNotFound(Reference));
 
-    public JsonNode StoreUnavailable => Problem(Problems.StoreUnavailable(2));
+    public JsonNode StoreUnavailable(bool placesOrder) => Problem(Problems.StoreUnavailable(2, placesOrder));
 
     public JsonNode Unauthorized => Problem(new ProblemResult(Problems.Unauthorized(Security.TokenRefusal.Expired)));
 
-    public JsonNode Forbidden => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status403Forbidden)));
+    public JsonNode Forbidden => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status403Forbidden, placesOrder: false)));
 
-    public JsonNode RateLimited => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status429TooManyRequests)));
+    public JsonNode RateLimited(bool placesOrder) => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status429TooManyRequests, placesOrder)));
 
-    public JsonNode InternalError => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status500InternalServerError)));
+    public JsonNode InternalError(bool placesOrder) => Problem(new ProblemResult(Problems.ForStatus(StatusCodes.Status500InternalServerError, placesOrder)));
 
     private JsonNode Problem(ProblemResult result)
     {

@@ -19,18 +19,20 @@ internal static class ResponseCatalog
     public const string RetryAfter = "Retry-After";
     public const string WwwAuthenticate = "WWW-Authenticate";
 
+    private const string CreateOrder = "CreateOrder";
+
     public static ResponseDoc Find(string operationId, int status, OrderExamples examples) => (operationId, status) switch
     {
-        ("CreateOrder", 201) => Doc("Placed by this request. The body is the order; `Location` is its URL.",
+        (CreateOrder, 201) => Doc("Placed by this request. The body is the order; `Location` is its URL.",
             [Location], Example("placed", "The order", examples.PlacedOrder)),
-        ("CreateOrder", 400) => Doc(
+        (CreateOrder, 400) => Doc(
             "Nothing was stored. `VALIDATION_FAILED`: fields break the rules, and `errors` names each by its JSON path. " +
-            "`MALFORMED_JSON`: the body is not JSON, is truncated, nests too deep or repeats a property. " +
+            "`MALFORMED_JSON`: the body is not JSON, is truncated, nests too deep or repeats a property (no `errors`). " +
             "Fix the request and send it again with the same `clientReference`.",
             [],
             Example("invalid-order", "VALIDATION_FAILED: two fields break the rules", examples.InvalidOrder),
             Example("malformed-json", "MALFORMED_JSON: the body could not be read", examples.MalformedJson)),
-        ("CreateOrder", 409) => Doc(
+        (CreateOrder, 409) => Doc(
             "An order with this `clientReference` exists (committed) and this request placed nothing. `orderUrl` and " +
             "`Location` point at it. `sameRequest: true`: this request describes that order, so it is a retry of one " +
             "that succeeded (perhaps one whose answer was lost): treat the order as placed. `sameRequest: false`: the " +
@@ -38,39 +40,41 @@ internal static class ResponseCatalog
             [Location],
             Example("retry", "A retry of the request that placed the order", examples.Duplicate(sameRequest: true)),
             Example("reused", "The reference reused for a different order", examples.Duplicate(sameRequest: false))),
-        ("CreateOrder", 413) => Doc("The body is larger than 64 KiB (`PAYLOAD_TOO_LARGE`). Nothing was stored.",
+        (CreateOrder, 413) => Doc("The body is larger than 64 KiB (`PAYLOAD_TOO_LARGE`). Nothing was stored.",
             [], Example("too-large", "PAYLOAD_TOO_LARGE", examples.PayloadTooLarge)),
-        ("CreateOrder", 415) => Doc("The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`). Nothing was stored.",
+        (CreateOrder, 415) => Doc("The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`). Nothing was stored.",
             [], Example("not-json", "UNSUPPORTED_MEDIA_TYPE", examples.UnsupportedMediaType)),
         ("GetOrder", 200) => Doc("The order, exactly as the 201 that placed it showed it.",
             [], Example("order", "The order", examples.PlacedOrder)),
         ("GetOrder", 400) => Doc("The `clientReference` in the path is not a valid reference (`VALIDATION_FAILED`).",
-            [], Example("bad-reference", "VALIDATION_FAILED", examples.InvalidField("clientReference", Orders.ClientReference.Rule))),
+            [], Example("bad-reference", "VALIDATION_FAILED", examples.InvalidParameter("clientReference", Orders.ClientReference.Rule))),
         ("GetOrder", 404) => Doc("No order of yours has this `clientReference` (`ORDER_NOT_FOUND`).",
             [], Example("not-found", "ORDER_NOT_FOUND", examples.OrderNotFound)),
         ("ListOrders", 200) => Doc("A page of orders, newest first.", [], Example("page", "A page with a next page after it", examples.Page)),
         ("ListOrders", 400) => Doc("`limit` or `after` is not valid (`VALIDATION_FAILED`); `errors` names which.",
-            [], Example("bad-limit", "VALIDATION_FAILED", examples.InvalidField("limit", $"must be a whole number from 1 to {Orders.OrdersApi.MaxPageSize}"))),
+            [], Example("bad-limit", "VALIDATION_FAILED", examples.InvalidParameter("limit", $"must be a whole number from 1 to {Orders.OrdersApi.MaxPageSize}"))),
         (_, 401) => Doc(
             "No bearer token, or one that is malformed, expired, wrongly signed, from another issuer or for another " +
             "audience (`UNAUTHORIZED`). `detail` says which (and, for a refused token, `WWW-Authenticate`'s " +
-            "`error_description`). Nothing was stored.",
+            "`error_description`)." + NothingStored(operationId),
             [WwwAuthenticate], Example("unauthorized", "UNAUTHORIZED", examples.Unauthorized)),
         (_, 403) => Doc(
-            "The token is valid but its `sub` (the owner) is missing or unusable (`FORBIDDEN`). Nothing was stored.",
+            "The token is valid but its `sub` (the owner) is missing or unusable (`FORBIDDEN`)." + NothingStored(operationId),
             [], Example("forbidden", "FORBIDDEN", examples.Forbidden)),
         (_, 429) => Doc(
-            "This owner sent more requests than its rate allows (`RATE_LIMITED`); this request stored nothing. Retry " +
-            "after `Retry-After` seconds (a POST with the same `clientReference`).",
-            [RetryAfter], Example("rate-limited", "RATE_LIMITED", examples.RateLimited)),
-        (_, 500) => Doc(
-            "An unexpected error (`INTERNAL_ERROR`). Whether a POST placed its order is not known: retry it with the same " +
+            "This owner sent more requests than its rate allows (`RATE_LIMITED`)." + NothingStored(operationId) +
+            " Retry after `Retry-After` seconds" + SameReference(operationId) + ".",
+            [RetryAfter], Example("rate-limited", "RATE_LIMITED", examples.RateLimited(operationId == CreateOrder))),
+        (CreateOrder, 500) => Doc(
+            "An unexpected error (`INTERNAL_ERROR`). Whether the order was placed is not known: retry with the same " +
             "`clientReference`; the retry gets 201 or 409, never a second order.",
-            [], Example("internal-error", "INTERNAL_ERROR", examples.InternalError)),
+            [], Example("internal-error", "INTERNAL_ERROR", examples.InternalError(placesOrder: true))),
+        (_, 500) => Doc("An unexpected error (`INTERNAL_ERROR`). Sending the request again is safe.",
+            [], Example("internal-error", "INTERNAL_ERROR", examples.InternalError(placesOrder: false))),
         (_, 503) => Doc(
-            "The database cannot be reached (`STORE_UNAVAILABLE`); this request stored nothing. Retry after " +
-            "`Retry-After` seconds (a POST with the same `clientReference`).",
-            [RetryAfter], Example("store-unavailable", "STORE_UNAVAILABLE", examples.StoreUnavailable)),
+            "The database cannot be reached (`STORE_UNAVAILABLE`)." + NothingStored(operationId) +
+            " Retry after `Retry-After` seconds" + SameReference(operationId) + ".",
+            [RetryAfter], Example("store-unavailable", "STORE_UNAVAILABLE", examples.StoreUnavailable(operationId == CreateOrder))),
         _ => throw new InvalidOperationException($"No documentation for {operationId} {status}: add it to {nameof(ResponseCatalog)}."),
     };
 
@@ -99,6 +103,12 @@ internal static class ResponseCatalog
         },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown response header."),
     };
+
+    // Only a POST stores anything, so only its answers say whether it did and how to retry it.
+    private static string NothingStored(string operationId) => operationId == CreateOrder ? " Nothing was stored." : "";
+
+    private static string SameReference(string operationId) =>
+        operationId == CreateOrder ? " with the same `clientReference`" : "";
 
     private static ResponseDoc Doc(string description, IReadOnlyList<string> headers, params ResponseExample[] examples) =>
         new(description, headers, examples);

@@ -41,22 +41,6 @@ internal sealed class ResponseDocumentation(IOptions<JsonOptions> json) : IOpera
         {
             body.Description = "The order. Send exactly the same body on every retry of one checkout attempt.";
             ((OpenApiMediaType)body.Content!.Values.Single()).Example = _examples.CreateRequest;
-            AllowUnreadableBody(operation, context);
         }
-    }
-
-    /// <summary>
-    /// An operation that reads a body can also fail before any field is looked at (MALFORMED_JSON, or
-    /// BAD_REQUEST from the server itself); those problems have no <c>errors</c>, so its 400 is one of two shapes.
-    /// </summary>
-    private static void AllowUnreadableBody(OpenApiOperation operation, OperationFilterContext context)
-    {
-        if (operation.Responses?.TryGetValue("400", out var badRequest) != true)
-        {
-            return;
-        }
-        var media = (OpenApiMediaType)badRequest!.Content!.Values.Single();
-        var simple = context.SchemaGenerator.GenerateSchema(typeof(ApiProblem), context.SchemaRepository);
-        media.Schema = new OpenApiSchema { OneOf = [media.Schema!, simple] };
     }
 }

@@ -30,6 +30,10 @@ internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
         [typeof(OrderListResponse)] = schema => schema.RequireAll().NullableOnly("next"),
         [typeof(ApiProblem)] = schema => Problem(schema, ProblemCodesWithoutExtraFields),
         [typeof(ValidationApiProblem)] = schema => Problem(schema, Problems.Codes.ValidationFailed),
+        // One object schema, not a oneOf: generators such as Kiota cannot map a oneOf error body.
+        [typeof(OrderRequestProblem)] = schema => Problem(schema,
+                Problems.Codes.ValidationFailed, Problems.Codes.MalformedJson, Problems.Codes.BadRequest)
+            .Optional("errors"),
         [typeof(DuplicateOrderProblem)] = schema => Problem(schema, Problems.Codes.DuplicateIdempotencyKey)
             .Format("orderUrl", "uri-reference"),
     };

@@ -19,6 +19,16 @@ internal static class SchemaEdits
         return schema;
     }
 
+    /// <summary>A property the answer leaves out in some cases (never sent as null).</summary>
+    public static OpenApiSchema Optional(this OpenApiSchema schema, string property)
+    {
+        if (schema.Required?.Remove(property) != true)
+        {
+            throw new InvalidOperationException($"The schema does not require '{property}'; a rule names a field the contract lacks.");
+        }
+        return schema;
+    }
+
     public static OpenApiSchema RequireAll(this OpenApiSchema schema) =>
         schema.Properties is null ? schema : schema.Require([.. schema.Properties.Keys]);
 

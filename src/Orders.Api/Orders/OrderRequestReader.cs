@@ -68,19 +68,19 @@ internal static class OrderRequestReader
             }
             if (shapeErrors.Count > 0)
             {
-                return (null, Problems.Validation(shapeErrors));
+                return (null, Problems.InvalidOrder(shapeErrors));
             }
             try
             {
                 var parsed = document.Deserialize<CreateOrderRequest>(serializerOptions);
                 return parsed is null
-                    ? (null, Problems.Validation("$", "must be a JSON object describing the order"))
+                    ? (null, Problems.InvalidOrder("$", "must be a JSON object describing the order"))
                     : (parsed, null);
             }
             catch (JsonException ex)
             {
                 // Unreachable after the shape check; kept so no body can ever become a 500.
-                return (null, Problems.Validation(OrderJsonShape.FieldOf(ex.Path), OrderJsonShape.WrongType));
+                return (null, Problems.InvalidOrder(OrderJsonShape.FieldOf(ex.Path), OrderJsonShape.WrongType));
             }
         }
     }

@@ -24,7 +24,7 @@ public static class OrdersApi
             .WithDescription(ApiTexts.CreateOrder)
             .Accepts<CreateOrderRequest>("application/json")
             .AcceptsIdempotencyKeyHeader()
-            .ProducesProblem<ValidationApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesProblem<OrderRequestProblem>(StatusCodes.Status400BadRequest)
             .ProducesProblem<DuplicateOrderProblem>(StatusCodes.Status409Conflict)
             .ProducesProblem<ApiProblem>(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem<ApiProblem>(StatusCodes.Status415UnsupportedMediaType)
@@ -64,7 +64,7 @@ public static class OrdersApi
         var (draft, errors) = OrderValidator.Validate(request!, header.Count == 0 ? null : header.ToString());
         if (draft is null)
         {
-            return Problems.Validation(errors);
+            return Problems.InvalidOrder(errors);
         }
 
         var result = await store.CreateAsync(factory.Create(OrderOwner.Of(context), draft), ct);
@@ -83,7 +83,7 @@ public static class OrdersApi
     {
         if (!ClientReference.IsValid(clientReference))
         {
-            return Problems.Validation("clientReference", ClientReference.Rule);
+            return Problems.InvalidParameter("clientReference", ClientReference.Rule);
         }
         var order = await store.FindAsync(OrderOwner.Of(context), clientReference, ct);
         return order is null
@@ -98,12 +98,12 @@ public static class OrdersApi
         if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, null, out pageSize)
                                   || pageSize is < 1 or > MaxPageSize))
         {
-            return Problems.Validation("limit", $"must be a whole number from 1 to {MaxPageSize}");
+            return Problems.InvalidParameter("limit", $"must be a whole number from 1 to {MaxPageSize}");
         }
         OrderPosition? position = null;
         if (after is not null && !OrderListCursor.TryDecode(after, out position))
         {
-            return Problems.Validation("after", "must be a 'next' value from an earlier page, unchanged");
+            return Problems.InvalidParameter("after", "must be a 'next' value from an earlier page, unchanged");
         }
 
         // One more than asked tells whether another page exists without a count query.

@@ -46,7 +46,7 @@ internal static class RateLimitingSetup
                     ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
                     : 1;
                 await new ProblemResult(
-                    Problems.ForStatus(StatusCodes.Status429TooManyRequests),
+                    Problems.ForStatus(StatusCodes.Status429TooManyRequests, HttpMethods.IsPost(context.HttpContext.Request.Method)),
                     new Dictionary<string, string> { ["Retry-After"] = retryAfter.ToString(CultureInfo.InvariantCulture) })
                     .ExecuteAsync(context.HttpContext);
             };

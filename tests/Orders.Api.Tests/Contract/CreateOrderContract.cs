@@ -114,7 +114,9 @@ public abstract class CreateOrderContract<TDatabase>(TDatabase database) : Contr
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("ORDER_NOT_FOUND", (string?)(await response.ReadJsonAsync())["code"]);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("ORDER_NOT_FOUND", (string?)problem["code"]);
+        ProblemWording.AssertFitsALookup(problem);
     }
 
     [Fact]

@@ -51,11 +51,12 @@ public abstract class ListingContract<TDatabase>(TDatabase database) : ContractT
     [Theory]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=101", "limit")]
+    [InlineData("limit=1000", "limit")]
     [InlineData("limit=ten", "limit")]
     [InlineData("limit=-1", "limit")]
     [InlineData("after=not-a-cursor", "after")]
     [InlineData("after=MTox", "after")]
-    public async Task Listing_WithBadParameters_Returns400NamingIt(string query, string field)
+    public async Task Listing_WithBadParameters_Returns400NamingIt_InAListingsWords(string query, string field)
     {
         var client = StartApi();
 
@@ -65,5 +66,7 @@ public abstract class ListingContract<TDatabase>(TDatabase database) : ContractT
         var problem = await response.ReadJsonAsync();
         Assert.Equal("VALIDATION_FAILED", (string?)problem["code"]);
         Assert.NotNull(problem["errors"]![field]);
+        // A listing stores nothing: no word of orders being invalid, stored or sent again.
+        ProblemWording.AssertFitsALookup(problem);
     }
 }

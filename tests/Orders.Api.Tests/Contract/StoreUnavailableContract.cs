@@ -32,7 +32,7 @@ public abstract class StoreUnavailableContract<TDatabase>(TDatabase database) : 
     }
 
     [Fact]
-    public async Task Get_WhenTheStoreIsUnreachable_Returns503StoreUnavailable()
+    public async Task Get_WhenTheStoreIsUnreachable_Returns503StoreUnavailable_InALookupsWords()
     {
         StartFactory();
         var client = StartApiOnUnreachableStore();
@@ -40,6 +40,8 @@ public abstract class StoreUnavailableContract<TDatabase>(TDatabase database) : 
         var response = await client.GetAsync($"/orders/{OrderRequests.NewReference()}", Ct);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("STORE_UNAVAILABLE", (string?)(await response.ReadJsonAsync())["code"]);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("STORE_UNAVAILABLE", (string?)problem["code"]);
+        ProblemWording.AssertFitsALookup(problem);
     }
 }

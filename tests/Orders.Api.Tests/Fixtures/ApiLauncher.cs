@@ -3,15 +3,23 @@ using System.Diagnostics;
 namespace Orders.Api.Tests.Fixtures;
 
 /// <summary>
-/// Starts the API as its own process: <c>dotnet Orders.Api.dll [arguments]</c>, from the copy the test
-/// project's reference put next to the tests, with settings as environment variables and its output
-/// redirected for the caller to drain. Shared by this project's <see cref="ApiProcess"/> and the fault
-/// tests' (which link this file).
+/// Starts the API as its own process: <c>dotnet Orders.Api.dll [arguments]</c>, with settings as
+/// environment variables and its output redirected for the caller to drain. Shared by this project's
+/// <see cref="ApiProcess"/> and the fault tests' (which link this file).
 /// </summary>
+/// <remarks>
+/// Which Orders.Api.dll: the one named by ORDERS_TEST_API_DLL (CI sets it to a <c>dotnet publish -c
+/// Release</c> output, the artifact users deploy), else the copy the test project's reference put next
+/// to the tests. Both carry the build's Orders.Api.runtimeconfig.json, where settings such as
+/// InvariantGlobalization take effect, and its appsettings.json.
+/// </remarks>
 public static class ApiLauncher
 {
-    /// <summary>The dll copied next to the tests (the test project references the API).</summary>
-    public static string ApiDll => Path.Combine(AppContext.BaseDirectory, "Orders.Api.dll");
+    public const string ApiDllVariable = "ORDERS_TEST_API_DLL";
+
+    public static string ApiDll => Environment.GetEnvironmentVariable(ApiDllVariable) is { Length: > 0 } given
+        ? Path.GetFullPath(given)
+        : Path.Combine(AppContext.BaseDirectory, "Orders.Api.dll");
 
     public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
@@ -22,7 +30,7 @@ public static class ApiLauncher
             RedirectStandardError = true,
             UseShellExecute = false,
             // The content root is the working directory: appsettings.json is read from there.
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(ApiDll)!,
         };
         startInfo.ArgumentList.Add(ApiDll);
         foreach (var argument in arguments)

@@ -25,6 +25,8 @@ public sealed partial class ApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Runs <c>dotnet Orders.Api.dll arguments</c> to its end (bounded) and returns exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(
         IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
@@ -49,19 +51,36 @@ public sealed partial class ApiProcess : IAsyncDisposable
             }
             try
             {
-                if ((await probe.GetAsync("/health/live")).IsSuccessStatusCode)
+                // Still ours: had Kestrel failed to bind (the port taken meanwhile), another process answered.
+                if ((await probe.GetAsync("/health/live")).IsSuccessStatusCode && !api._process.HasExited)
                 {
                     return api;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // not listening yet
+                // not listening yet, or too busy starting to answer within the probe's timeout
             }
             await Task.Delay(100);
         }
         await api.DisposeAsync();
         throw new TimeoutException("The API did not become live in time.");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="steps"/> against the process; if one fails because the process is gone, the
+    /// failure carries its exit code and output, which say why.
+    /// </summary>
+    public async Task ExpectAliveDuringAsync(Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch (HttpRequestException ex) when (_process.HasExited)
+        {
+            throw new InvalidOperationException($"The API exited with {_process.ExitCode} meanwhile: {await _output}", ex);
+        }
     }
 
     /// <summary>Sends SIGTERM, as an orchestrator does to stop a container.</summary>

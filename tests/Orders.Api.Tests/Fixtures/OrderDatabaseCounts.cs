@@ -12,7 +12,7 @@ public static class OrderDatabaseCounts
         var counts = await connection.QuerySingleAsync<Counts>(
             """
             SELECT (SELECT count(*) FROM orders WHERE owner_id = @Owner AND client_reference = @ClientReference) AS Orders,
-                   (SELECT count(*) FROM order_lines l JOIN orders o ON o.order_id = l.order_id
+                   (SELECT count(*) FROM order_lines l JOIN orders o ON o.owner_id = l.owner_id AND o.order_id = l.order_id
                      WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference) AS Lines
             """,
             new { Owner = owner, ClientReference = clientReference });

@@ -46,13 +46,16 @@ public sealed class SqlServerDatabase(SqlServerServer server) : IOrderDatabase, 
         SqlConnection.ClearAllPools();
         await using var admin = new SqlConnection(server.AdminConnectionString);
         await admin.OpenAsync();
-        await admin.ExecuteAsync($"ALTER DATABASE [{_databaseName}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_databaseName}];");
+        await SqlServerDatabaseDrop.DropAsync(statement => admin.ExecuteAsync(statement), _databaseName);
     }
 
     // Nothing listens on a port just released: refused at once. A short connect timeout because
     // SqlClient keeps retrying a refused connect until it expires, and the store makes 3 attempts.
-    public string UnreachableConnectionString =>
-        $"Server=tcp:127.0.0.1,{PortAllocator.UnusedLoopbackPort()};Database=orders;User ID=sa;Password=unused;Connect Timeout=2;Encrypt=false";
+    public string UnreachableConnectionString => ClosedPortConnectionString(PortAllocator.UnusedLoopbackPort());
+
+    /// <summary>A SQL Server connection string to <paramref name="port"/> on loopback, where nothing listens.</summary>
+    public static string ClosedPortConnectionString(int port) =>
+        $"Server=tcp:127.0.0.1,{port};Database=orders;User ID=sa;Password=unused;Connect Timeout=2;Encrypt=false";
 
     public DbConnection OpenConnection()
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Orders.Api.Tests.Fixtures;
 
 /// <summary>
@@ -8,6 +10,17 @@ namespace Orders.Api.Tests.Fixtures;
 public static class TestRequirements
 {
     public const string Variable = "ORDERS_TEST_REQUIRE";
+
+    private static readonly Dictionary<string, string> HowToRun = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["postgresql"] = "install the PostgreSQL server binaries (/usr/lib/postgresql/<version>/bin, Debian package postgresql), " +
+                         "or set ORDERS_TEST_POSTGRES to a connection string",
+        ["sqlserver"] = "start Docker (the suite runs a SQL Server container itself), or set ORDERS_TEST_SQLSERVER to a " +
+                        "connection string; see docs/sqlserver.md",
+    };
+
+    /// <summary>The databases whose skip was already announced by this test assembly.</summary>
+    private static readonly ConcurrentDictionary<string, bool> Announced = new(StringComparer.OrdinalIgnoreCase);
 
     public static bool IsRequired(string database) =>
         (Environment.GetEnvironmentVariable(Variable) ?? "")
@@ -25,6 +38,16 @@ public static class TestRequirements
         {
             Assert.Fail($"{database} is required ({Variable}) but unavailable: {unavailableReason}");
         }
+        // `dotnet test` lists skipped tests without their reason: say it once, with what would run them.
+        if (Announced.TryAdd(database, true))
+        {
+            TestContext.Current.SendDiagnosticMessage(SkipAnnouncement(database, unavailableReason));
+        }
         Assert.Skip($"{database} unavailable: {unavailableReason}");
     }
+
+    /// <summary>The one line a test run prints for a database whose tests it skips.</summary>
+    public static string SkipAnnouncement(string database, string unavailableReason) =>
+        $"SKIPPED: every {database} test ({unavailableReason}). To run them: " +
+        $"{HowToRun.GetValueOrDefault(database, "make it available")}. ({Variable}={database} turns this skip into a failure.)";
 }

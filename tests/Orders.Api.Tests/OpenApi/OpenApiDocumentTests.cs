@@ -16,7 +16,7 @@ public sealed class OpenApiDocumentTests(SqliteDatabase database) : IClassFixtur
         var ct = TestContext.Current.CancellationToken;
 
         var served = Lines(await factory.CreateClient().GetStringAsync(new Uri("/swagger/v1/swagger.yaml", UriKind.Relative), ct));
-        var committed = Lines(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "openapi.yaml"), ct));
+        var committed = Lines(await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Root, "openapi.yaml"), ct));
 
         var firstDifference = Enumerable.Range(0, Math.Max(served.Length, committed.Length))
             .FirstOrDefault(i => served.ElementAtOrDefault(i) != committed.ElementAtOrDefault(i), -1);
@@ -27,16 +27,4 @@ public sealed class OpenApiDocumentTests(SqliteDatabase database) : IClassFixtur
     }
 
     private static string[] Lines(string yaml) => yaml.ReplaceLineEndings("\n").TrimEnd().Split('\n');
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Orders.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Orders.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -48,7 +48,7 @@ public sealed partial class MetricsTests(SqliteDatabase database) : IClassFixtur
     }
 
     /// <summary>The sample of <paramref name="name"/> whose labels include <paramref name="label"/>.</summary>
-    private static double Value(string exposition, string name, string label = "")
+    internal static double Value(string exposition, string name, string label = "")
     {
         var sample = exposition.Split('\n').FirstOrDefault(line =>
             line.StartsWith(name, StringComparison.Ordinal) && (line.Length > name.Length && line[name.Length] is ' ' or '{')

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.SqlClient.Server;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Orders.Api.Events;
 using Orders.Api.Orders;
 using Orders.Api.Storage;
 using Orders.Api.Storage.SqlServer;
@@ -21,6 +22,9 @@ public sealed class SqlServerParametersTests
         [new OrderLine(1, "SKU-1", 2, 1999, 3998), new OrderLine(2, "SKU-2", 1, 500, 500)], 4498,
         new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1_234_560));
 
+    private static readonly OrderEvent SampleEvent = new(
+        Guid.CreateVersion7(), Sample.Owner, Sample.OrderId, OrderEventTypes.Placed, "{}", Sample.CreatedAt);
+
     private static readonly Dictionary<string, SqlDbType> ExpectedTypes = new(StringComparer.Ordinal)
     {
         ["OrderId"] = SqlDbType.UniqueIdentifier,
@@ -33,6 +37,13 @@ public sealed class SqlServerParametersTests
         ["Limit"] = SqlDbType.Int,
         ["Lines"] = SqlDbType.Structured,
         ["OrderIds"] = SqlDbType.Structured,
+        ["EventId"] = SqlDbType.UniqueIdentifier,
+        ["EventType"] = SqlDbType.VarChar,
+        ["Payload"] = SqlDbType.NVarChar,
+        ["OccurredAt"] = SqlDbType.DateTime2,
+        ["PublishedAt"] = SqlDbType.DateTime2,
+        ["Cutoff"] = SqlDbType.DateTime2,
+        ["Max"] = SqlDbType.Int,
     };
 
     public static TheoryData<string> Constants() => new(SqlServerStatements.ConstantNames);
@@ -77,9 +88,14 @@ public sealed class SqlServerParametersTests
         "SqlServerSql.FindOrder" => SqlServerParameters.FindOrder(Sample.Owner, Sample.ClientReference),
         "SqlServerSql.ListFirstPage" => SqlServerParameters.List(Sample.Owner, null, 10),
         "SqlServerSql.ListAfter" => SqlServerParameters.List(Sample.Owner, new OrderPosition(Sample.CreatedAt, Sample.OrderId), 10),
-        "SqlServerSql.LinesOfOrders" => SqlServerParameters.LinesOfOrders([Sample.OrderId]),
+        "SqlServerSql.LinesOfOrders" => SqlServerParameters.LinesOfOrders(Sample.Owner, [Sample.OrderId]),
         "SqlServerSql.TakeMigrationLock" => SqlServerParameters.TakeMigrationLock("test", TimeSpan.FromSeconds(1)),
         "SqlServerSql.ReleaseMigrationLock" => SqlServerParameters.ReleaseMigrationLock("test"),
+        "SqlServerEventSql.InsertOrderAndEvent" => SqlServerEventOutbox.WithEvent(SqlServerParameters.InsertOrder(Sample), SampleEvent),
+        "SqlServerEventSql.ClaimPending" => SqlServerEventOutbox.ClaimParameters(100),
+        "SqlServerEventSql.MarkPublished" => SqlServerEventOutbox.MarkPublishedParameters(Sample.CreatedAt, SampleEvent),
+        "SqlServerEventSql.Backlog" => new { },
+        "SqlServerEventSql.DeletePublishedBefore" => SqlServerEventOutbox.DeleteParameters(Sample.CreatedAt, 1000),
         _ => throw new InvalidOperationException($"{name} is new: say here which SqlServerParameters method binds it."),
     };
 

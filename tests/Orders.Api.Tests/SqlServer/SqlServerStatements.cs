@@ -1,12 +1,14 @@
 using System.Reflection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Orders.Api.Storage.SqlServer;
+using Orders.Api.Tests.Fixtures;
 
 namespace Orders.Api.Tests.SqlServer;
 
 /// <summary>
 /// Every piece of T-SQL that can reach a SQL Server: the migration scripts in sql/sqlserver/ and
-/// every const string of <see cref="SqlServerSql"/>, found by reflection so none escapes the checks.
+/// every const string of <see cref="SqlServerSql"/> and <see cref="SqlServerEventSql"/>, found by
+/// reflection so none escapes the checks.
 /// </summary>
 internal static class SqlServerStatements
 {
@@ -14,12 +16,15 @@ internal static class SqlServerStatements
 
     public const string ConstantPrefix = nameof(SqlServerSql) + ".";
 
+    public const string EventConstantPrefix = nameof(SqlServerEventSql) + ".";
+
     private static readonly Lazy<IReadOnlyDictionary<string, string>> All = new(Load);
 
     /// <summary>Script paths ("sql/sqlserver/0001_….sql") and constant names ("SqlServerSql.InsertOrder").</summary>
     public static IEnumerable<string> Names => All.Value.Keys.Order(StringComparer.Ordinal);
 
-    public static IEnumerable<string> ConstantNames => Names.Where(name => name.StartsWith(ConstantPrefix, StringComparison.Ordinal));
+    public static IEnumerable<string> ConstantNames => Names.Where(name =>
+        name.StartsWith(ConstantPrefix, StringComparison.Ordinal) || name.StartsWith(EventConstantPrefix, StringComparison.Ordinal));
 
     public static string Text(string name) => All.Value[name];
 
@@ -36,30 +41,21 @@ internal static class SqlServerStatements
     private static Dictionary<string, string> Load()
     {
         var statements = new Dictionary<string, string>(StringComparer.Ordinal);
-        var scripts = Path.Combine(RepositoryRoot(), "sql", "sqlserver");
+        var scripts = Path.Combine(RepositoryFiles.Root, "sql", "sqlserver");
         foreach (var path in Directory.EnumerateFiles(scripts, "*.sql"))
         {
             statements.Add(ScriptPrefix + Path.GetFileName(path), File.ReadAllText(path));
         }
-        var constants = typeof(SqlServerSql)
-            .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-            .Where(field => field.IsLiteral && field.FieldType == typeof(string));
-        foreach (var field in constants)
+        foreach (var type in new[] { typeof(SqlServerSql), typeof(SqlServerEventSql) })
         {
-            statements.Add(ConstantPrefix + field.Name, (string)field.GetRawConstantValue()!);
-        }
-        return statements;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Orders.sln")))
+            var constants = type
+                .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+                .Where(field => field.IsLiteral && field.FieldType == typeof(string));
+            foreach (var field in constants)
             {
-                return directory.FullName;
+                statements.Add(type.Name + "." + field.Name, (string)field.GetRawConstantValue()!);
             }
         }
-        throw new InvalidOperationException($"No Orders.sln above {AppContext.BaseDirectory}.");
+        return statements;
     }
 }

@@ -14,10 +14,12 @@ public sealed class TSqlShapeTests
 {
     public static TheoryData<string> Statements() => new(SqlServerStatements.Names);
 
-    [Fact]
-    public void InsertOrder_TurnsXactAbortOn_BeforeAnythingElse()
+    [Theory]
+    [InlineData("SqlServerSql.InsertOrder")]
+    [InlineData("SqlServerEventSql.InsertOrderAndEvent")]
+    public void InsertOrder_TurnsXactAbortOn_BeforeAnythingElse(string name)
     {
-        var batch = (TSqlScript)SqlServerStatements.Parse("SqlServerSql.InsertOrder");
+        var batch = (TSqlScript)SqlServerStatements.Parse(name);
 
         var first = Assert.IsType<PredicateSetStatement>(batch.Batches.Single().Statements[0]);
         Assert.True(first.IsOn);
@@ -30,13 +32,33 @@ public sealed class TSqlShapeTests
     {
         // NOLOCK or READPAST could answer 409 before the winner commits, or miss it; SNAPSHOT could
         // read as of before the conflict. The design needs READ COMMITTED's plain locking reads.
+        // The one exception is the outbox relay's claim, whose hints are its design (next test).
         var rules = new RuleCollector();
 
         SqlServerStatements.Parse(name).Accept(rules);
 
-        Assert.Empty(rules.TableHints);
+        if (name != OutboxClaim)
+        {
+            Assert.Empty(rules.TableHints);
+        }
         Assert.DoesNotContain(IsolationLevel.Snapshot, rules.IsolationLevels);
     }
+
+    [Fact]
+    public void OutboxClaim_SkipsRowsOtherRelaysHold_AndHoldsItsOwnByRow()
+    {
+        // READPAST: a competing relay takes the next pending rows instead of waiting; UPDLOCK: the
+        // claimed rows stay claimed until the round commits; ROWLOCK: never a page lock, which would
+        // make the others skip unclaimed rows on that page.
+        var rules = new RuleCollector();
+
+        SqlServerStatements.Parse(OutboxClaim).Accept(rules);
+
+        Assert.Equal(new[] { TableHintKind.ReadPast, TableHintKind.UpdLock, TableHintKind.Rowlock }.Order(),
+            rules.TableHints.Select(hint => hint.HintKind).Order());
+    }
+
+    private const string OutboxClaim = "SqlServerEventSql.ClaimPending";
 
     [Theory]
     [MemberData(nameof(Statements))]

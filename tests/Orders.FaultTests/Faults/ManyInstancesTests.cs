@@ -4,11 +4,12 @@ using Orders.FaultTests.Harness;
 namespace Orders.FaultTests.Faults;
 
 /// <summary>
-/// Fault 1: several API processes share one PostgreSQL, and identical POSTs race across them. Only
+/// Fault 1: several API processes share one database, and identical POSTs race across them. Only
 /// the database's unique key is shared between the instances, so this is the case where any
-/// in-process idempotency would fail.
+/// in-process idempotency would fail. Run on one PostgreSQL and on a Citus cluster sharded by owner.
 /// </summary>
-public sealed class ManyInstancesTests(PostgreSqlDatabase database) : FaultTestBase(database), IClassFixture<PostgreSqlDatabase>
+public abstract class ManyInstancesTests<TDatabase>(TDatabase database) : FaultTestBase(database), IClassFixture<TDatabase>
+    where TDatabase : NpgsqlOrderDatabase
 {
     private const int Instances = 3;
 
@@ -27,7 +28,7 @@ public sealed class ManyInstancesTests(PostgreSqlDatabase database) : FaultTestB
                 .Select(i => Task.Run(() => ledger.PostAsync(apis[i % Instances].Client, body)))));
 
         // then each reference has one order, one 201 and only 409s naming it.
-        Report(ledger.Summary("many instances"));
+        Report(ledger.Summary($"many instances on {Database.Name}"));
         var stored = await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: true);
         var duplicates = Scale.InstanceReferences * (Scale.InstancePostsPerReference - 1);
         Assert.Equal(Scale.InstanceReferences, stored.Count);
@@ -36,3 +37,8 @@ public sealed class ManyInstancesTests(PostgreSqlDatabase database) : FaultTestB
         Assert.Equal(0, ledger.Outcomes.Count(o => o.Status >= 500 || o.Status == 0));
     }
 }
+
+public sealed class ManyInstancesTests(PostgreSqlDatabase database) : ManyInstancesTests<PostgreSqlDatabase>(database);
+
+/// <summary>The same storm through a Citus coordinator (ORDERS_TEST_CITUS): the key is enforced in the owner's shard.</summary>
+public sealed class CitusManyInstancesTests(CitusDatabase database) : ManyInstancesTests<CitusDatabase>(database);

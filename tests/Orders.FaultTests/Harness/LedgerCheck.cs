@@ -19,7 +19,7 @@ public static class LedgerCheck
             """
             SELECT o.order_id AS OrderId, o.client_reference AS ClientReference, o.total AS Total,
                    count(l.order_id) AS LineCount, coalesce(sum(l.line_total), 0)::bigint AS LineSum
-            FROM orders o LEFT JOIN order_lines l ON l.order_id = o.order_id
+            FROM orders o LEFT JOIN order_lines l ON l.owner_id = o.owner_id AND l.order_id = o.order_id
             WHERE o.owner_id = @Owner
             GROUP BY o.order_id, o.client_reference, o.total
             """, new { Owner = TestTokens.DefaultOwner })).ToList();

@@ -12,7 +12,7 @@ internal static class PostgreSqlDataSource
 {
     /// <summary>
     /// The store sends the same handful of statements all day. Automatic preparation makes each
-    /// connection prepare them once, so PostgreSQL stops parsing and planning the create's CTE and the
+    /// connection prepare them once, so PostgreSQL stops parsing and planning the create's inserts and the
     /// lookup's two selects on every request. Set 0 behind a pooler that cannot keep prepared statements.
     /// </summary>
     public const int DefaultMaxAutoPrepare = 16;
@@ -21,7 +21,7 @@ internal static class PostgreSqlDataSource
     /// Npgsql resets a pooled connection's session state (the equivalent of DISCARD ALL, keeping
     /// prepared statements) before it is used again: once per request here.
     /// The store leaves no session state behind (no SET, cursors, LISTEN, advisory locks or temporary
-    /// tables; every unit of work is one implicit transaction), so the reset is pure cost. The
+    /// tables; every transaction ends within its unit of work), so the reset is pure cost. The
     /// migrator's advisory lock uses its own connection, outside this data source.
     /// </summary>
     public const bool DefaultNoResetOnClose = true;

@@ -1,26 +1,35 @@
 using Dapper;
 using Npgsql;
+using Orders.Api.Events;
 using Orders.Api.Orders;
 
 namespace Orders.Api.Storage.PostgreSql;
 
-/// <summary>PostgreSQL store: each create is one statement at READ COMMITTED (the default).</summary>
-internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy) : IOrderStore
+/// <summary>
+/// PostgreSQL store: each create is one short READ COMMITTED transaction of two statements in one
+/// round trip (<see cref="PostgreSqlOrderInsert"/>). Every statement names the owner, so the same
+/// code runs on one node and on a Citus cluster sharded by owner (docs/operations.md, Scaling out).
+/// </summary>
+internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy, OrderEventFactory events)
+    : IOrderStore
 {
     private readonly TransientRetry _retry = retryPolicy.For(PostgreSqlErrors.IsTransient);
 
-    public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken) =>
-        _retry.RunAsync(async ct =>
+    public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken)
+    {
+        // Made once, before the retries: every attempt of this request writes the same event id.
+        var placed = events.PlacedFor(order);
+        return _retry.RunAsync(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             // After a refused insert, a new statement has a new snapshot at READ COMMITTED, so it sees
             // the winner's commit that the insert waited for.
             return await CreateOrderResult.InsertOrReadExistingAsync(
                 order,
-                async () => await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    PostgreSqlSql.InsertOrder, InsertParameters(order), cancellationToken: ct)) == 1,
+                () => PostgreSqlOrderInsert.TryInsertAsync(connection, order, ct, placed),
                 () => FindAsync(connection, order.Owner, order.ClientReference, ct));
         }, cancellationToken);
+    }
 
     public Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
         _retry.RunAsync(async ct =>
@@ -42,12 +51,12 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
                 return (IReadOnlyList<Order>)[];
             }
             var lines = await connection.QueryAsync<OrderLineRow>(new CommandDefinition(
-                PostgreSqlSql.LinesOfOrders, new { OrderIds = headers.Select(h => h.OrderId).ToArray() }, cancellationToken: ct));
+                PostgreSqlSql.LinesOfOrders, new { Owner = owner, OrderIds = headers.Select(h => h.OrderId).ToArray() }, cancellationToken: ct));
             return OrderRows.ToOrders(headers, lines);
         }, cancellationToken);
 
-    // Internal, as is InsertParameters: bench/Orders.Bench sends exactly these statements with exactly
-    // these parameters straight through Dapper, to measure what the database alone can do.
+    // Internal, as is PostgreSqlOrderInsert: bench/Orders.Bench sends exactly these statements with
+    // exactly these parameters straight through Dapper, to measure what the database alone can do.
     internal static async Task<Order?> FindAsync(NpgsqlConnection connection, string owner, string clientReference, CancellationToken ct)
     {
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
@@ -55,17 +64,5 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
         var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow>();
         var lines = await results.ReadAsync<OrderLineRow>();
         return header is null ? null : OrderRows.ToOrder(header, lines);
-    }
-
-    internal static DynamicParameters InsertParameters(Order order)
-    {
-        var parameters = new DynamicParameters(OrderRows.HeaderParameters(order, order.OrderId, order.CreatedAt));
-        // The lines travel as five parallel arrays, unnested server-side: one round trip for 1 or 100 lines.
-        parameters.Add("LineNumbers", order.Lines.Select(line => line.LineNumber).ToArray());
-        parameters.Add("Skus", order.Lines.Select(line => line.Sku).ToArray());
-        parameters.Add("Quantities", order.Lines.Select(line => line.Quantity).ToArray());
-        parameters.Add("UnitPrices", order.Lines.Select(line => line.UnitPrice).ToArray());
-        parameters.Add("LineTotals", order.Lines.Select(line => line.LineTotal).ToArray());
-        return parameters;
     }
 }

@@ -1,30 +1,42 @@
 namespace Orders.Api.Storage.PostgreSql;
 
-/// <summary>Every statement the PostgreSQL store sends. All parameterised.</summary>
+/// <summary>
+/// Every statement the PostgreSQL store sends. All parameterised, and every one names the owner
+/// (filters on owner_id, joins on (owner_id, order_id)), so on Citus each goes to one shard.
+/// </summary>
 internal static class PostgreSqlSql
 {
     /// <summary>
-    /// Header and lines in one statement, so one round trip and one implicit transaction: the lines
-    /// are inserted only for a header this statement inserted.
+    /// The create's first statement, sent with <see cref="InsertOrderLines"/> in one explicit
+    /// transaction and one round trip (<see cref="PostgreSqlOrderInsert"/>). Two statements rather than
+    /// one CTE: each names the owner, so on Citus each is routed to the owner's shard and the
+    /// transaction commits on one worker (a data-modifying CTE is planned in pieces there and commits
+    /// with two-phase commit on every worker).
     /// ON CONFLICT on the unique key waits for a concurrent inserter of the same key to end: after its
-    /// commit this statement inserts nothing (count 0, a duplicate); after its rollback it inserts.
+    /// commit this statement inserts nothing (a duplicate); after its rollback it inserts.
     /// Unlike catching 23505 this leaves no aborted statement and no error in the server log.
     /// </summary>
-    public const string InsertOrder = $"""
-        WITH header AS (
-            INSERT INTO orders ({OrderColumns.InsertHeaderColumns})
-            VALUES ({OrderColumns.InsertHeaderValues})
-            ON CONFLICT ON CONSTRAINT uq_orders_owner_client_reference DO NOTHING
-            RETURNING order_id
-        ), inserted_lines AS (
-            INSERT INTO order_lines (order_id, line_number, sku, quantity, unit_price, line_total)
-            SELECT header.order_id, line.line_number, line.sku, line.quantity, line.unit_price, line.line_total
-            FROM header
-            CROSS JOIN unnest(@LineNumbers::integer[], @Skus::text[], @Quantities::integer[], @UnitPrices::bigint[], @LineTotals::bigint[])
-                AS line (line_number, sku, quantity, unit_price, line_total)
-            RETURNING 1
-        )
-        SELECT count(*) FROM header
+    public const string InsertOrderHeader = $"""
+        INSERT INTO orders ({OrderColumns.InsertHeaderColumns})
+        VALUES ({OrderColumns.InsertHeaderValues})
+        ON CONFLICT ON CONSTRAINT uq_orders_owner_client_reference DO NOTHING
+        """;
+
+    /// <summary>
+    /// The lines, for the order of this id only if it is stored: after a duplicate the header above
+    /// inserted nothing, so there is no such order and no line is written. The NOT EXISTS is for a
+    /// retry whose earlier attempt committed this very order (same id) before its connection broke:
+    /// its lines are there already (<see cref="CreateOrderResult.ForConflict"/>). A new statement at
+    /// READ COMMITTED, so it sees whatever the header statement waited for.
+    /// </summary>
+    public const string InsertOrderLines = """
+        INSERT INTO order_lines (owner_id, order_id, line_number, sku, quantity, unit_price, line_total)
+        SELECT o.owner_id, o.order_id, line.line_number, line.sku, line.quantity, line.unit_price, line.line_total
+        FROM orders o
+        CROSS JOIN unnest(@LineNumbers::integer[], @Skus::text[], @Quantities::integer[], @UnitPrices::bigint[], @LineTotals::bigint[])
+            AS line (line_number, sku, quantity, unit_price, line_total)
+        WHERE o.owner_id = @Owner AND o.order_id = @OrderId
+          AND NOT EXISTS (SELECT 1 FROM order_lines x WHERE x.owner_id = o.owner_id AND x.order_id = o.order_id)
         """;
 
     public const string FindOrder = $"""
@@ -34,7 +46,7 @@ internal static class PostgreSqlSql
 
         SELECT {OrderColumns.Line}
         FROM order_lines l
-        JOIN orders o ON o.order_id = l.order_id
+        JOIN orders o ON o.owner_id = l.owner_id AND o.order_id = l.order_id
         WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference
         ORDER BY l.line_number;
         """;
@@ -59,7 +71,7 @@ internal static class PostgreSqlSql
     public const string LinesOfOrders = $"""
         SELECT {OrderColumns.Line}
         FROM order_lines l
-        WHERE l.order_id = ANY(@OrderIds)
+        WHERE l.owner_id = @Owner AND l.order_id = ANY(@OrderIds)
         ORDER BY l.order_id, l.line_number
         """;
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using Dapper;
 using Microsoft.Data.SqlClient;
+using Orders.Api.Events;
 using Orders.Api.Orders;
 
 namespace Orders.Api.Storage.SqlServer;
@@ -9,7 +10,8 @@ namespace Orders.Api.Storage.SqlServer;
 /// SQL Server store: each create is one short READ COMMITTED transaction with XACT_ABORT on. A
 /// duplicate is the unique key's 2627/2601, answered by reading the committed winner afterwards.
 /// </summary>
-internal sealed class SqlServerOrderStore(OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy) : IOrderStore
+internal sealed class SqlServerOrderStore(OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy, OrderEventFactory events)
+    : IOrderStore
 {
     private readonly string _connectionString = WithApplicationName(connectionString.Value);
 
@@ -23,6 +25,7 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
             // The API validates references first; this stops any other caller from having one altered.
             throw new ArgumentException("A client reference must be 1-100 ASCII characters.", nameof(order));
         }
+        var placed = events.PlacedFor(order);
         return RunAsync(async ct =>
         {
             await using var connection = await OpenAsync(ct);
@@ -31,7 +34,7 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
             // after that commit).
             return await CreateOrderResult.InsertOrReadExistingAsync(
                 order,
-                () => TryInsertAsync(connection, order, ct),
+                () => TryInsertAsync(connection, order, placed, ct),
                 () => FindAsync(connection, order.Owner, order.ClientReference, ct));
         }, cancellationToken);
     }
@@ -58,12 +61,12 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
                 return (IReadOnlyList<Order>)[];
             }
             var lines = await connection.QueryAsync<OrderLineRow>(new CommandDefinition(
-                SqlServerSql.LinesOfOrders, SqlServerParameters.LinesOfOrders(headers.Select(h => h.OrderId)), cancellationToken: ct));
+                SqlServerSql.LinesOfOrders, SqlServerParameters.LinesOfOrders(owner, headers.Select(h => h.OrderId)), cancellationToken: ct));
             return OrderRows.ToOrders(headers, lines);
         }, cancellationToken);
 
     /// <returns>False when the owner already used the reference: nothing was written.</returns>
-    private static async Task<bool> TryInsertAsync(SqlConnection connection, Order order, CancellationToken ct)
+    private static async Task<bool> TryInsertAsync(SqlConnection connection, Order order, OrderEvent? placed, CancellationToken ct)
     {
         // READ COMMITTED, never SNAPSHOT: a snapshot transaction reads as of its start, so a read in it
         // after the conflict could miss the winner. Disposing an uncommitted transaction rolls it back,
@@ -71,8 +74,12 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                SqlServerSql.InsertOrder, SqlServerParameters.InsertOrder(order), transaction, cancellationToken: ct));
+            // With events on, the event row is the batch's third statement: same transaction, so it
+            // exists exactly when the order does, and a duplicate's 2627 rolls it back with the rest.
+            await connection.ExecuteAsync(placed is null
+                ? new CommandDefinition(SqlServerSql.InsertOrder, SqlServerParameters.InsertOrder(order), transaction, cancellationToken: ct)
+                : new CommandDefinition(SqlServerEventSql.InsertOrderAndEvent,
+                    SqlServerEventOutbox.WithEvent(SqlServerParameters.InsertOrder(order), placed), transaction, cancellationToken: ct));
         }
         catch (SqlException ex) when (SqlServerErrors.IsUniqueViolation(ex))
         {
@@ -105,24 +112,11 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
         }
     }
 
-    private async Task<SqlConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = new SqlConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(ct);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<SqlConnection> OpenAsync(CancellationToken ct) => DbConnections.OpenAsync(new SqlConnection(_connectionString), ct);
 
     // Lets a DBA tell this app's sessions apart (sys.dm_exec_sessions.program_name); an explicit
     // Application Name in the configured connection string wins.
-    private static string WithApplicationName(string value)
+    internal static string WithApplicationName(string value)
     {
         var builder = new SqlConnectionStringBuilder(value);
         if (!builder.ShouldSerialize("Application Name"))

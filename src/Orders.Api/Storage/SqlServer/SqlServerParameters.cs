@@ -67,7 +67,7 @@ internal static class SqlServerParameters
         return parameters;
     }
 
-    public static object LinesOfOrders(IEnumerable<Guid> orderIds)
+    public static object LinesOfOrders(string owner, IEnumerable<Guid> orderIds)
     {
         var records = orderIds.Distinct().Select(orderId =>
         {
@@ -75,7 +75,7 @@ internal static class SqlServerParameters
             record.SetGuid(0, orderId);
             return record;
         }).ToList();
-        return new { OrderIds = records.AsTableValuedParameter(OrderIdListType) };
+        return new { Owner = owner, OrderIds = records.AsTableValuedParameter(OrderIdListType) };
     }
 
     public static object TakeMigrationLock(string resource, TimeSpan wait) =>

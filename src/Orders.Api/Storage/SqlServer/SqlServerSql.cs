@@ -1,7 +1,8 @@
 namespace Orders.Api.Storage.SqlServer;
 
 /// <summary>
-/// Every statement the SQL Server store and its migrator send, all parameterised. Only statements
+/// Every statement the SQL Server store and its migrator send, all parameterised; every store
+/// statement names the owner, as the other stores' do (the keys lead with owner_id in every dialect). Only statements
 /// are const strings here: a test parses each one with ScriptDom, found by reflection.
 /// </summary>
 internal static class SqlServerSql
@@ -20,8 +21,8 @@ internal static class SqlServerSql
         INSERT INTO dbo.orders ({OrderColumns.InsertHeaderColumns})
         VALUES ({OrderColumns.InsertHeaderValues});
 
-        INSERT INTO dbo.order_lines (order_id, line_number, sku, quantity, unit_price, line_total)
-        SELECT @OrderId, line.line_number, line.sku, line.quantity, line.unit_price, line.line_total
+        INSERT INTO dbo.order_lines (owner_id, order_id, line_number, sku, quantity, unit_price, line_total)
+        SELECT @Owner, @OrderId, line.line_number, line.sku, line.quantity, line.unit_price, line.line_total
         FROM @Lines AS line;
         """;
 
@@ -32,7 +33,7 @@ internal static class SqlServerSql
 
         SELECT {OrderColumns.Line}
         FROM dbo.order_lines AS l
-        JOIN dbo.orders AS o ON o.order_id = l.order_id
+        JOIN dbo.orders AS o ON o.owner_id = l.owner_id AND o.order_id = l.order_id
         WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference
         ORDER BY l.line_number;
         """;
@@ -58,11 +59,14 @@ internal static class SqlServerSql
         ORDER BY o.created_at DESC, o.order_id DESC;
         """;
 
-    /// <summary>The lines of one page; the ids come as a TVP (T-SQL has no array parameter).</summary>
+    /// <summary>
+    /// The lines of one page; the ids come as a TVP (T-SQL has no array parameter). With the owner,
+    /// each id is one seek on the clustered key (owner_id, order_id, line_number).
+    /// </summary>
     public const string LinesOfOrders = $"""
         SELECT {OrderColumns.Line}
         FROM @OrderIds AS page
-        JOIN dbo.order_lines AS l ON l.order_id = page.order_id
+        JOIN dbo.order_lines AS l ON l.owner_id = @Owner AND l.order_id = page.order_id
         ORDER BY l.order_id, l.line_number;
         """;
 

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Orders.Api.Events;
 using Orders.Api.Orders;
 
 namespace Orders.Api.Storage.Sqlite;
@@ -9,26 +10,25 @@ namespace Orders.Api.Storage.Sqlite;
 /// front, so a concurrent duplicate waits (busy timeout) until the first transaction has committed
 /// or rolled back, then meets the unique key like on any other database.
 /// </summary>
-internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy) : IOrderStore
+internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy, OrderEventFactory events)
+    : IOrderStore
 {
-    private readonly string _connectionString = new SqliteConnectionStringBuilder(connectionString.Value)
-    {
-        ForeignKeys = true,
-        // Seconds each statement (BEGIN IMMEDIATE included) keeps retrying a busy database.
-        DefaultTimeout = 30,
-    }.ToString();
+    private readonly string _connectionString = SqliteConnections.Configure(connectionString.Value);
 
     private readonly TransientRetry _retry = retryPolicy.For(SqliteErrors.IsTransient);
 
-    public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken) =>
-        _retry.RunAsync(async ct =>
+    public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken)
+    {
+        var placed = events.PlacedFor(order);
+        return _retry.RunAsync(async ct =>
         {
             await using var connection = await OpenAsync(ct);
             return await CreateOrderResult.InsertOrReadExistingAsync(
                 order,
-                () => TryInsertAsync(connection, order, ct),
+                () => TryInsertAsync(connection, order, placed, ct),
                 () => FindAsync(connection, order.Owner, order.ClientReference, ct));
         }, cancellationToken);
+    }
 
     public Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
         _retry.RunAsync(async ct =>
@@ -58,13 +58,13 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
             }
             var lines = await connection.QueryAsync<SqliteLineRow>(new CommandDefinition(
                 SqliteSql.LinesOfOrders,
-                new { OrderIds = headerRows.Select(row => SqliteValues.Id(row.OrderId)).ToList() },
+                new { Owner = owner, OrderIds = headerRows.Select(row => SqliteValues.Id(row.OrderId)).ToList() },
                 cancellationToken: ct));
             return OrderRows.ToOrders(headerRows, lines.Select(line => line.ToShared()));
         }, cancellationToken);
 
     /// <returns>False when the owner already used the reference: nothing was written.</returns>
-    private static async Task<bool> TryInsertAsync(SqliteConnection connection, Order order, CancellationToken ct)
+    private static async Task<bool> TryInsertAsync(SqliteConnection connection, Order order, OrderEvent? placed, CancellationToken ct)
     {
         // Not deferred: BEGIN IMMEDIATE, so two writers never both read and then fail to upgrade.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
@@ -80,9 +80,15 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
         var orderId = SqliteValues.Id(order.OrderId);
         await connection.ExecuteAsync(new CommandDefinition(
             SqliteSql.InsertLine,
-            order.Lines.Select(line => new { OrderId = orderId, line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal }),
+            order.Lines.Select(line => new { order.Owner, OrderId = orderId, line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal }),
             transaction,
             cancellationToken: ct));
+        if (placed is not null)
+        {
+            // In the order's transaction: the event exists exactly when the order does.
+            await connection.ExecuteAsync(new CommandDefinition(
+                SqliteEventSql.InsertEvent, SqliteEventOutbox.InsertParameters(placed), transaction, cancellationToken: ct));
+        }
         await transaction.CommitAsync(ct);
         return true;
     }
@@ -96,18 +102,5 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
         return header is null ? null : OrderRows.ToOrder(header.ToShared(), lines.Select(line => line.ToShared()));
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(ct);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken ct) => SqliteConnections.OpenAsync(_connectionString, ct);
 }

@@ -1,6 +1,9 @@
 namespace Orders.Api.Storage.Sqlite;
 
-/// <summary>Every statement the SQLite store sends. All parameterised.</summary>
+/// <summary>
+/// Every statement the SQLite store sends. All parameterised, and every one names the owner, as the
+/// other stores' do (the keys lead with owner_id in every dialect).
+/// </summary>
 internal static class SqliteSql
 {
     // The conflict target names the unique key, so any other constraint failure still raises.
@@ -11,8 +14,8 @@ internal static class SqliteSql
         """;
 
     public const string InsertLine = """
-        INSERT INTO order_lines (order_id, line_number, sku, quantity, unit_price, line_total)
-        VALUES (@OrderId, @LineNumber, @Sku, @Quantity, @UnitPrice, @LineTotal)
+        INSERT INTO order_lines (owner_id, order_id, line_number, sku, quantity, unit_price, line_total)
+        VALUES (@Owner, @OrderId, @LineNumber, @Sku, @Quantity, @UnitPrice, @LineTotal)
         """;
 
     public const string FindOrder = $"""
@@ -22,7 +25,7 @@ internal static class SqliteSql
 
         SELECT {OrderColumns.Line}
         FROM order_lines l
-        JOIN orders o ON o.order_id = l.order_id
+        JOIN orders o ON o.owner_id = l.owner_id AND o.order_id = l.order_id
         WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference
         ORDER BY l.line_number;
         """;
@@ -46,7 +49,7 @@ internal static class SqliteSql
     public const string LinesOfOrders = $"""
         SELECT {OrderColumns.Line}
         FROM order_lines l
-        WHERE l.order_id IN @OrderIds
+        WHERE l.owner_id = @Owner AND l.order_id IN @OrderIds
         ORDER BY l.order_id, l.line_number
         """;
 }

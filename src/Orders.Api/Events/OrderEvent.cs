@@ -1,0 +1,14 @@
+namespace Orders.Api.Events;
+
+/// <summary>
+/// One outbox row: written in the order's own transaction, published by the relay, deleted after the
+/// retention period. <paramref name="Payload"/> is the JSON body of the message, exactly as built
+/// when the order was placed.
+/// </summary>
+public sealed record OrderEvent(Guid EventId, string Owner, Guid OrderId, string Type, string Payload, DateTime OccurredAt);
+
+/// <summary>The event types; each is also the message's routing key.</summary>
+public static class OrderEventTypes
+{
+    public const string Placed = "order.placed";
+}

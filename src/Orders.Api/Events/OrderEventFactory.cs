@@ -1,0 +1,25 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Orders.Api.Orders;
+
+namespace Orders.Api.Events;
+
+/// <summary>Builds the event a create writes next to its order, or none while events are off.</summary>
+public sealed class OrderEventFactory(IOptions<JsonOptions> json, EventsOptions options)
+{
+    /// <summary>
+    /// The order.placed event of <paramref name="order"/>: made once per request, before the store's
+    /// retries, so every attempt of one unit of work writes the same event id. The payload is the
+    /// order as GET /orders/{clientReference} returns it, serialised with the API's own settings.
+    /// </summary>
+    public OrderEvent? PlacedFor(Order order) => options.Enabled
+        ? new OrderEvent(
+            Guid.CreateVersion7(order.CreatedAt),
+            order.Owner,
+            order.OrderId,
+            OrderEventTypes.Placed,
+            JsonSerializer.Serialize(OrderResponse.From(order), json.Value.SerializerOptions),
+            order.CreatedAt)
+        : null;
+}

@@ -1,0 +1,35 @@
+namespace Orders.Api.Storage.Sqlite;
+
+/// <summary>The outbox statements on SQLite (sql/sqlite/0003). All parameterised.</summary>
+internal static class SqliteEventSql
+{
+    /// <summary>Runs in the create's transaction, only after its order header went in.</summary>
+    public const string InsertEvent = """
+        INSERT INTO order_events (owner_id, event_id, order_id, event_type, payload, occurred_at)
+        VALUES (@Owner, @EventId, @OrderId, @Type, @Payload, @OccurredAt)
+        """;
+
+    public const string PendingBatch = """
+        SELECT event_id AS EventId, owner_id AS Owner, order_id AS OrderId, event_type AS Type,
+               payload AS Payload, occurred_at AS OccurredAt
+        FROM order_events
+        WHERE published_at IS NULL
+        ORDER BY occurred_at, event_id
+        LIMIT @Max
+        """;
+
+    public const string MarkPublished = """
+        UPDATE order_events SET published_at = @PublishedAt
+        WHERE owner_id = @Owner AND event_id = @EventId
+        """;
+
+    public const string Backlog = """
+        SELECT count(*) AS Pending, min(occurred_at) AS OldestOccurredAt
+        FROM order_events
+        WHERE published_at IS NULL
+        """;
+
+    public const string DeletePublishedBefore = """
+        DELETE FROM order_events WHERE published_at IS NOT NULL AND published_at < @Cutoff
+        """;
+}

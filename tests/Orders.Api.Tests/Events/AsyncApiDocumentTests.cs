@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Orders.Api.Events;
+using Orders.Api.Orders;
+using Orders.Api.Tests.Fixtures;
+using RabbitMQ.Client;
+
+namespace Orders.Api.Tests.Events;
+
+/// <summary>
+/// asyncapi.yaml against the code that publishes, without a broker: the same exchange, routing key
+/// and properties, and a payload schema that accepts exactly what the app puts in a message. The
+/// broker suites then decode every message they receive with it (<see cref="AsyncApiDocument.Decode"/>).
+/// </summary>
+public sealed class AsyncApiDocumentTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+{
+    private static readonly AsyncApiDocument Document = AsyncApiDocument.Load();
+
+    [Fact]
+    public void Document_NamesTheExchangeRoutingKeyAndPropertiesThePublisherUses()
+    {
+        var properties = OrderEventMessage.Properties(new OrderEvent(
+            Guid.CreateVersion7(), "owner-1", Guid.CreateVersion7(), OrderEventTypes.Placed, "{}", DateTime.UtcNow));
+
+        Assert.Equal(OrderEventMessage.Exchange, Document.Exchange);
+        Assert.Equal(ExchangeType.Topic, Document.ExchangeType);
+        Assert.True(Document.ExchangeDurable);
+        Assert.Equal(OrderEventTypes.Placed, Document.RoutingKey);
+        Assert.Equal(properties.ContentType, Document.ContentType);
+        Assert.Equal(properties.Type, Document.MessageType);
+        Assert.Equal((int)properties.DeliveryMode, Document.DeliveryMode);
+    }
+
+    [Fact]
+    public void PayloadSchema_AcceptsTheEventTheAppBuilds_WithAndWithoutOptionalParts()
+    {
+        var events = EventFactory();
+        var full = events.PlacedFor(SampleOrder(withAddress: true, name: "Ada"))!;
+        var bare = events.PlacedFor(SampleOrder(withAddress: false, name: null))!;
+
+        Assert.Null(Document.PayloadErrors(full.Payload));
+        Assert.Null(Document.PayloadErrors(bare.Payload));
+    }
+
+    [Fact]
+    public void PayloadSchema_RejectsAFieldItDoesNotDescribe_AndAMissingOne()
+    {
+        var payload = JsonNode.Parse(EventFactory().PlacedFor(SampleOrder(withAddress: true, name: "Ada"))!.Payload)!.AsObject();
+        var extra = payload.DeepClone().AsObject();
+        extra["discount"] = 5;
+        var missing = payload.DeepClone().AsObject();
+        missing.Remove("total");
+
+        Assert.NotNull(Document.PayloadErrors(extra.ToJsonString()));
+        Assert.NotNull(Document.PayloadErrors(missing.ToJsonString()));
+    }
+
+    [Theory]
+    [InlineData("OrderPlaced", "OrderResponse")]
+    [InlineData("Customer", "Customer")]
+    [InlineData("ShippingAddress", "ShippingAddress")]
+    [InlineData("OrderLine", "OrderLine")]
+    public void PayloadSchemas_HaveTheFieldsOfTheApisOwnResponseSchemas(string asyncApiSchema, string openApiSchema)
+    {
+        // The payload is the API's order; the two documents must not drift apart.
+        var openApi = AsyncApiDocument.ReadYaml(File.ReadAllText(RepositoryFiles.PathOf("openapi.yaml")));
+        var theirs = openApi["components"]!["schemas"]![openApiSchema]!;
+        var ours = Document.Root["components"]!["schemas"]![asyncApiSchema]!;
+
+        Assert.Equal(Names(theirs["properties"]!.AsObject()), Names(ours["properties"]!.AsObject()));
+        Assert.Equal(Strings(theirs["required"]!.AsArray()), Strings(ours["required"]!.AsArray()));
+    }
+
+    private static IEnumerable<string> Names(JsonObject properties) => properties.Select(p => p.Key).Order(StringComparer.Ordinal);
+
+    private static IEnumerable<string> Strings(JsonArray values) => values.Select(v => (string)v!).Order(StringComparer.Ordinal);
+
+    private OrderEventFactory EventFactory()
+    {
+        TestRequirements.SkipOrFailWhenUnavailable(database.Name, database.UnavailableReason);
+        // The app's own factory and JSON settings; the broker is never contacted in this test.
+        var factory = OrdersApiFactory.For(database, new Dictionary<string, string?> { ["Events:Broker"] = "amqp://127.0.0.1:1/" });
+        return factory.Services.GetRequiredService<OrderEventFactory>();
+    }
+
+    private static Order SampleOrder(bool withAddress, string? name) => new(
+        Guid.CreateVersion7(), "owner-1", "ref-1", Order.PlacedStatus, "EUR", new Customer("ada@example.com", name),
+        withAddress ? new ShippingAddress("1 Main St", null, "Berlin", "10117", "DE") : null,
+        [new OrderLine(1, "SKU-1", 2, 1999, 3998)], 3998, new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1230));
+}

@@ -1,0 +1,43 @@
+using Dapper;
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Events;
+
+/// <summary>The outbox and orders as the database holds them, in SQL every dialect accepts: the ground truth.</summary>
+public static class EventRows
+{
+    public static async Task<long> CountEventsAsync(this IOrderDatabase database, string owner, bool pendingOnly = false)
+    {
+        await using var connection = database.OpenConnection();
+        return await connection.ExecuteScalarAsync<long>(
+            pendingOnly
+                ? "SELECT count(*) FROM order_events WHERE owner_id = @Owner AND published_at IS NULL"
+                : "SELECT count(*) FROM order_events WHERE owner_id = @Owner",
+            new { Owner = owner });
+    }
+
+    /// <summary>The ids of the owner's stored orders, in the API's spelling.</summary>
+    public static async Task<HashSet<string>> OrderIdsAsync(this IOrderDatabase database, string owner)
+    {
+        await using var connection = database.OpenConnection();
+        // As text in every dialect (SQLite stores text; the others' uuid types come back as text here).
+        var ids = await connection.QueryAsync<string>(
+            "SELECT CAST(order_id AS varchar(36)) FROM orders WHERE owner_id = @Owner", new { Owner = owner });
+        return ids.Select(id => Guid.Parse(id).ToString()).ToHashSet();
+    }
+
+    /// <summary>Waits (bounded) until none of the owner's events is pending any more.</summary>
+    public static async Task<bool> WaitUntilPublishedAsync(this IOrderDatabase database, string owner, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await database.CountEventsAsync(owner, pendingOnly: true) == 0)
+            {
+                return true;
+            }
+            await Task.Delay(200);
+        }
+        return false;
+    }
+}

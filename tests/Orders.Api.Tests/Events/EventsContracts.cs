@@ -1,0 +1,31 @@
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Events;
+
+// The event suites on each database: one line each; every test lives in the generic suite.
+
+public sealed class SqliteOrderEventsContract(SqliteDatabase database, RabbitMqNode rabbit) : OrderEventsContract<SqliteDatabase>(database, rabbit);
+
+public sealed class PostgreSqlOrderEventsContract(PostgreSqlDatabase database, RabbitMqNode rabbit) : OrderEventsContract<PostgreSqlDatabase>(database, rabbit);
+
+public sealed class SqlServerOrderEventsContract(SqlServerDatabase database, RabbitMqNode rabbit) : OrderEventsContract<SqlServerDatabase>(database, rabbit);
+
+public sealed class SqliteRelayProcessContract(SqliteDatabase database, RabbitMqNode rabbit) : RelayProcessContract<SqliteDatabase>(database, rabbit);
+
+public sealed class PostgreSqlRelayProcessContract(PostgreSqlDatabase database, RabbitMqNode rabbit) : RelayProcessContract<PostgreSqlDatabase>(database, rabbit);
+
+public sealed class SqlServerRelayProcessContract(SqlServerDatabase database, RabbitMqNode rabbit) : RelayProcessContract<SqlServerDatabase>(database, rabbit);
+
+public sealed class SqliteOutboxContract(SqliteDatabase database) : OutboxContract<SqliteDatabase>(database);
+
+public sealed class PostgreSqlOutboxContract(PostgreSqlDatabase database) : OutboxContract<PostgreSqlDatabase>(database);
+
+public sealed class SqlServerOutboxContract(SqlServerDatabase database) : OutboxContract<SqlServerDatabase>(database);
+
+// On a Citus cluster (ORDERS_TEST_CITUS): order_events sharded by owner with the orders, the relay claiming owner by owner.
+
+public sealed class CitusOutboxContract(CitusDatabase database) : OutboxContract<CitusDatabase>(database);
+
+public sealed class CitusOrderEventsContract(CitusDatabase database, RabbitMqNode rabbit) : OrderEventsContract<CitusDatabase>(database, rabbit);
+
+public sealed class CitusRelayProcessContract(CitusDatabase database, RabbitMqNode rabbit) : RelayProcessContract<CitusDatabase>(database, rabbit);

@@ -1,0 +1,61 @@
+using System.Net;
+using Orders.Api.Tests.Contract;
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Smoke;
+
+/// <summary>
+/// The artifact as deployed (ApiLauncher: <c>dotnet Orders.Api.dll</c> as a process, production
+/// settings) on each provider: it boots, is ready, creates, answers the duplicate, reads, and stops
+/// cleanly on SIGTERM. In-process tests cannot show this: they run in the test host's runtime
+/// configuration, not the one Orders.Api.runtimeconfig.json ships.
+/// </summary>
+public abstract class DeployedArtifactSmoke<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : class, IOrderDatabase
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task DeployedArtifact_Boots_Creates_AnswersTheDuplicate_Reads_AndExits0OnSigterm()
+    {
+        TestRequirements.SkipOrFailWhenUnavailable(database.Name, database.UnavailableReason);
+
+        // Given the deployed process on this provider (it migrates at start, as by default),
+        await using var api = await ApiProcess.StartAsync(
+            ProductionSettings.For(database.Provider, database.ConnectionString), TimeSpan.FromSeconds(60));
+        using var client = ProductionSettings.ClientFor(api);
+        await api.ExpectAliveDuringAsync(async () =>
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", Ct)).StatusCode);
+
+            // when an order is placed, placed again, and read,
+            var reference = OrderRequests.NewReference();
+            var created = await client.PostOrderAsync(OrderRequests.Valid(reference));
+            var duplicate = await client.PostOrderAsync(OrderRequests.Valid(reference));
+            var read = await client.GetAsync($"/orders/{reference}", Ct);
+
+            // then 201, 409 naming the same order, 200 with it,
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            var orderId = (string?)(await created.ReadJsonAsync())["orderId"];
+            Assert.Equal(orderId, (string?)(await duplicate.ReadJsonAsync())["orderId"]);
+            Assert.Equal(orderId, (string?)(await read.ReadJsonAsync())["orderId"]);
+        });
+
+        // and SIGTERM ends it with 0, nothing logged as an error on the way.
+        api.Terminate();
+        var (exitCode, output) = await api.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 0, output);
+        StartupOutput.AssertNoCrash(output);
+        Assert.DoesNotContain("fail: ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("crit: ", output, StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteDeployedArtifactSmoke(SqliteDatabase database) : DeployedArtifactSmoke<SqliteDatabase>(database);
+
+public sealed class PostgreSqlDeployedArtifactSmoke(PostgreSqlDatabase database) : DeployedArtifactSmoke<PostgreSqlDatabase>(database);
+
+/// <summary>Against a real SQL Server: ORDERS_TEST_SQLSERVER or Docker; skipped (or failed, when required) otherwise.</summary>
+public sealed class SqlServerDeployedArtifactSmoke(SqlServerDatabase database) : DeployedArtifactSmoke<SqlServerDatabase>(database);

@@ -1,0 +1,78 @@
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Orders.Api.Tests.SqlServer;
+
+/// <summary>
+/// The schema scripts avoid T-SQL that other TDS engines (Babelfish for Aurora PostgreSQL) refuse,
+/// where SQL Server's result is the same: never by weakening what SQL Server gets.
+/// </summary>
+public sealed class PortableTSqlTests
+{
+    public static TheoryData<string> Scripts() =>
+        new(SqlServerStatements.Names.Where(name => name.StartsWith(SqlServerStatements.ScriptPrefix, StringComparison.Ordinal)));
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_DeclaresNoIndexInsideCreateTable(string script)
+    {
+        // Babelfish: "'INLINE INDEX' is not currently supported". A CREATE INDEX after the table is.
+        var tables = new TablesAndIndexes();
+
+        SqlServerStatements.Parse(script).Accept(tables);
+
+        Assert.All(tables.Tables, table => Assert.Empty(table.Definition.Indexes));
+    }
+
+    [Fact]
+    public void Orders_IsClusteredOnOrderSeq_ExactlyAsTheInlineIndexItReplaced()
+    {
+        // The inline declaration 0001 had before; databases migrated then have this index.
+        const string Before = "CREATE TABLE dbo.orders (order_seq bigint IDENTITY(1, 1) NOT NULL, INDEX cx_orders UNIQUE CLUSTERED (order_seq));";
+        var inline = Parsed(Before).Tables.Single().Definition.Indexes.Single();
+        var script = new TablesAndIndexes();
+        SqlServerStatements.Parse("sql/sqlserver/0001_create_orders.sql").Accept(script);
+
+        var separate = Assert.Single(script.Indexes, index => index.Name.Value == "cx_orders");
+
+        Assert.Equal("dbo.orders", $"{separate.OnName.SchemaIdentifier.Value}.{separate.OnName.BaseIdentifier.Value}");
+        Assert.Equal(Describe(inline), Describe(separate));
+        // Its only clustered index: every key constraint declared in CREATE TABLE says NONCLUSTERED.
+        var orders = script.Tables.Single(table => table.SchemaObjectName.BaseIdentifier.Value == "orders");
+        Assert.All(orders.Definition.TableConstraints.OfType<UniqueConstraintDefinition>(), key => Assert.False(key.Clustered));
+        Assert.Single(script.Indexes, index => index.OnName.BaseIdentifier.Value == "orders" && index.Clustered == true);
+    }
+
+    private static string Describe(IndexDefinition index) => Describe(
+        index.Name.Value, index.Unique, index.IndexType?.IndexTypeKind == IndexTypeKind.Clustered, index.Columns,
+        index.IndexOptions.Count, index.IncludeColumns.Count, index.FilterPredicate, index.OnFileGroupOrPartitionScheme);
+
+    private static string Describe(CreateIndexStatement index) => Describe(
+        index.Name.Value, index.Unique, index.Clustered == true, index.Columns,
+        index.IndexOptions.Count, index.IncludeColumns.Count, index.FilterPredicate, index.OnFileGroupOrPartitionScheme);
+
+    private static string Describe(string name, bool unique, bool clustered, IList<ColumnWithSortOrder> columns,
+        int options, int included, BooleanExpression? filter, FileGroupOrPartitionScheme? storage) =>
+        $"{name} unique={unique} clustered={clustered} " +
+        $"columns=({string.Join(", ", columns.Select(column => $"{column.Column.MultiPartIdentifier.Identifiers.Last().Value} {column.SortOrder}"))}) " +
+        $"options={options} include={included} filtered={filter is not null} on={storage?.Name?.Value ?? "default"}";
+
+    private static TablesAndIndexes Parsed(string sql)
+    {
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
+        Assert.Empty(errors);
+        var found = new TablesAndIndexes();
+        fragment.Accept(found);
+        return found;
+    }
+
+    private sealed class TablesAndIndexes : TSqlFragmentVisitor
+    {
+        public List<CreateTableStatement> Tables { get; } = [];
+
+        public List<CreateIndexStatement> Indexes { get; } = [];
+
+        public override void Visit(CreateTableStatement node) => Tables.Add(node);
+
+        public override void Visit(CreateIndexStatement node) => Indexes.Add(node);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+using Orders.Client.Tests;
+using Orders.Kiota.Models;
+
+// Outside Orders.Client, whose NSwag types have the same names as Kiota's.
+namespace Orders.Kiota.Tests;
+
+/// <summary>
+/// A Kiota client, generated from the unedited openapi.yaml at build time, against the live API: every
+/// answer of the order journey arrives as its own typed model, errors included (Kiota maps an error
+/// body only when its schema is one object, never a oneOf).
+/// </summary>
+public sealed class KiotaClientTests(LiveApi api) : IClassFixture<LiveApi>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateDuplicateInvalidAndMissing_EachArriveTyped()
+    {
+        var client = Client();
+        var request = AnOrder();
+
+        // Create: the placed order.
+        var placed = await client.Orders.PostAsync(request, cancellationToken: Ct);
+        Assert.Equal(request.ClientReference, placed!.ClientReference);
+        Assert.Equal(4498, placed.Total);
+
+        // The same again: a typed 409 naming the order already placed.
+        var duplicate = await Assert.ThrowsAsync<DuplicateOrderProblem>(() => client.Orders.PostAsync(request, cancellationToken: Ct));
+        Assert.Equal(409, duplicate.ResponseStatusCode);
+        Assert.Equal(DuplicateOrderProblem_code.DUPLICATE_IDEMPOTENCY_KEY, duplicate.Code);
+        Assert.Equal(placed.OrderId, duplicate.OrderId);
+        Assert.True(duplicate.SameRequest);
+
+        // An invalid order: a typed 400 whose errors map names each bad field. Blank text fits the schema's
+        // lengths, so prism lets it through, and the API's rules refuse it.
+        var invalidRequest = AnOrder();
+        invalidRequest.Customer!.Name = "   ";
+        invalidRequest.ShippingAddress!.City = "   ";
+        var invalid = await Assert.ThrowsAsync<OrderRequestProblem>(() => client.Orders.PostAsync(invalidRequest, cancellationToken: Ct));
+        Assert.Equal(400, invalid.ResponseStatusCode);
+        Assert.Equal(OrderRequestProblem_code.VALIDATION_FAILED, invalid.Code);
+        Assert.Equal(["customer.name", "shippingAddress.city"], invalid.Errors!.AdditionalData.Keys.Order(StringComparer.Ordinal));
+
+        // An order that does not exist: a typed 404.
+        var missing = await Assert.ThrowsAsync<ApiProblem>(() => client.Orders[invalidRequest.ClientReference].GetAsync(cancellationToken: Ct));
+        Assert.Equal(404, missing.ResponseStatusCode);
+        Assert.Equal(ApiProblem_code.ORDER_NOT_FOUND, missing.Code);
+        api.AssertConformsToTheDocument();
+    }
+
+    [Fact]
+    public async Task AMalformedBody_IsTheSame400Model_WithoutErrors()
+    {
+        // A Kiota client cannot send broken JSON, and prism would refuse it itself: a plain request to the
+        // API can, and Kiota's parser reads the answer.
+        var response = await api.CreateHttpClient(bypassPrism: true).PostAsync(new Uri("/orders", UriKind.Relative),
+            new StringContent("{\"clientReference\": ", System.Text.Encoding.UTF8, "application/json"), Ct);
+        var body = await new Microsoft.Kiota.Serialization.Json.JsonParseNodeFactory()
+            .GetRootParseNodeAsync("application/json", await response.Content.ReadAsStreamAsync(Ct), Ct);
+        var problem = body.GetObjectValue(OrderRequestProblem.CreateFromDiscriminatorValue);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal(OrderRequestProblem_code.MALFORMED_JSON, problem!.Code);
+        Assert.Null(problem.Errors);
+    }
+
+    private OrdersKiotaClient Client() => new(Adapter(api.CreateHttpClient()));
+
+    private static HttpClientRequestAdapter Adapter(HttpClient http) =>
+        // The token travels in the HttpClient's default headers; Kiota adds none of its own.
+        new(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = http.BaseAddress!.ToString().TrimEnd('/') };
+
+    private static CreateOrderRequest AnOrder() => new()
+    {
+        ClientReference = $"kiota-test-{Guid.NewGuid()}",
+        Currency = "EUR",
+        Customer = new CustomerRequest { Email = "ada@example.com", Name = "Ada Lovelace" },
+        ShippingAddress = new ShippingAddressRequest { Line1 = "Unter den Linden 1", City = "Berlin", PostalCode = "10117", Country = "DE" },
+        Lines = [new OrderLineRequest { Sku = "SKU-1", Quantity = 2, UnitPrice = 1999 }, new OrderLineRequest { Sku = "SKU-2", Quantity = 1, UnitPrice = 500 }],
+    };
+}
