@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Orders.Api.Events;
 using Orders.Api.Extensions;
 using Orders.Api.Observability;
 using Orders.Api.Orders;
@@ -25,6 +26,9 @@ public static class Floor
     {
         var builder = WebApplication.CreateBuilder();
         builder.AddOrderStorage();
+        // The stores write an order's event row with it when Events:Broker is set, and the relay then
+        // publishes them: the same work as in the API, so API − floor stays our request code alone.
+        builder.AddOrderEvents();
         builder.Services.AddSingleton<OrdersMetrics>();
         builder.Services.AddSingleton(new OrderFactory(TimeProvider.System));
         var app = builder.Build();
