@@ -30,7 +30,8 @@ public static class Floor
         // publishes them: the same work as in the API, so API − floor stays our request code alone.
         builder.AddOrderEvents();
         builder.Services.AddSingleton<OrdersMetrics>();
-        builder.Services.AddSingleton(new OrderFactory(TimeProvider.System));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OrderFactory>();
         var app = builder.Build();
         var store = app.Services.GetRequiredService<IOrderStore>();
         var factory = app.Services.GetRequiredService<OrderFactory>();
