@@ -18,10 +18,12 @@ CREATE TABLE dbo.order_events (
     CONSTRAINT pk_order_events PRIMARY KEY NONCLUSTERED (owner_id, event_id),
     -- One event of a type per order, whatever happens to a unit of work.
     CONSTRAINT uq_order_events_order_type UNIQUE NONCLUSTERED (owner_id, order_id, event_type),
-    INDEX cx_order_events UNIQUE CLUSTERED (event_seq),
     CONSTRAINT ck_order_events_type CHECK (event_type IN ('order.placed')),
     CONSTRAINT ck_order_events_payload CHECK (ISJSON(payload) = 1)
 );
+
+-- Its own statement, not inline in CREATE TABLE (which Babelfish refuses), as in 0001: the same index.
+CREATE UNIQUE CLUSTERED INDEX cx_order_events ON dbo.order_events (event_seq);
 
 -- What the relay claims, oldest first. Filtered: only pending rows are in it, so it stays small.
 CREATE NONCLUSTERED INDEX ix_order_events_pending ON dbo.order_events (event_seq) WHERE published_at IS NULL;

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace Orders.Api.Tests.Sharding;
 
 /// <summary>
-/// Reads a statement's text for the one rule sharding by owner needs: every reference to orders or
-/// order_lines is pinned to an owner, either filtered (<c>o.owner_id = @Owner</c>) or joined on it
+/// Reads a statement's text for the one rule sharding by owner needs: every reference to orders,
+/// order_lines or order_events is pinned to an owner, either filtered (<c>o.owner_id = @Owner</c>) or joined on it
 /// (<c>x.owner_id = o.owner_id</c>), and every insert writes the owner_id column. A router can then
 /// send the statement to the owner's shard.
 /// </summary>
@@ -39,9 +39,9 @@ internal static partial class OwnerPredicates
         return problems;
     }
 
-    // FROM/JOIN/INTO/UPDATE orders or order_lines (optionally dbo.), with its alias if it has one.
+    // FROM/JOIN/INTO/UPDATE orders, order_lines or order_events (optionally dbo.), with its alias if it has one.
     [GeneratedRegex("""
-        \b(?<verb>FROM|JOIN|INTO|UPDATE)\s+(?:dbo\.)?(?<table>orders|order_lines)\b
+        \b(?<verb>FROM|JOIN|INTO|UPDATE)\s+(?:dbo\.)?(?<table>orders|order_lines|order_events)\b
         (?:\s+(?:AS\s+)?(?!(?:WHERE|JOIN|ON|CROSS|INNER|LEFT|ORDER|LIMIT|GROUP|SET|VALUES|SELECT)\b)(?<alias>\w+))?
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex TableReference();
