@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
 # The benchmark: the API (Release) against a durable throwaway PostgreSQL, loaded by wrk, next to
-# the raw path (bench/Orders.Bench: the store's own SQL through Dapper, no HTTP) on the same
-# database at the same concurrency; at each table size in BENCH_SCALES. Writes
-# bench/results/<time>/ (results.tsv, table.md, wrk output, logs) and docs/benchmarks.svg.
+# the raw path (bench/Orders.Bench: the store's own SQL through Dapper, no HTTP) and the floor
+# (bench/Orders.Bench/Floor.cs: the same URLs and store with our application code taken out) on the
+# same database at the same concurrency; at each table size in BENCH_SCALES. Writes everything,
+# the chart included, to bench/results/<time>/ (results.tsv, table.md, wrk output, logs); it never
+# touches a tracked file unless asked to (BENCH_UPDATE_DOCS=1).
 #
 #   BENCH_SECONDS=20  BENCH_CONNECTIONS=64  BENCH_SCALES="10000 1000000"  BENCH_STORM=1000
-#   BENCH_PG_PORT=55433  BENCH_API_PORT=55480
-#   BENCH_CONNECTION_EXTRA="Max Auto Prepare=0"   appended to the connection string of both paths
-#   BENCH_SPLIT_CORES=1   PostgreSQL on core 0, everything else (API, wrk, raw client) on core 1: the
-#                         production shape (database on its own machine) in miniature, see docs/benchmarks.md
+#   BENCH_PG_PORT=25433  BENCH_API_PORT=25480  BENCH_FLOOR_PORT=25481   (below Linux's ephemeral range,
+#                         32768-60999, which wrk's, the storm's and every other client's sockets draw from)
+#   BENCH_RUNS=3          the whole benchmark three times (fresh database and processes each time), then
+#                         summary.md with the median (min–max) of every figure
+#   BENCH_WARMUP_MIN=4 BENCH_WARMUP_ROUNDS=10   warm-up rounds per server, at least and at most (see warm_up)
+#   BENCH_CONNECTION_EXTRA="Max Auto Prepare=0"   appended to the connection string of every path
+#   BENCH_SPLIT_CORES=1   PostgreSQL on core 0, everything else (API, floor, wrk, raw client) on core 1:
+#                         the production shape (database on its own machine) in miniature, see docs/benchmarks.md
+#   BENCH_UPDATE_DOCS=1   also copy the chart to docs/benchmarks.svg (docs/benchmarks-split.svg)
+#   BENCH_PERF=1          a CPU profile of the API and the floor in every measured run (Linux perf, with
+#                         the runtime's perf map for JIT-compiled code): perf-<scenario>-<path>.data,
+#                         read with `perf report -i FILE`
 #
 # Installs what it lacks (wrk, PostgreSQL server binaries) with apt. Loopback only.
 set -euo pipefail
@@ -18,13 +28,27 @@ seconds=${BENCH_SECONDS:-20}
 connections=${BENCH_CONNECTIONS:-64}
 scales=${BENCH_SCALES:-"10000 1000000"}
 storm=${BENCH_STORM:-1000}
-pg_port=${BENCH_PG_PORT:-55433}
-api_port=${BENCH_API_PORT:-55480}
+pg_port=${BENCH_PG_PORT:-25433}
+api_port=${BENCH_API_PORT:-25480}
+floor_port=${BENCH_FLOOR_PORT:-25481}
 run_id=$(date -u +%Y%m%dT%H%M%SZ)${BENCH_SPLIT_CORES:+-split}
+runs=${BENCH_RUNS:-1}
+if [ "$runs" -gt 1 ]; then
+  # Each run is this script again, start to end, in a directory of its own; then the spread.
+  parent="$root/bench/results/$run_id"
+  mkdir -p "$parent"
+  for run in $(seq 1 "$runs"); do
+    BENCH_RUNS=1 BENCH_OUT="$parent/run-$run" BENCH_UPDATE_DOCS="" bash "$0"
+  done
+  dotnet "$root/bench/Orders.Bench/bin/Release/net10.0/Orders.Bench.dll" summary "$parent/summary.md" "$parent"/run-*
+  cat "$parent/summary.md"
+  echo "== results in $parent"
+  exit 0
+fi
 # Empty unless BENCH_SPLIT_CORES: then a prefix that keeps a command (and its children) on one core.
 db_core=(); app_core=()
 if [ -n "${BENCH_SPLIT_CORES:-}" ]; then db_core=(taskset -c 0); app_core=(taskset -c 1); fi
-out="$root/bench/results/$run_id"
+out=${BENCH_OUT:-"$root/bench/results/$run_id"}
 mkdir -p "$out"
 results="$out/results.tsv"
 log() { printf '== %s\n' "$*" | tee -a "$out/summary.txt"; }
@@ -50,9 +74,10 @@ bench=(dotnet "$root/bench/Orders.Bench/bin/Release/net10.0/Orders.Bench.dll")
 # a create's cost includes its WAL flush, as in production. 1 GB of shared buffers holds 1M orders.
 pg_data=$(mktemp -d /tmp/orders-bench-pg.XXXXXX)
 [ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_data"
-api_pid=""
+api_pid=""; floor_pid=""
 cleanup() {
   [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
+  [ -n "$floor_pid" ] && kill "$floor_pid" 2>/dev/null && wait "$floor_pid" 2>/dev/null
   as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
   cp "$pg_data/server.log" "$out/postgresql.log" 2>/dev/null || true
   rm -rf "$pg_data"
@@ -71,11 +96,14 @@ connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orders${BENC
 signing_key=$(head -c 32 /dev/urandom | base64)
 export BENCH_TOKEN; BENCH_TOKEN=$("${bench[@]}" token "$signing_key")
 
+# The runtime writes /tmp/perf-<pid>.map, which perf needs to name JIT-compiled methods; perf can
+# match it only to code that is not double-mapped (W^X off, for profiled runs alone).
+perf_env=(); [ -n "${BENCH_PERF:-}" ] && perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 log "starting the API (Release) on 127.0.0.1:$api_port"
 (cd "$api_dir" && Storage__Provider=PostgreSql ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
   Authentication__Schemes__Bearer__ValidIssuer=orders-bench Authentication__Schemes__Bearer__ValidAudiences__0=orders-api-bench \
   Authentication__Schemes__Bearer__SigningKeys__0__Issuer=orders-bench Authentication__Schemes__Bearer__SigningKeys__0__Value="$signing_key" \
-  RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 exec "${app_core[@]}" dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
+  RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 exec env "${perf_env[@]}" "${app_core[@]}" dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 300); do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$api_port/orders/ready" || true)
@@ -83,6 +111,20 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 [ "$code" = 404 ] || { log "the API did not start"; cat "$out/api.log"; exit 1; }
+
+# The floor: the benchmark's own minimal server on the API's runtimeconfig.json (GC, thread pool,
+# tiering) and the API's storage settings, so the two differ only in our application code.
+log "starting the floor on 127.0.0.1:$floor_port"
+Storage__Provider=PostgreSql ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
+  env "${perf_env[@]}" "${app_core[@]}" dotnet exec --runtimeconfig "$api_dir/Orders.Api.runtimeconfig.json" "${bench[1]}" floor "http://127.0.0.1:$floor_port" \
+  >"$out/floor.log" 2>&1 &
+floor_pid=$!
+for _ in $(seq 1 300); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$floor_port/orders/ready" || true)
+  [ "$code" = 404 ] && break
+  sleep 0.2
+done
+[ "$code" = 404 ] || { log "the floor did not start"; cat "$out/floor.log"; exit 1; }
 
 # CPU seconds (clock ticks) a process has used, with its reaped children: utime stime cutime cstime.
 ticks_of() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
@@ -99,7 +141,7 @@ per_op() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%
 
 label() { case "$1" in 1000000) echo 1M ;; *000) echo "$(( $1 / 1000 ))k" ;; *) echo "$1" ;; esac; }
 
-api_run() { # scale scenario seconds tag
+api_run() { # scale scenario seconds tag [port]: the API unless a port is given
   local file="$out/wrk-$2-$(label "$1")${4:-}.txt"
   # The tag keeps a warm-up's new references apart from the measured run's.
   local attempt
@@ -107,33 +149,69 @@ api_run() { # scale scenario seconds tag
   local TIMEFORMAT='WRK_CPU %U %S'   # bash's `time`: wrk's own CPU seconds, appended to its output
   for attempt in 1 2; do
     { time BENCH_WRK_DIR="$root/bench/wrk" BENCH_RUN_ID="$run_id-$(label "$1")${4:-}-$attempt" BENCH_SEEDED="$1" \
-      "${app_core[@]}" wrk -t2 -c"$connections" -d"$3s" -s "bench/wrk/$2.lua" "http://127.0.0.1:$api_port" >"$file" 2>&1; } 2>>"$file" && return 0
+      "${app_core[@]}" wrk -t2 -c"$connections" -d"$3s" -s "bench/wrk/$2.lua" "http://127.0.0.1:${5:-$api_port}" >"$file" 2>&1; } 2>>"$file" && return 0
     log "wrk $2 failed (exit $?), attempt $attempt"
   done
   return 1
 }
-measure() { # scale scenario
-  # Where the CPU goes (the 2-core machine's real limit): the API, PostgreSQL and the load generator,
-  # in ms per operation over the measured run. The raw tool reports its own CPU (client=).
-  local file="$out/wrk-$2-$(label "$1").txt" api0 pg0 api1 pg1 ops wrk_cpu result raw
-  api0=$(ticks_of "$api_pid"); pg0=$(pg_ticks)
-  api_run "$1" "$2" "$seconds"
-  api1=$(ticks_of "$api_pid"); pg1=$(pg_ticks)
+server_run() { # scale scenario path pid port: one measured wrk run against the API or the floor
+  # Where the CPU goes (the 2-core machine's real limit): the server process, PostgreSQL and the load
+  # generator, in ms per operation over the measured run.
+  local file="$out/wrk-$2-$(label "$1")-$3.txt" cpu0 pg0 cpu1 pg1 ops wrk_cpu result
+  cpu0=$(ticks_of "$4"); pg0=$(pg_ticks)
+  local profiler=""
+  if [ -n "${BENCH_PERF:-}" ]; then
+    perf record -q -F 499 -g -p "$4" -o "$out/perf-$2-$3.data" -- sleep "$seconds" >/dev/null 2>&1 &
+    profiler=$!
+  fi
+  api_run "$1" "$2" "$seconds" "-$3" "$5"
+  [ -z "$profiler" ] || wait "$profiler" || true
+  cpu1=$(ticks_of "$4"); pg1=$(pg_ticks)
   result=$(grep '^RESULT' "$file" | cut -f2-)
   ops=$(echo "$result" | cut -f4)
   wrk_cpu=$(awk -v hz="$(getconf CLK_TCK)" '/^WRK_CPU/ { printf "%d", ($2 + $3) * hz }' "$file")
-  printf '%s\t%s\tapi\t%s server=%s db=%s client=%s\n' "$(label "$1")" "$2" "$result" \
-    "$(per_op $((api1 - api0)) "$ops")" "$(per_op $((pg1 - pg0)) "$ops")" "$(per_op "$wrk_cpu" "$ops")" >>"$results"
+  printf '%s\t%s\t%s\t%s server=%s db=%s client=%s\n' "$(label "$1")" "$2" "$3" "$result" \
+    "$(per_op $((cpu1 - cpu0)) "$ops")" "$(per_op $((pg1 - pg0)) "$ops")" "$(per_op "$wrk_cpu" "$ops")" >>"$results"
+}
+measure() { # scale scenario
+  local pg0 pg1 ops raw
+  server_run "$1" "$2" api "$api_pid" "$api_port"
+  server_run "$1" "$2" floor "$floor_pid" "$floor_port"
   pg0=$(pg_ticks)
+  # The raw tool reports its own CPU (client=).
   raw=$("${app_core[@]}" "${bench[@]}" raw "$2" "$connection" "$connections" "$seconds" "$1" "$run_id-$(label "$1")" | grep '^RESULT' | cut -f2-)
   pg1=$(pg_ticks)
   ops=$(echo "$raw" | cut -f4)
   printf '%s\t%s\traw\t%s db=%s\n' "$(label "$1")" "$2" "$raw" "$(per_op $((pg1 - pg0)) "$ops")" >>"$results"
-  log "$(label "$1") $2: api $(tail -n 2 "$results" | head -n 1 | cut -f4-6) | raw $(tail -n 1 "$results" | cut -f4-6)"
+  log "$(label "$1") $2: api $(tail -n 3 "$results" | head -n 1 | cut -f4-6) | floor $(tail -n 2 "$results" | head -n 1 | cut -f4-6) | raw $(tail -n 1 "$results" | cut -f4-6) | load $(cut -d' ' -f1 /proc/loadavg)"
   # Every answer must be the scenario's one status, with no socket error; anything else is flagged.
   local expected; expected=$(case "$2" in create) echo 201 ;; duplicate) echo 409 ;; lookup) echo 200 ;; esac)
-  tail -n 2 "$results" | cut -f8 | tr ' ' '\n' | grep -vE "^($expected=[0-9]+|socket_errors=0|errors=0|(server|db|client)=[0-9.]+)$" \
+  tail -n 3 "$results" | cut -f8 | tr ' ' '\n' | grep -vE "^($expected=[0-9]+|socket_errors=0|errors=0|(server|db|client)=[0-9.]+)$" \
     | sed "s/^/   UNEXPECTED in $2: /" | tee -a "$out/summary.txt" || true
+}
+warm_up() { # scale name pid port
+  # A fresh .NET process runs its hot paths unoptimised (and instrumented) until tiered compilation
+  # has recompiled them, and on two busy cores that takes tens of seconds: a create measured then
+  # cost 3-5 times its settled CPU (docs/benchmarks.md). So: at least BENCH_WARMUP_MIN rounds of all
+  # three scenarios (about 10 s each; tiering took 4-6 of them on a busy 2-core machine), then more
+  # until the server's CPU per request moves by less than 10% from one round to the next (at most
+  # BENCH_WARMUP_ROUNDS), logged, so that a slow start is seen rather than measured.
+  local round ticks0 ticks1 ops cpu previous="" trail="" scenario
+  for round in $(seq 1 "${BENCH_WARMUP_ROUNDS:-10}"); do
+    ticks0=$(ticks_of "$3"); ops=0
+    for scenario in create duplicate lookup; do
+      api_run "$1" "$scenario" 3 "-warm-up-$2-$round" "$4" || true
+      ops=$((ops + $(grep '^RESULT' "$out/wrk-$scenario-$(label "$1")-warm-up-$2-$round.txt" | cut -f5 || echo 0)))
+    done
+    ticks1=$(ticks_of "$3")
+    cpu=$(per_op $((ticks1 - ticks0)) "$ops")
+    trail="$trail $cpu"
+    if [ "$round" -ge "${BENCH_WARMUP_MIN:-4}" ] && awk -v a="$previous" -v b="$cpu" 'BEGIN { exit !(a > 0 && b > 0 && a / b < 1.1 && b / a < 1.1) }'; then
+      break
+    fi
+    previous=$cpu
+  done
+  log "$(label "$1") $2 warm-up, CPU ms per request by round:$trail"
 }
 
 log "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -142,19 +220,25 @@ for scale in $scales; do
   log "bulk-loading orders $((stored + 1)) to $scale"
   "${psql[@]}" -d orders -v from=$((stored + 1)) -v to="$scale" -f bench/sql/seed.sql
   stored=$scale
-  api_run "$scale" create 5 -warm-up && api_run "$scale" lookup 5 -warm-up   # JIT tiers, pools; not recorded
+  warm_up "$scale" api "$api_pid" "$api_port"
+  warm_up "$scale" floor "$floor_pid" "$floor_port"
   for scenario in create duplicate lookup; do
     measure "$scale" "$scenario"
   done
   if [ "$scale" = "$(echo "$scales" | cut -d' ' -f1)" ]; then
-    log "storm: $("${app_core[@]}" "${bench[@]}" storm "http://127.0.0.1:$api_port" "$storm" "storm-$run_id")"
+    storm_line=$("${app_core[@]}" "${bench[@]}" storm "http://127.0.0.1:$api_port" "$storm" "storm-$run_id")
+    echo "$storm_line" | cut -f2 >"$out/storm.txt"
+    log "storm: $storm_line"
   fi
-  log "API peak RSS so far: $(grep VmHWM /proc/$api_pid/status | awk '{ printf "%.0f MiB", $2 / 1024 }')"
+  grep VmHWM /proc/$api_pid/status | awk '{ printf "%.0f\n", $2 / 1024 }' >"$out/rss.txt"
+  log "API peak RSS so far: $(cat "$out/rss.txt") MiB"
 done
 log "orders stored at the end: $("${psql[@]}" -d orders -At -c 'SELECT count(*) FROM orders')"
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-"${bench[@]}" report "$results" "$out/table.md" "$root/docs/benchmarks${BENCH_SPLIT_CORES:+-split}.svg" \
+chart="benchmarks${BENCH_SPLIT_CORES:+-split}.svg"
+"${bench[@]}" report "$results" "$out/table.md" "$out/$chart" \
   "Orders API vs raw Dapper on PostgreSQL, $connections connections, $(nproc) cores ($run_id)"
 cat "$out/table.md" | tee -a "$out/summary.txt"
-log "results in $out; chart in docs/benchmarks${BENCH_SPLIT_CORES:+-split}.svg"
+if [ -n "${BENCH_UPDATE_DOCS:-}" ]; then cp "$out/$chart" "$root/docs/$chart"; log "chart copied to docs/$chart"; fi
+log "results and chart in $out"

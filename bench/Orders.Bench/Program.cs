@@ -5,7 +5,9 @@ using Orders.Bench;
 //   raw <create|duplicate|lookup> <connection string> <concurrency> <seconds> <seeded orders> <run id>
 //   storm <api url> <requests> <reference>          (bearer token in BENCH_TOKEN)
 //   token <base64 signing key>                       prints a token for BenchOrder.Owner
+//   floor <url>                                      serves the floor (Floor.cs) until stopped
 //   report <results.tsv> <table.md> <chart.svg> <chart title>
+//   summary <summary.md> <run directory>...          min/median/max of every figure over the runs
 switch (args.FirstOrDefault())
 {
     case "raw" when args.Length == 7:
@@ -31,6 +33,12 @@ switch (args.FirstOrDefault())
     case "storm" when args.Length == 4:
         Console.WriteLine(await Storm.RunAsync(new Uri(args[1]), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]));
         return 0;
+    case "floor" when args.Length == 2:
+        await Floor.RunAsync(args[1]);
+        return 0;
+    case "summary" when args.Length >= 3:
+        await File.WriteAllTextAsync(args[1], Summary.Of(args[2..]));
+        return 0;
     case "token" when args.Length == 2:
         Console.WriteLine(BenchToken.Mint(args[1]));
         return 0;
@@ -38,7 +46,7 @@ switch (args.FirstOrDefault())
         var rows = ResultRow.Read(args[1]);
         var comparisons = Comparison.Of(rows);
         await File.WriteAllTextAsync(args[2], string.Join(Environment.NewLine,
-            Report.Table(comparisons), Report.ScaleTable(rows), Report.CpuTable(rows)));
+            Report.Table(comparisons), Report.ScaleTable(rows), Report.CpuTable(rows), Report.OwnCodeTable(comparisons)));
         await File.WriteAllTextAsync(args[3], Chart.Svg(comparisons, args[4]));
         return 0;
     default:

@@ -35,6 +35,20 @@ public static class Report
         return table.ToString();
     }
 
+    /// <summary>What our own code costs: the API process's CPU per request against the floor's, same scenario and run.</summary>
+    public static string OwnCodeTable(IReadOnlyList<Comparison> comparisons)
+    {
+        var table = new StringBuilder()
+            .AppendLine("| orders stored | scenario | API ms/op | floor ms/op | API − floor ms/op | API ops/s | floor ops/s |")
+            .AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+        foreach (var c in comparisons.Where(c => c.Floor is not null))
+        {
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {c.Scale} | {c.Scenario} | {Ms(c.Api?.Note("server"))} | {Ms(c.Floor?.Note("server"))} | {Ms(c.OwnCpuMs)} | {Ops(c.Api)} | {Ops(c.Floor)} |");
+        }
+        return table.ToString();
+    }
+
     /// <summary>Throughput at the largest table size ÷ at the smallest, per scenario and path.</summary>
     public static string ScaleTable(IReadOnlyList<ResultRow> rows)
     {

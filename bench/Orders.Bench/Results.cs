@@ -24,13 +24,17 @@ public sealed record ResultRow(string Scale, string Scenario, string Path, doubl
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 }
 
-/// <summary>A scenario at one scale with both paths side by side.</summary>
-public sealed record Comparison(string Scale, string Scenario, ResultRow? Api, ResultRow? Raw)
+/// <summary>A scenario at one scale with its paths side by side: the API, the raw SQL, and the floor (Floor.cs).</summary>
+public sealed record Comparison(string Scale, string Scenario, ResultRow? Api, ResultRow? Raw, ResultRow? Floor = null)
 {
     public double? Ratio => Api is not null && Raw is { OpsPerSecond: > 0 } ? Api.OpsPerSecond / Raw.OpsPerSecond : null;
 
+    /// <summary>CPU ms per request that our own code adds: the API process's minus the floor process's.</summary>
+    public double? OwnCpuMs => Api?.Note("server") is { } api && Floor?.Note("server") is { } floor ? api - floor : null;
+
     public static IReadOnlyList<Comparison> Of(IEnumerable<ResultRow> rows) => rows
         .GroupBy(row => (row.Scale, row.Scenario))
-        .Select(g => new Comparison(g.Key.Scale, g.Key.Scenario, g.FirstOrDefault(r => r.Path == "api"), g.FirstOrDefault(r => r.Path == "raw")))
+        .Select(g => new Comparison(g.Key.Scale, g.Key.Scenario,
+            g.FirstOrDefault(r => r.Path == "api"), g.FirstOrDefault(r => r.Path == "raw"), g.FirstOrDefault(r => r.Path == "floor")))
         .ToList();
 }

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Orders.Api.Events;
+using Orders.Api.Extensions;
+using Orders.Api.Observability;
+using Orders.Api.Orders;
+using Orders.Api.Storage;
+
+namespace Orders.Bench;
+
+/// <summary>
+/// The floor: what the same request path costs with our application code taken out. Kestrel and
+/// ASP.NET Core routing answer the same URLs with the same statuses and response bodies, and call the
+/// API's own store (the one <c>Storage:Provider</c> names, built by the API's own registration), but
+/// there is no authentication, authorization, rate limiting, body rules, validation, problem details,
+/// CORS, Swagger or outcome filter. Only the benchmark runs this; it is not part of the product.
+/// </summary>
+/// <remarks>
+/// run-bench.sh starts it with the API's runtimeconfig.json (GC, thread pool, tiering) and the API's
+/// storage settings, so <c>API − floor</c> is the CPU our own code adds per request.
+/// </remarks>
+public static class Floor
+{
+    public static async Task RunAsync(string url)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.AddOrderStorage();
+        // The stores write an order's event row with it when Events:Broker is set, and the relay then
+        // publishes them: the same work as in the API, so API − floor stays our request code alone.
+        builder.AddOrderEvents();
+        builder.Services.AddSingleton<OrdersMetrics>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OrderFactory>();
+        var app = builder.Build();
+        var store = app.Services.GetRequiredService<IOrderStore>();
+        var factory = app.Services.GetRequiredService<OrderFactory>();
+
+        // The body's reference is all it reads: every benchmark body is BenchOrder's order otherwise.
+        app.MapPost("/orders", async (FloorBody body, CancellationToken ct) =>
+            await store.CreateAsync(factory.Create(BenchOrder.Owner, BenchOrder.Draft(body.ClientReference)), ct) switch
+            {
+                CreateOrderResult.Created created => Results.Json(OrderResponse.From(created.Order), statusCode: StatusCodes.Status201Created),
+                CreateOrderResult.Duplicate duplicate => Results.Json(OrderResponse.From(duplicate.Existing), statusCode: StatusCodes.Status409Conflict),
+                var other => throw new InvalidOperationException($"Unknown create result {other.GetType().Name}."),
+            });
+        app.MapGet("/orders/{clientReference}", async (string clientReference, CancellationToken ct) =>
+            await store.FindAsync(BenchOrder.Owner, clientReference, ct) is { } order
+                ? Results.Json(OrderResponse.From(order))
+                : Results.NotFound());
+        await app.RunAsync(url);
+    }
+
+    internal sealed record FloorBody(string ClientReference);
+}
