@@ -50,7 +50,7 @@ public static partial class StartupGuard
         // Our validations name the setting ("Storage:MaxAttempts must be 1 to 10.").
         OptionsValidationException options => string.Join(" ", options.Failures),
         // "Failed to convert configuration value 'abc' at 'Storage:MaxAttempts' to type 'System.Int32'."
-        InvalidOperationException when exception.Source == ConfigurationBinder => exception.Message.Contains("'Storage:Provider'", StringComparison.Ordinal)
+        InvalidOperationException when IsFromConfigurationBinder(exception) => exception.Message.Contains("'Storage:Provider'", StringComparison.Ordinal)
             ? $"{exception.Message} It must be one of: {string.Join(", ", Enum.GetNames<Storage.StorageProvider>())}."
             : exception.Message,
         // A malformed appsettings.json: "Failed to load configuration from file '…'", the JSON error inside.
@@ -61,6 +61,15 @@ public static partial class StartupGuard
             $"{exception.Message.TrimEnd('.')} (the address comes from --urls or ASPNETCORE_URLS).",
         _ => null,
     };
+
+    // Source names the assembly of the frame that threw, and the JIT may inline the binder's GetValue
+    // into our own caller (optimised code does: the built API compiles with QuickJit off), so Source
+    // alone can say "Orders.Api"; the binder's own message is the stable mark.
+    private static bool IsFromConfigurationBinder(Exception exception) =>
+        exception.Source == ConfigurationBinder
+        || exception.Message.StartsWith(BinderConversionFailure, StringComparison.Ordinal);
+
+    private const string BinderConversionFailure = "Failed to convert configuration value ";
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Critical, Message = "Cannot start: {Reason}")]
     private static partial void LogCannotStart(ILogger logger, string reason);
