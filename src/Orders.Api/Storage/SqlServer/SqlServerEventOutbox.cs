@@ -8,7 +8,7 @@ namespace Orders.Api.Storage.SqlServer;
 /// <summary>The outbox on SQL Server: each round one READ COMMITTED transaction holding its claimed rows.</summary>
 internal sealed class SqlServerEventOutbox(OrdersConnectionString connectionString, TimeProvider clock) : IOrderEventOutbox
 {
-    private readonly string _connectionString = SqlServerOrderStore.WithApplicationName(connectionString.Value);
+    private readonly string _connectionString = SqlServerConnections.Configure(connectionString.Value);
 
     private const int DeleteBatch = 1000;
 
@@ -93,6 +93,5 @@ internal sealed class SqlServerEventOutbox(OrdersConnectionString connectionStri
         return total;
     }
 
-    private Task<SqlConnection> OpenAsync(CancellationToken ct) =>
-        DbConnections.OpenAsync(new SqlConnection(_connectionString), ct);
+    private Task<SqlConnection> OpenAsync(CancellationToken ct) => SqlServerConnections.OpenAsync(_connectionString, ct);
 }

@@ -13,7 +13,7 @@ namespace Orders.Api.Storage.SqlServer;
 internal sealed class SqlServerOrderStore(OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy, OrderEventFactory events)
     : IOrderStore
 {
-    private readonly string _connectionString = WithApplicationName(connectionString.Value);
+    private readonly string _connectionString = SqlServerConnections.Configure(connectionString.Value);
 
     // SqlClient's own retry logic never retries inside a transaction, so the whole unit is retried here.
     private readonly TransientRetry _retry = retryPolicy.For(SqlServerErrors.IsTransient);
@@ -112,17 +112,5 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
         }
     }
 
-    private Task<SqlConnection> OpenAsync(CancellationToken ct) => DbConnections.OpenAsync(new SqlConnection(_connectionString), ct);
-
-    // Lets a DBA tell this app's sessions apart (sys.dm_exec_sessions.program_name); an explicit
-    // Application Name in the configured connection string wins.
-    internal static string WithApplicationName(string value)
-    {
-        var builder = new SqlConnectionStringBuilder(value);
-        if (!builder.ShouldSerialize("Application Name"))
-        {
-            builder.ApplicationName = "Orders.Api";
-        }
-        return builder.ConnectionString;
-    }
+    private Task<SqlConnection> OpenAsync(CancellationToken ct) => SqlServerConnections.OpenAsync(_connectionString, ct);
 }
