@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orders.Api.Orders;
+using Orders.Api.Storage;
 using Orders.Api.Storage.PostgreSql;
 using Orders.Api.Tests.Contract;
 using Orders.Api.Tests.Fixtures;
@@ -43,7 +44,7 @@ public sealed partial class CitusRoutingTests(CitusDatabase database) : Contract
 
             // when the store creates an order and then looks it up,
             remote.Clear();
-            Assert.True(await PostgreSqlOrderInsert.TryInsertAsync(connection, order, Ct));
+            Assert.IsType<CreateOrderResult.Created>(await PostgreSqlOrderInsert.CreateAsync(connection, order, Ct));
             var create = remote.ToList();
             remote.Clear();
             Assert.NotNull(await PostgreSqlOrderStore.FindAsync(connection, owner, order.ClientReference, Ct));

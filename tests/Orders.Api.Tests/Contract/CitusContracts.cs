@@ -24,3 +24,5 @@ public sealed class CitusAuthContract(CitusDatabase database) : AuthContract<Cit
 public sealed class CitusHostileInputContract(CitusDatabase database) : HostileInputContract<CitusDatabase>(database);
 
 public sealed class CitusFreeTextContract(CitusDatabase database) : FreeTextContract<CitusDatabase>(database);
+
+public sealed class CitusRoundTripContract(CitusDatabase database) : RoundTripContract<CitusDatabase>(database);

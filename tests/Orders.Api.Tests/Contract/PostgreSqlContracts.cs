@@ -23,3 +23,5 @@ public sealed class PostgreSqlAuthContract(PostgreSqlDatabase database) : AuthCo
 public sealed class PostgreSqlHostileInputContract(PostgreSqlDatabase database) : HostileInputContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlFreeTextContract(PostgreSqlDatabase database) : FreeTextContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlRoundTripContract(PostgreSqlDatabase database) : RoundTripContract<PostgreSqlDatabase>(database);

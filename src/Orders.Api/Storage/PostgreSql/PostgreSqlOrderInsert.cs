@@ -1,4 +1,4 @@
-using System.Data;
+using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using Orders.Api.Events;
@@ -7,40 +7,76 @@ using Orders.Api.Orders;
 namespace Orders.Api.Storage.PostgreSql;
 
 /// <summary>
-/// The create's write: <see cref="PostgreSqlSql.InsertOrderHeader"/> and
-/// <see cref="PostgreSqlSql.InsertOrderLines"/> in one explicit transaction, sent as one batch. Npgsql
-/// sends the BEGIN with the batch, so the statements cost one round trip and the COMMIT one more.
-/// With events on, <see cref="PostgreSqlEventSql.InsertEvent"/> is the batch's third statement.
+/// The whole create in one round trip: one batch of BEGIN, <see cref="PostgreSqlSql.InsertOrderHeader"/>,
+/// <see cref="PostgreSqlSql.InsertOrderLines"/>, the event row when events are on, the read of the
+/// order that already holds the reference (<see cref="PostgreSqlSql.FindOtherOrderHeader"/> and its
+/// lines: no rows unless this is a duplicate) and COMMIT. PostgreSQL runs the statements in order and
+/// answers them all at once, so a create and a duplicate each cost one round trip.
 /// </summary>
-/// <remarks>Internal: bench/Orders.Bench's raw path sends exactly this, to measure the database alone.</remarks>
+/// <remarks>
+/// Why BEGIN and COMMIT are statements of the batch rather than an NpgsqlTransaction: Npgsql sends a
+/// transaction's BEGIN with the next batch but its COMMIT as a round trip of its own, and each round
+/// trip costs both processes a socket send, a wake-up and a receive (docs/benchmarks.md). If a
+/// statement fails, PostgreSQL skips the rest of the batch, COMMIT included; the connection is left in
+/// the failed transaction and Npgsql rolls it back before the pool hands it out again.
+/// Internal: bench/Orders.Bench's raw path sends exactly this, to measure the database alone.
+/// </remarks>
 internal static class PostgreSqlOrderInsert
 {
-    /// <returns>False when the owner already used the reference: nothing was written.</returns>
-    public static async Task<bool> TryInsertAsync(NpgsqlConnection connection, Order order, CancellationToken ct, OrderEvent? placed = null)
+    public static async Task<CreateOrderResult> CreateAsync(NpgsqlConnection connection, Order order, CancellationToken ct, OrderEvent? placed = null)
     {
+        await using var batch = new NpgsqlBatch(connection);
         // READ COMMITTED whatever the database's default: at REPEATABLE READ or SERIALIZABLE an
         // ON CONFLICT DO NOTHING that waited for a concurrent insert of the same key fails with 40001
-        // once that insert commits, where READ COMMITTED simply does nothing (a duplicate).
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        var header = new NpgsqlBatchCommand(PostgreSqlSql.InsertOrderHeader);
-        header.Parameters.AddRange(HeaderParameters(order));
-        batch.BatchCommands.Add(header);
-        var lines = new NpgsqlBatchCommand(PostgreSqlSql.InsertOrderLines);
-        lines.Parameters.AddRange(LineParameters(order));
-        batch.BatchCommands.Add(lines);
+        // once that insert commits, where READ COMMITTED simply does nothing (a duplicate). It is also
+        // what lets the reads after it see the order the insert waited for: each statement of a READ
+        // COMMITTED transaction takes a new snapshot.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgreSqlSql.BeginReadCommitted));
+        Command(batch, PostgreSqlSql.InsertOrderHeader, HeaderParameters(order));
+        Command(batch, PostgreSqlSql.InsertOrderLines, LineParameters(order));
         if (placed is not null)
         {
-            var orderEvent = new NpgsqlBatchCommand(PostgreSqlEventSql.InsertEvent);
-            orderEvent.Parameters.AddRange(PostgreSqlEventOutbox.InsertParameters(placed));
-            batch.BatchCommands.Add(orderEvent);
+            Command(batch, PostgreSqlEventSql.InsertEvent, PostgreSqlEventOutbox.InsertParameters(placed));
+        }
+        Command(batch, PostgreSqlSql.FindOtherOrderHeader, OtherOrderParameters(order));
+        Command(batch, PostgreSqlSql.FindOtherOrderLines, OtherOrderParameters(order));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgreSqlSql.Commit));
+
+        Order? other;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            // Statements without rows are passed over: the first result is the other order's header.
+            var headers = await ReadAllAsync<OrderHeaderRow>(reader, ct);
+            await reader.NextResultAsync(ct);
+            var lines = await ReadAllAsync<OrderLineRow>(reader, ct);
+            // Read to the end, so an error of the COMMIT itself surfaces here and not as a success.
+            while (await reader.NextResultAsync(ct))
+            {
+            }
+            other = headers.Count == 0 ? null : OrderRows.ToOrder(headers[0], lines);
         }
 
-        await batch.ExecuteNonQueryAsync(ct);
-        // Committed either way: after a duplicate the transaction wrote nothing, and a COMMIT costs
-        // what a ROLLBACK would.
-        await transaction.CommitAsync(ct);
-        return header.RecordsAffected == 1;
+        // No other order holds the reference: this batch inserted the order, or (header refused, same
+        // id) an earlier attempt of this very unit of work committed it before its connection broke.
+        return other is null ? new CreateOrderResult.Created(order) : new CreateOrderResult.Duplicate(other);
+    }
+
+    private static void Command(NpgsqlBatch batch, string sql, NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        batch.BatchCommands.Add(command);
+    }
+
+    private static async Task<List<T>> ReadAllAsync<T>(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var parse = reader.GetRowParser<T>();
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(parse(reader));
+        }
+        return rows;
     }
 
     // Typed explicitly (no inference from a null), so every create prepares the same statement.
@@ -72,6 +108,14 @@ internal static class PostgreSqlOrderInsert
         new NpgsqlParameter<int[]>("Quantities", order.Lines.Select(line => line.Quantity).ToArray()),
         new NpgsqlParameter<long[]>("UnitPrices", order.Lines.Select(line => line.UnitPrice).ToArray()),
         new NpgsqlParameter<long[]>("LineTotals", order.Lines.Select(line => line.LineTotal).ToArray()),
+    ];
+
+    // A parameter belongs to one statement, so each read gets its own.
+    private static NpgsqlParameter[] OtherOrderParameters(Order order) =>
+    [
+        Text("Owner", order.Owner),
+        Text("ClientReference", order.ClientReference),
+        new NpgsqlParameter<Guid>("OrderId", order.OrderId),
     ];
 
     internal static NpgsqlParameter Text(string name, string? value) =>

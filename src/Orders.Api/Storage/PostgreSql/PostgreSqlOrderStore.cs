@@ -6,8 +6,8 @@ using Orders.Api.Orders;
 namespace Orders.Api.Storage.PostgreSql;
 
 /// <summary>
-/// PostgreSQL store: each create is one short READ COMMITTED transaction of two statements in one
-/// round trip (<see cref="PostgreSqlOrderInsert"/>). Every statement names the owner, so the same
+/// PostgreSQL store: each create, a duplicate's answer included, is one short READ COMMITTED
+/// transaction in one round trip (<see cref="PostgreSqlOrderInsert"/>). Every statement names the owner, so the same
 /// code runs on one node and on a Citus cluster sharded by owner (docs/operations.md, Scaling out).
 /// </summary>
 internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy, OrderEventFactory events)
@@ -22,12 +22,7 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
         return _retry.RunAsync(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            // After a refused insert, a new statement has a new snapshot at READ COMMITTED, so it sees
-            // the winner's commit that the insert waited for.
-            return await CreateOrderResult.InsertOrReadExistingAsync(
-                order,
-                () => PostgreSqlOrderInsert.TryInsertAsync(connection, order, ct, placed),
-                () => FindAsync(connection, order.Owner, order.ClientReference, ct));
+            return await PostgreSqlOrderInsert.CreateAsync(connection, order, ct, placed);
         }, cancellationToken);
     }
 

@@ -7,11 +7,18 @@ namespace Orders.Api.Storage.PostgreSql;
 internal static class PostgreSqlSql
 {
     /// <summary>
-    /// The create's first statement, sent with <see cref="InsertOrderLines"/> in one explicit
-    /// transaction and one round trip (<see cref="PostgreSqlOrderInsert"/>). Two statements rather than
-    /// one CTE: each names the owner, so on Citus each is routed to the owner's shard and the
-    /// transaction commits on one worker (a data-modifying CTE is planned in pieces there and commits
-    /// with two-phase commit on every worker).
+    /// The create's first statement: the create is one batch and one round trip, BEGIN to COMMIT
+    /// (<see cref="PostgreSqlOrderInsert"/>). Several statements rather than one CTE: each names the
+    /// owner, so on Citus each is routed to the owner's shard and the transaction commits on one worker
+    /// (a data-modifying CTE is planned in pieces there and commits with two-phase commit on every
+    /// worker).
+    /// </summary>
+    public const string BeginReadCommitted = "BEGIN ISOLATION LEVEL READ COMMITTED";
+
+    /// <summary>The create's last statement, in the same batch: see <see cref="BeginReadCommitted"/>.</summary>
+    public const string Commit = "COMMIT";
+
+    /// <summary>
     /// ON CONFLICT on the unique key waits for a concurrent inserter of the same key to end: after its
     /// commit this statement inserts nothing (a duplicate); after its rollback it inserts.
     /// Unlike catching 23505 this leaves no aborted statement and no error in the server log.
@@ -37,6 +44,27 @@ internal static class PostgreSqlSql
             AS line (line_number, sku, quantity, unit_price, line_total)
         WHERE o.owner_id = @Owner AND o.order_id = @OrderId
           AND NOT EXISTS (SELECT 1 FROM order_lines x WHERE x.owner_id = o.owner_id AND x.order_id = o.order_id)
+        """;
+
+    /// <summary>
+    /// The create's read, in the create's batch after the inserts: the order that holds the reference if it
+    /// is not the one being created, so no rows when the create inserted it (or an earlier attempt of
+    /// the same unit of work did, same id). A new statement at READ COMMITTED, so after the header
+    /// insert waited for a concurrent inserter of the reference, it sees that order committed.
+    /// </summary>
+    public const string FindOtherOrderHeader = $"""
+        SELECT {OrderColumns.Header}
+        FROM orders o
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference AND o.order_id <> @OrderId
+        """;
+
+    /// <summary>The lines of <see cref="FindOtherOrderHeader"/>'s order, in the same batch.</summary>
+    public const string FindOtherOrderLines = $"""
+        SELECT {OrderColumns.Line}
+        FROM order_lines l
+        JOIN orders o ON o.owner_id = l.owner_id AND o.order_id = l.order_id
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference AND o.order_id <> @OrderId
+        ORDER BY l.line_number
         """;
 
     public const string FindOrder = $"""

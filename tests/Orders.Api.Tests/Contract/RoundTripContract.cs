@@ -1,0 +1,93 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Orders.Api.Orders;
+using Orders.Api.Storage;
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Contract;
+
+/// <summary>
+/// On PostgreSQL every request waits for the database once: a create (BEGIN to COMMIT), a duplicate
+/// (the same batch finds the key taken and reads the stored order) and a lookup are one round trip
+/// each. Every extra round trip costs the API and the database a send, a wake-up and a receive
+/// (docs/benchmarks.md). Counted by a relay that sees every Sync the app sends.
+/// </summary>
+public abstract class RoundTripContract<TDatabase>(TDatabase database) : ContractTestBase<TDatabase>(database)
+    where TDatabase : NpgsqlOrderDatabase
+{
+    [Fact]
+    public async Task Create_Duplicate_AndLookup_EachWaitForTheDatabaseOnce()
+    {
+        await using var relay = new PostgreSqlRoundTripCounter(Database.ConnectionString);
+        var client = StartApi(ThroughOneConnection(relay));
+        await WarmUpAsync(client);
+
+        var reference = OrderRequests.NewReference();
+        var created = await RoundTripsOfAsync(relay, () => client.PostOrderAsync(OrderRequests.Valid(reference)));
+        var duplicate = await RoundTripsOfAsync(relay, () => client.PostOrderAsync(OrderRequests.Valid(reference)));
+        var lookup = await RoundTripsOfAsync(relay, () => client.GetAsync($"/orders/{reference}", Ct));
+
+        Assert.Equal((HttpStatusCode.Created, 1), created);
+        Assert.Equal((HttpStatusCode.Conflict, 1), duplicate);
+        Assert.Equal((HttpStatusCode.OK, 1), lookup);
+    }
+
+    [Fact]
+    public async Task CreateThatFailsMidBatch_LeavesTheConnectionOutOfItsTransaction_SoTheNextCreateOnItCommits()
+    {
+        // Given one pooled connection, and a create whose second line breaks a check constraint after
+        // BEGIN and the header ran in the same batch (the batch's COMMIT is skipped),
+        await using var relay = new PostgreSqlRoundTripCounter(Database.ConnectionString);
+        var factory = StartFactory(new Dictionary<string, string?>(ThroughOneConnection(relay)) { ["Storage:MaxAttempts"] = "1" });
+        var orders = factory.Services.GetRequiredService<OrderFactory>();
+        var reference = OrderRequests.NewReference();
+        var valid = orders.Create(Owner, new OrderDraft(
+            reference, "EUR", new Customer("ada@example.com", null), null,
+            [new OrderLineDraft("SKU-1", 1, 100), new OrderLineDraft("SKU-2", 1, 100)]));
+        var broken = valid with { Lines = [valid.Lines[0], valid.Lines[1] with { Quantity = 0, LineTotal = 0 }] };
+        await Assert.ThrowsAnyAsync<Exception>(() => StoreOf(factory).CreateAsync(broken, Ct));
+
+        // when the same connection runs the next create,
+        var next = await StoreOf(factory).CreateAsync(valid, Ct);
+
+        // then that create committed on its own: nothing of the failed one, all of this one.
+        Assert.IsType<CreateOrderResult.Created>(next);
+        Assert.Equal((1, 2), await Database.CountRowsAsync(Owner, reference));
+        Assert.Equal(valid.OrderId, (await StoreOf(factory).FindAsync(Owner, reference, Ct))!.OrderId);
+    }
+
+    /// <summary>
+    /// The app on one pooled connection through the relay, so every request runs on the same warm,
+    /// prepared connection. Migrated beforehand: the migrator's lock needs a second connection.
+    /// </summary>
+    private Dictionary<string, string?> ThroughOneConnection(PostgreSqlRoundTripCounter relay)
+    {
+        StartFactory().Services.GetRequiredService<IOrderStore>();
+        return new()
+        {
+            ["ConnectionStrings:Orders"] = relay.ConnectionString + ";Maximum Pool Size=1",
+            ["Storage:MigrateOnStartup"] = "false",
+        };
+    }
+
+    private static async Task WarmUpAsync(HttpClient client)
+    {
+        // Past Npgsql's automatic preparation (a statement is prepared on its fifth use), so the
+        // counted requests are the steady state, not the first uses.
+        for (var i = 0; i < 6; i++)
+        {
+            var reference = OrderRequests.NewReference();
+            Assert.Equal(HttpStatusCode.Created, (await client.PostOrderAsync(OrderRequests.Valid(reference))).StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, (await client.PostOrderAsync(OrderRequests.Valid(reference))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/orders/{reference}", Ct)).StatusCode);
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, int RoundTrips)> RoundTripsOfAsync(
+        PostgreSqlRoundTripCounter relay, Func<Task<HttpResponseMessage>> request)
+    {
+        relay.Reset();
+        var response = await request();
+        return (response.StatusCode, relay.RoundTrips);
+    }
+}
