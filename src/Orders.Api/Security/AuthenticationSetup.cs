@@ -26,6 +26,8 @@ internal static class AuthenticationSetup
         {
             // Keep "sub" as "sub" rather than the long legacy claim type it would be mapped to.
             options.MapInboundClaims = false;
+            // Nothing reads the token back from the authentication properties: do not copy it there.
+            options.SaveToken = false;
             options.Events = new JwtBearerEvents
             {
                 OnChallenge = context =>
@@ -36,8 +38,10 @@ internal static class AuthenticationSetup
                 OnForbidden = _ => Count(metrics),
             };
         });
+        // No AddAuthenticationSchemes: the bearer scheme is the default, so the authentication middleware
+        // has already set the user; naming it again makes the policy authenticate a second time per
+        // request (a cached result, but a new merged principal each time).
         services.AddAuthorizationBuilder().AddPolicy(OwnerPolicy, policy => policy
-            .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
             // The owner is stored and compared as text: it must fit the column and be plain text.
             .RequireAssertion(context => OrderOwner.Of(context.User) is { Length: <= MaxOwnerLength } owner && TextRules.IsWellFormed(owner)));
