@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace Orders.Api.Infrastructure;
 
@@ -24,8 +22,7 @@ public sealed class ProblemResult(ApiProblem problem, IReadOnlyDictionary<string
         {
             httpContext.Response.Headers[name] = value;
         }
-        var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         // Serialised as its runtime type, so the 409's and 400's own fields are written too.
-        return httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options, ContentType, httpContext.RequestAborted);
+        return WholeJsonBody.WriteAsync(httpContext, problem, problem.GetType(), ContentType);
     }
 }

@@ -18,7 +18,7 @@ internal sealed partial class OrderOutcomeFilter(OrdersMetrics metrics, ILogger<
         var traceId = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
         switch (outcome)
         {
-            case Created<OrderResponse> { Value: { } order }:
+            case JsonCreated<OrderResponse> { Value: { } order }:
                 metrics.OrderCreated();
                 LogCreated(logger, order.ClientReference, order.OrderId, traceId);
                 break;

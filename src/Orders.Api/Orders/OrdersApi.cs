@@ -52,7 +52,7 @@ public static class OrdersApi
         return app;
     }
 
-    internal static async Task<Results<Created<OrderResponse>, ProblemResult>> CreateOrderAsync(
+    internal static async Task<Results<JsonCreated<OrderResponse>, ProblemResult>> CreateOrderAsync(
         HttpContext context, IOrderStore store, OrderFactory factory, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (request, problem) = await OrderRequestReader.ReadAsync(context.Request, json.Value.SerializerOptions, ct);
@@ -70,7 +70,7 @@ public static class OrdersApi
         var result = await store.CreateAsync(factory.Create(OrderOwner.Of(context), draft), ct);
         return result switch
         {
-            CreateOrderResult.Created created => TypedResults.Created(
+            CreateOrderResult.Created created => new JsonCreated<OrderResponse>(
                 OrderPaths.Of(context.Request, created.Order.ClientReference), OrderResponse.From(created.Order)),
             CreateOrderResult.Duplicate duplicate => Problems.Duplicate(
                 context.Request, duplicate.Existing, draft.DescribesSameOrderAs(duplicate.Existing)),
@@ -78,7 +78,7 @@ public static class OrdersApi
         };
     }
 
-    internal static async Task<Results<Ok<OrderResponse>, ProblemResult>> GetOrderAsync(
+    internal static async Task<Results<JsonOk<OrderResponse>, ProblemResult>> GetOrderAsync(
         string clientReference, HttpContext context, IOrderStore store, CancellationToken ct)
     {
         if (!ClientReference.IsValid(clientReference))
@@ -88,10 +88,10 @@ public static class OrdersApi
         var order = await store.FindAsync(OrderOwner.Of(context), clientReference, ct);
         return order is null
             ? Problems.OrderNotFound(clientReference)
-            : TypedResults.Ok(OrderResponse.From(order));
+            : new JsonOk<OrderResponse>(OrderResponse.From(order));
     }
 
-    internal static async Task<Results<Ok<OrderListResponse>, ProblemResult>> ListOrdersAsync(
+    internal static async Task<Results<JsonOk<OrderListResponse>, ProblemResult>> ListOrdersAsync(
         string? limit, string? after, HttpContext context, IOrderStore store, CancellationToken ct)
     {
         var pageSize = DefaultPageSize;
@@ -110,6 +110,6 @@ public static class OrdersApi
         var orders = await store.ListAsync(OrderOwner.Of(context), position, pageSize + 1, ct);
         var page = orders.Take(pageSize).Select(OrderResponse.From).ToList();
         var next = orders.Count > pageSize ? OrderListCursor.Encode(orders[pageSize - 1]) : null;
-        return TypedResults.Ok(new OrderListResponse(page, next));
+        return new JsonOk<OrderListResponse>(new OrderListResponse(page, next));
     }
 }
