@@ -18,7 +18,9 @@
 #   BENCH_UPDATE_DOCS=1   also copy the chart to docs/benchmarks.svg (docs/benchmarks-split.svg)
 #   BENCH_PERF=1          a CPU profile of the API and the floor in every measured run (Linux perf, with
 #                         the runtime's perf map for JIT-compiled code): perf-<scenario>-<path>.data,
-#                         read with `perf report -i FILE`
+#                         read with `perf report -i FILE`, and perf-breakdown.md: each profile in buckets
+#                         (kernel, Npgsql, token validation, our code, ...), ms per request, API next to
+#                         the floor (bench/perf-breakdown.py)
 #
 # Installs what it lacks (wrk, PostgreSQL server binaries) with apt. Loopback only.
 set -euo pipefail
@@ -57,6 +59,10 @@ if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ -n "${BENCH_PERF:-}" ]; then
+  command -v perf >/dev/null || missing+=(linux-perf)
+  command -v python3 >/dev/null || missing+=(python3)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -240,5 +246,9 @@ chart="benchmarks${BENCH_SPLIT_CORES:+-split}.svg"
 "${bench[@]}" report "$results" "$out/table.md" "$out/$chart" \
   "Orders API vs raw Dapper on PostgreSQL, $connections connections, $(nproc) cores ($run_id)"
 cat "$out/table.md" | tee -a "$out/summary.txt"
+if [ -n "${BENCH_PERF:-}" ]; then
+  # The profiles in buckets (kernel, Npgsql, token validation, our code, ...), API next to the floor.
+  python3 "$root/bench/perf-breakdown.py" "$out" >"$out/perf-breakdown.md" && tee -a "$out/summary.txt" <"$out/perf-breakdown.md"
+fi
 if [ -n "${BENCH_UPDATE_DOCS:-}" ]; then cp "$out/$chart" "$root/docs/$chart"; log "chart copied to docs/$chart"; fi
 log "results and chart in $out"

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using Orders.Api.Infrastructure;
 
@@ -32,7 +34,7 @@ internal static class OrderRequestReader
         {
             return (null, Problems.PayloadTooLarge(MaxBodyBytes));
         }
-        var body = await ReadBoundedAsync(request.Body, ct);
+        var body = await ReadBoundedAsync(request.BodyReader, ct);
         if (body is null)
         {
             return (null, Problems.PayloadTooLarge(MaxBodyBytes));
@@ -86,19 +88,29 @@ internal static class OrderRequestReader
     }
 
     /// <returns>The body, or null when it is larger than <see cref="MaxBodyBytes"/>.</returns>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken ct)
+    /// <remarks>
+    /// Read from the request's pipe, where Kestrel already holds the bytes: the only copy made is the
+    /// body itself, once, at its exact size (no staging buffer or growing stream per request).
+    /// </remarks>
+    private static async Task<byte[]?> ReadBoundedAsync(PipeReader body, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        while (true)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            var read = await body.ReadAsync(ct);
+            var buffered = read.Buffer;
+            if (buffered.Length > MaxBodyBytes)
             {
+                body.AdvanceTo(buffered.End);
                 return null;
             }
-            buffer.Write(chunk, 0, read);
+            if (read.IsCompleted)
+            {
+                var whole = buffered.ToArray();
+                body.AdvanceTo(buffered.End);
+                return whole;
+            }
+            // Nothing consumed, everything examined: the next read returns when more has arrived.
+            body.AdvanceTo(buffered.Start, buffered.End);
         }
-        return buffer.ToArray();
     }
 }
