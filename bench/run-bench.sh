@@ -142,6 +142,7 @@ pg_ticks() {
   for pid in $(ps -o pid= --ppid "$postmaster"); do total=$((total + $(ticks_of "$pid"))); done
   echo "$total"
 }
+pg_children() { ps -o pid= --ppid "$(head -n 1 "$pg_data/postmaster.pid")" | wc -l; }
 # ms of CPU per operation from a tick delta, for the notes column (server=, db=, client=).
 per_op() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", (n > 0 ? t * 1000 / hz / n : 0) }'; }
 
@@ -180,12 +181,17 @@ server_run() { # scale scenario path pid port: one measured wrk run against the 
     "$(per_op $((cpu1 - cpu0)) "$ops")" "$(per_op $((pg1 - pg0)) "$ops")" "$(per_op "$wrk_cpu" "$ops")" >>"$results"
 }
 measure() { # scale scenario
-  local pg0 pg1 ops raw
+  local pg0 pg1 ops raw children
   server_run "$1" "$2" api "$api_pid" "$api_port"
   server_run "$1" "$2" floor "$floor_pid" "$floor_port"
   pg0=$(pg_ticks)
   # The raw tool reports its own CPU (client=).
+  children=$(pg_children)
   raw=$("${app_core[@]}" "${bench[@]}" raw "$2" "$connection" "$connections" "$seconds" "$1" "$run_id-$(label "$1")" | grep '^RESULT' | cut -f2-)
+  # The raw tool's server processes end after it does, and their CPU counts (as the postmaster's
+  # reaped children) only once the postmaster has reaped them: read too early, with the database on
+  # its own busy core, the raw path's PostgreSQL CPU came out as about 0.
+  for _ in $(seq 1 100); do [ "$(pg_children)" -le "$children" ] && break; sleep 0.1; done
   pg1=$(pg_ticks)
   ops=$(echo "$raw" | cut -f4)
   printf '%s\t%s\traw\t%s db=%s\n' "$(label "$1")" "$2" "$raw" "$(per_op $((pg1 - pg0)) "$ops")" >>"$results"
