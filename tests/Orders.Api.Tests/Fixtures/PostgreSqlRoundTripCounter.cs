@@ -1,14 +1,17 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Orders.Api.Tests.Fixtures;
 
 /// <summary>
-/// A loopback relay in front of a PostgreSQL server that counts round trips: every Sync and every
-/// simple Query message a client sends is answered by exactly one ReadyForQuery, so their number is
-/// the number of times the client waited for the server. Connect through <see cref="ConnectionString"/>
-/// (TLS off, so the relay can read the protocol).
+/// A loopback relay in front of a PostgreSQL server that counts round trips, the times a client had to
+/// wait for the server. Each Sync or simple Query a client sends is answered by one ReadyForQuery; a
+/// round trip starts when the client sends one while none of its earlier ones is unanswered, so
+/// messages it pipelines (Npgsql's BEGIN ahead of a batch) count once, and a message it could only
+/// send after reading an answer (a COMMIT after the batch) counts again. Connect through
+/// <see cref="ConnectionString"/> (TLS and GSS encryption off, so the relay can read the protocol).
 /// </summary>
 public sealed class PostgreSqlRoundTripCounter : IAsyncDisposable
 {
@@ -33,6 +36,7 @@ public sealed class PostgreSqlRoundTripCounter : IAsyncDisposable
         server.Host = "127.0.0.1";
         server.Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         server.SslMode = Npgsql.SslMode.Disable;
+        server.GssEncryptionMode = Npgsql.GssEncryptionMode.Disable;
         ConnectionString = server.ToString();
         _accepting = AcceptAsync();
     }
@@ -72,8 +76,9 @@ public sealed class PostgreSqlRoundTripCounter : IAsyncDisposable
             try
             {
                 await server.ConnectAsync(_serverHost, _serverPort, _stop.Token);
-                var fromClient = CopyAsync(client.GetStream(), server.GetStream(), new ClientMessages(this));
-                var fromServer = CopyAsync(server.GetStream(), client.GetStream(), null);
+                var unanswered = new StrongBox<int>();
+                var fromClient = CopyAsync(client.GetStream(), server.GetStream(), new Messages(startsUntyped: true, type => OnClientMessage(type, unanswered)));
+                var fromServer = CopyAsync(server.GetStream(), client.GetStream(), new Messages(startsUntyped: false, type => OnServerMessage(type, unanswered)));
                 await Task.WhenAny(fromClient, fromServer);
             }
             catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
@@ -83,7 +88,36 @@ public sealed class PostgreSqlRoundTripCounter : IAsyncDisposable
         }
     }
 
-    private async Task CopyAsync(Stream from, Stream to, ClientMessages? parser)
+    // Per connection: how many of its Syncs and Queries the server has not answered yet.
+    private void OnClientMessage(byte type, StrongBox<int> unanswered)
+    {
+        if (type is not ((byte)'S' or (byte)'Q'))
+        {
+            return;
+        }
+        lock (unanswered)
+        {
+            if (unanswered.Value++ == 0)
+            {
+                Interlocked.Increment(ref _roundTrips);
+            }
+        }
+    }
+
+    private static void OnServerMessage(byte type, StrongBox<int> unanswered)
+    {
+        if (type != (byte)'Z')
+        {
+            return;
+        }
+        lock (unanswered)
+        {
+            // The first ReadyForQuery ends the start-up and answers nothing the client sent.
+            unanswered.Value = Math.Max(0, unanswered.Value - 1);
+        }
+    }
+
+    private async Task CopyAsync(Stream from, Stream to, Messages parser)
     {
         var buffer = new byte[16 * 1024];
         while (true)
@@ -93,7 +127,7 @@ public sealed class PostgreSqlRoundTripCounter : IAsyncDisposable
             {
                 return;
             }
-            parser?.Feed(buffer.AsSpan(0, read));
+            parser.Feed(buffer.AsSpan(0, read));
             await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
         }
     }
@@ -112,14 +146,14 @@ public sealed class PostgreSqlRoundTripCounter : IAsyncDisposable
         _stop.Dispose();
     }
 
-    /// <summary>Splits the client's byte stream into protocol messages, however TCP cut it.</summary>
-    private sealed class ClientMessages(PostgreSqlRoundTripCounter counter)
+    /// <summary>Splits one direction's byte stream into protocol messages, however TCP cut it.</summary>
+    private sealed class Messages(bool startsUntyped, Action<byte> onMessage)
     {
-        // Typed: a type byte and an int32 length. Untyped (the start-up's): an int32 length and an int32 code.
+        // Typed: a type byte and an int32 length. Untyped (the client's start-up): an int32 length and an int32 code.
         private readonly byte[] _header = new byte[8];
         private int _headerBytes;
         private long _bodyLeft;
-        private bool _typed;
+        private bool _typed = !startsUntyped;
 
         public void Feed(ReadOnlySpan<byte> bytes)
         {
@@ -144,15 +178,12 @@ public sealed class PostgreSqlRoundTripCounter : IAsyncDisposable
                 _headerBytes = 0;
                 if (_typed)
                 {
-                    if (_header[0] is (byte)'S' or (byte)'Q')
-                    {
-                        Interlocked.Increment(ref counter._roundTrips);
-                    }
+                    onMessage(_header[0]);
                     _bodyLeft = BinaryPrimitives.ReadInt32BigEndian(_header.AsSpan(1, 4)) - 4;
                 }
                 else
                 {
-                    // An SSL or GSS request stays untyped; the StartupMessage (protocol 3.x) is the last.
+                    // A cancel request stays untyped; the StartupMessage (protocol 3.x) is the last.
                     _typed = BinaryPrimitives.ReadInt32BigEndian(_header.AsSpan(4, 4)) >> 16 == ProtocolVersion3 >> 16;
                     _bodyLeft = BinaryPrimitives.ReadInt32BigEndian(_header.AsSpan(0, 4)) - 8;
                 }
