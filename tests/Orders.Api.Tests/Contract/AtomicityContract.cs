@@ -68,24 +68,16 @@ public abstract class AtomicityContract<TDatabase>(TDatabase database) : Contrac
         Assert.Equal(order.OrderId, Assert.IsType<CreateOrderResult.Duplicate>(anotherRequest).Existing.OrderId);
     }
 
-    private static Order BrokenOrder(OrdersApiFactory factory, string reference)
-    {
-        var valid = factory.Services.GetRequiredService<OrderFactory>().Create(Owner, new OrderDraft(
-            reference, "EUR", new Customer("ada@example.com", null), null,
-            [new OrderLineDraft("SKU-1", 1, 100), new OrderLineDraft("SKU-2", 1, 100)]));
-        return FailFirstCreateStore.Corrupt(valid);
-    }
+    private static Order BrokenOrder(OrdersApiFactory factory, string reference) =>
+        LineCheckViolation.Corrupt(LineCheckViolation.TwoLineOrder(factory.Services.GetRequiredService<OrderFactory>(), Owner, reference));
 
     /// <summary>Test-only: the first create sends a line the schema's check constraint refuses.</summary>
     private sealed class FailFirstCreateStore(IOrderStore inner) : IOrderStore
     {
         private int _creates;
 
-        public static Order Corrupt(Order order) =>
-            order with { Lines = [.. order.Lines.SkipLast(1), order.Lines[^1] with { Quantity = 0, LineTotal = 0 }] };
-
         public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken) =>
-            inner.CreateAsync(Interlocked.Increment(ref _creates) == 1 ? Corrupt(order) : order, cancellationToken);
+            inner.CreateAsync(Interlocked.Increment(ref _creates) == 1 ? LineCheckViolation.Corrupt(order) : order, cancellationToken);
 
         public Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
             inner.FindAsync(owner, clientReference, cancellationToken);

@@ -39,13 +39,9 @@ public abstract class RoundTripContract<TDatabase>(TDatabase database) : Contrac
         // BEGIN and the header ran in the same batch (the batch's COMMIT is skipped),
         await using var relay = new PostgreSqlRoundTripCounter(Database.ConnectionString);
         var factory = StartFactory(new Dictionary<string, string?>(ThroughOneConnection(relay)) { ["Storage:MaxAttempts"] = "1" });
-        var orders = factory.Services.GetRequiredService<OrderFactory>();
         var reference = OrderRequests.NewReference();
-        var valid = orders.Create(Owner, new OrderDraft(
-            reference, "EUR", new Customer("ada@example.com", null), null,
-            [new OrderLineDraft("SKU-1", 1, 100), new OrderLineDraft("SKU-2", 1, 100)]));
-        var broken = valid with { Lines = [valid.Lines[0], valid.Lines[1] with { Quantity = 0, LineTotal = 0 }] };
-        await Assert.ThrowsAnyAsync<Exception>(() => StoreOf(factory).CreateAsync(broken, Ct));
+        var valid = LineCheckViolation.TwoLineOrder(factory.Services.GetRequiredService<OrderFactory>(), Owner, reference);
+        await Assert.ThrowsAnyAsync<Exception>(() => StoreOf(factory).CreateAsync(LineCheckViolation.Corrupt(valid), Ct));
 
         // when the same connection runs the next create,
         var next = await StoreOf(factory).CreateAsync(valid, Ct);
