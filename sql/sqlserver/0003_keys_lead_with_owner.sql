@@ -12,15 +12,23 @@
 -- Converted in place, in this script's one transaction. Batches (GO), because a batch is compiled
 -- before it runs: the column must exist before a statement can name it. Rebuilding the clustered
 -- key of order_lines rewrites that table once.
+--
+-- The column is added NOT NULL with a named default that is dropped again once every row has its
+-- owner, rather than added NULL and then altered to NOT NULL: the same column (nvarchar(255), BIN2,
+-- NOT NULL, no default, last in the table), and ALTER COLUMN, which Babelfish refuses with COLLATE
+-- or NOT NULL, is not needed. (An earlier version of this script did add it NULL and alter it; a
+-- database migrated by that version has exactly this schema, docs/sqlserver.md says how that was
+-- checked, and DbUp never reruns a script.)
 
-ALTER TABLE dbo.order_lines ADD owner_id nvarchar(255) COLLATE Latin1_General_100_BIN2 NULL;
+ALTER TABLE dbo.order_lines ADD owner_id nvarchar(255) COLLATE Latin1_General_100_BIN2 NOT NULL
+    CONSTRAINT df_order_lines_owner_id_migrating DEFAULT N'';
 GO
 
--- Every line has its order (the foreign key), so no line is left NULL.
+-- Every line has its order (the foreign key), so no line keeps the placeholder.
 UPDATE dbo.order_lines
 SET owner_id = (SELECT o.owner_id FROM dbo.orders AS o WHERE o.order_id = order_lines.order_id);
 
-ALTER TABLE dbo.order_lines ALTER COLUMN owner_id nvarchar(255) COLLATE Latin1_General_100_BIN2 NOT NULL;
+ALTER TABLE dbo.order_lines DROP CONSTRAINT df_order_lines_owner_id_migrating;
 
 ALTER TABLE dbo.order_lines DROP CONSTRAINT fk_order_lines_orders;
 ALTER TABLE dbo.order_lines DROP CONSTRAINT pk_order_lines;

@@ -22,9 +22,9 @@ public abstract record CreateOrderResult
         existing.OrderId == attempted.OrderId ? new Created(existing) : new Duplicate(existing);
 
     /// <summary>
-    /// The create of SQLite and SQL Server: try the insert; when the unique key refuses it, read the
-    /// committed order in a new statement (which sees the commit the insert waited for) and answer
-    /// with it. PostgreSQL does the same in a single batch (PostgreSqlOrderInsert), read included.
+    /// The create of SQLite: try the insert; when the unique key refuses it, read the committed order
+    /// in a new statement (which sees the commit the insert waited for) and answer with it.
+    /// PostgreSQL and SQL Server do the same in a single batch, read included (CreateBatchAnswer).
     /// </summary>
     public static async Task<CreateOrderResult> InsertOrReadExistingAsync(
         Order order, Func<Task<bool>> tryInsert, Func<Task<Order?>> findExisting)

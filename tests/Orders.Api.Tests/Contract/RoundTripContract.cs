@@ -7,18 +7,19 @@ using Orders.Api.Tests.Fixtures;
 namespace Orders.Api.Tests.Contract;
 
 /// <summary>
-/// On PostgreSQL every request waits for the database once: a create (BEGIN to COMMIT), a duplicate
-/// (the same batch finds the key taken and reads the stored order) and a lookup are one round trip
-/// each. Every extra round trip costs the API and the database a send, a wake-up and a receive
-/// (docs/benchmarks.md). Counted by a relay that sees every Sync the app sends.
+/// On PostgreSQL and SQL Server every request waits for the database once: a create (BEGIN to
+/// COMMIT), a duplicate (the same batch finds the key taken and reads the stored order) and a lookup
+/// are one round trip each. Every extra round trip costs the API and the database a send, a wake-up
+/// and a receive (docs/benchmarks.md). Counted by a relay that reads the wire protocol
+/// (<see cref="IRoundTripCounter.For"/>).
 /// </summary>
 public abstract class RoundTripContract<TDatabase>(TDatabase database) : ContractTestBase<TDatabase>(database)
-    where TDatabase : NpgsqlOrderDatabase
+    where TDatabase : class, IOrderDatabase
 {
     [Fact]
     public async Task Create_Duplicate_AndLookup_EachWaitForTheDatabaseOnce()
     {
-        await using var relay = new PostgreSqlRoundTripCounter(Database.ConnectionString);
+        await using var relay = IRoundTripCounter.For(Database);
         var client = StartApi(ThroughOneConnection(relay));
         await WarmUpAsync(client);
 
@@ -36,8 +37,9 @@ public abstract class RoundTripContract<TDatabase>(TDatabase database) : Contrac
     public async Task CreateThatFailsMidBatch_LeavesTheConnectionOutOfItsTransaction_SoTheNextCreateOnItCommits()
     {
         // Given one pooled connection, and a create whose second line breaks a check constraint after
-        // BEGIN and the header ran in the same batch (the batch's COMMIT is skipped),
-        await using var relay = new PostgreSqlRoundTripCounter(Database.ConnectionString);
+        // BEGIN and the header ran in the same batch (PostgreSQL skips the batch's COMMIT; T-SQL's
+        // CATCH rolls back and rethrows),
+        await using var relay = IRoundTripCounter.For(Database);
         var factory = StartFactory(new Dictionary<string, string?>(ThroughOneConnection(relay)) { ["Storage:MaxAttempts"] = "1" });
         var reference = OrderRequests.NewReference();
         var valid = LineCheckViolation.TwoLineOrder(factory.Services.GetRequiredService<OrderFactory>(), Owner, reference);
@@ -56,12 +58,12 @@ public abstract class RoundTripContract<TDatabase>(TDatabase database) : Contrac
     /// The app on one pooled connection through the relay, so every request runs on the same warm,
     /// prepared connection. Migrated beforehand: the migrator's lock needs a second connection.
     /// </summary>
-    private Dictionary<string, string?> ThroughOneConnection(PostgreSqlRoundTripCounter relay)
+    private Dictionary<string, string?> ThroughOneConnection(IRoundTripCounter relay)
     {
         StartFactory().Services.GetRequiredService<IOrderStore>();
         return new()
         {
-            ["ConnectionStrings:Orders"] = relay.ConnectionString + ";Maximum Pool Size=1",
+            ["ConnectionStrings:Orders"] = relay.OnePooledConnectionString,
             ["Storage:MigrateOnStartup"] = "false",
         };
     }
@@ -80,7 +82,7 @@ public abstract class RoundTripContract<TDatabase>(TDatabase database) : Contrac
     }
 
     private static async Task<(HttpStatusCode Status, int RoundTrips)> RoundTripsOfAsync(
-        PostgreSqlRoundTripCounter relay, Func<Task<HttpResponseMessage>> request)
+        IRoundTripCounter relay, Func<Task<HttpResponseMessage>> request)
     {
         relay.Reset();
         var response = await request();

@@ -23,3 +23,5 @@ public sealed class SqlServerAuthContract(SqlServerDatabase database) : AuthCont
 public sealed class SqlServerHostileInputContract(SqlServerDatabase database) : HostileInputContract<SqlServerDatabase>(database);
 
 public sealed class SqlServerFreeTextContract(SqlServerDatabase database) : FreeTextContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerRoundTripContract(SqlServerDatabase database) : RoundTripContract<SqlServerDatabase>(database);

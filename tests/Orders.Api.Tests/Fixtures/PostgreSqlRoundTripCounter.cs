@@ -1,7 +1,4 @@
 using System.Buffers.Binary;
-using System.Net;
-using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 
 namespace Orders.Api.Tests.Fixtures;
 
@@ -13,137 +10,78 @@ namespace Orders.Api.Tests.Fixtures;
 /// send after reading an answer (a COMMIT after the batch) counts again. Connect through
 /// <see cref="ConnectionString"/> (TLS and GSS encryption off, so the relay can read the protocol).
 /// </summary>
-public sealed class PostgreSqlRoundTripCounter : IAsyncDisposable
+public sealed class PostgreSqlRoundTripCounter : IRoundTripCounter
 {
     // The untyped messages a connection starts with carry a code instead of a type byte; the
     // StartupMessage's code is the protocol version, 3.x, after which every message is typed.
     private const int ProtocolVersion3 = 3 << 16;
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly string _serverHost;
-    private readonly int _serverPort;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _relays = [];
-    private readonly Task _accepting;
+    private readonly LoopbackRelay _relay;
     private int _roundTrips;
 
     public PostgreSqlRoundTripCounter(string connectionString)
     {
         var server = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        _serverHost = server.Host ?? "127.0.0.1";
-        _serverPort = server.Port;
-        _listener.Start();
+        _relay = new LoopbackRelay(server.Host ?? "127.0.0.1", server.Port, () => new Connection(this));
         server.Host = "127.0.0.1";
-        server.Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        server.Port = _relay.Port;
         server.SslMode = Npgsql.SslMode.Disable;
         server.GssEncryptionMode = Npgsql.GssEncryptionMode.Disable;
         ConnectionString = server.ToString();
-        _accepting = AcceptAsync();
     }
 
     public string ConnectionString { get; }
+
+    public string OnePooledConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { MaxPoolSize = 1 }.ToString();
 
     /// <summary>Round trips since the last <see cref="Reset"/>, over every connection.</summary>
     public int RoundTrips => Volatile.Read(ref _roundTrips);
 
     public void Reset() => Interlocked.Exchange(ref _roundTrips, 0);
 
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            lock (_relays)
-            {
-                _relays.Add(RelayAsync(client));
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _relay.DisposeAsync();
 
-    private async Task RelayAsync(TcpClient client)
+    /// <summary>One connection: how many of its Syncs and Queries the server has not answered yet.</summary>
+    private sealed class Connection : IRelayObserver
     {
-        using (client)
-        using (var server = new TcpClient())
-        {
-            try
-            {
-                await server.ConnectAsync(_serverHost, _serverPort, _stop.Token);
-                var unanswered = new StrongBox<int>();
-                var fromClient = CopyAsync(client.GetStream(), server.GetStream(), new Messages(startsUntyped: true, type => OnClientMessage(type, unanswered)));
-                var fromServer = CopyAsync(server.GetStream(), client.GetStream(), new Messages(startsUntyped: false, type => OnServerMessage(type, unanswered)));
-                await Task.WhenAny(fromClient, fromServer);
-            }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
-            {
-                // A closed side ends the relay; the other side sees its socket close.
-            }
-        }
-    }
+        private readonly Lock _gate = new();
+        private readonly Messages _fromClient;
+        private readonly Messages _fromServer;
+        private int _unanswered;
 
-    // Per connection: how many of its Syncs and Queries the server has not answered yet.
-    private void OnClientMessage(byte type, StrongBox<int> unanswered)
-    {
-        if (type is not ((byte)'S' or (byte)'Q'))
+        public Connection(PostgreSqlRoundTripCounter counter)
         {
-            return;
-        }
-        lock (unanswered)
-        {
-            if (unanswered.Value++ == 0)
+            _fromClient = new Messages(startsUntyped: true, type =>
             {
-                Interlocked.Increment(ref _roundTrips);
-            }
-        }
-    }
-
-    private static void OnServerMessage(byte type, StrongBox<int> unanswered)
-    {
-        if (type != (byte)'Z')
-        {
-            return;
-        }
-        lock (unanswered)
-        {
-            // The first ReadyForQuery ends the start-up and answers nothing the client sent.
-            unanswered.Value = Math.Max(0, unanswered.Value - 1);
-        }
-    }
-
-    private async Task CopyAsync(Stream from, Stream to, Messages parser)
-    {
-        var buffer = new byte[16 * 1024];
-        while (true)
-        {
-            var read = await from.ReadAsync(buffer, _stop.Token);
-            if (read == 0)
+                if (type is not ((byte)'S' or (byte)'Q'))
+                {
+                    return;
+                }
+                lock (_gate)
+                {
+                    if (_unanswered++ == 0)
+                    {
+                        Interlocked.Increment(ref counter._roundTrips);
+                    }
+                }
+            });
+            _fromServer = new Messages(startsUntyped: false, type =>
             {
-                return;
-            }
-            parser.Feed(buffer.AsSpan(0, read));
-            await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+                if (type != (byte)'Z')
+                {
+                    return;
+                }
+                lock (_gate)
+                {
+                    // The first ReadyForQuery ends the start-up and answers nothing the client sent.
+                    _unanswered = Math.Max(0, _unanswered - 1);
+                }
+            });
         }
-    }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _accepting;
-        Task[] relays;
-        lock (_relays)
-        {
-            relays = [.. _relays];
-        }
-        await Task.WhenAll(relays);
-        _stop.Dispose();
+        public void FromClient(ReadOnlySpan<byte> bytes) => _fromClient.Feed(bytes);
+
+        public void FromServer(ReadOnlySpan<byte> bytes) => _fromServer.Feed(bytes);
     }
 
     /// <summary>Splits one direction's byte stream into protocol messages, however TCP cut it.</summary>

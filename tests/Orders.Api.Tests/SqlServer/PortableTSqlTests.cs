@@ -42,6 +42,49 @@ public sealed class PortableTSqlTests
         Assert.Single(script.Indexes, index => index.OnName.BaseIdentifier.Value == "orders" && index.Clustered == true);
     }
 
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_AltersNoColumn(string script)
+    {
+        // Babelfish: "'COLLATE in ALTER TABLE ALTER COLUMN' is not currently supported", and without
+        // the COLLATE "'NOT NULL in ALTER TABLE ALTER COLUMN'"; on SQL Server an ALTER COLUMN without
+        // COLLATE would silently move the column to the database's default collation.
+        var tables = new TablesAndIndexes();
+
+        SqlServerStatements.Parse(script).Accept(tables);
+
+        Assert.Empty(tables.AlteredColumns);
+    }
+
+    [Fact]
+    public void OwnerIdOfLines_IsTheColumnTheAlterColumnOfTheEarlier0003Made()
+    {
+        // The earlier 0003 added the column NULL and then made it this, which is what databases it
+        // migrated have: type, collation, NOT NULL, no default, last in the table.
+        const string Before = "ALTER TABLE dbo.order_lines ALTER COLUMN owner_id nvarchar(255) COLLATE Latin1_General_100_BIN2 NOT NULL;";
+        var altered = Parsed(Before).AlteredColumns.Single();
+        var script = new TablesAndIndexes();
+        SqlServerStatements.Parse("sql/sqlserver/0003_keys_lead_with_owner.sql").Accept(script);
+
+        var added = Assert.Single(script.AddedColumns, column => column.ColumnIdentifier.Value == "owner_id");
+        var placeholder = added.DefaultConstraint;
+
+        Assert.Equal(AlterTableAlterColumnOption.NotNull, altered.AlterTableAlterColumnOption);
+        Assert.Equal(
+            $"{Describe(altered.DataType)} collate={altered.Collation.Value} not null",
+            $"{Describe(added.DataType)} collate={added.Collation.Value}{(IsNotNull(added) ? " not null" : "")}");
+        // Its default only bridges the rows that exist while it is added: the same script drops it by name.
+        Assert.NotNull(placeholder?.ConstraintIdentifier);
+        Assert.Contains(script.DroppedConstraints, name => name == placeholder.ConstraintIdentifier.Value);
+    }
+
+    private static bool IsNotNull(ColumnDefinition column) =>
+        column.Constraints.OfType<NullableConstraintDefinition>().Any(constraint => !constraint.Nullable);
+
+    private static string Describe(DataTypeReference type) => type is SqlDataTypeReference sql
+        ? $"{sql.SqlDataTypeOption}({string.Join(",", sql.Parameters.Select(p => p.Value))})"
+        : type.GetType().Name;
+
     private static string Describe(IndexDefinition index) => Describe(
         index.Name.Value, index.Unique, index.IndexType?.IndexTypeKind == IndexTypeKind.Clustered, index.Columns,
         index.IndexOptions.Count, index.IncludeColumns.Count, index.FilterPredicate, index.OnFileGroupOrPartitionScheme);
@@ -73,6 +116,24 @@ public sealed class PortableTSqlTests
 
         public override void Visit(CreateTableStatement node) => Tables.Add(node);
 
+        public List<AlterTableAlterColumnStatement> AlteredColumns { get; } = [];
+
+        public List<ColumnDefinition> AddedColumns { get; } = [];
+
+        public List<string> DroppedConstraints { get; } = [];
+
         public override void Visit(CreateIndexStatement node) => Indexes.Add(node);
+
+        public override void Visit(AlterTableAlterColumnStatement node) => AlteredColumns.Add(node);
+
+        public override void Visit(AlterTableAddTableElementStatement node) => AddedColumns.AddRange(node.Definition.ColumnDefinitions);
+
+        public override void Visit(AlterTableDropTableElement node)
+        {
+            if (node.TableElementType == TableElementType.Constraint)
+            {
+                DroppedConstraints.Add(node.Name.Value);
+            }
+        }
     }
 }

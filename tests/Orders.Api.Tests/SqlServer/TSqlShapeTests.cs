@@ -45,16 +45,29 @@ public sealed class TSqlShapeTests
     }
 
     [Fact]
+    public void OutboxClaim_IsAnUpdate_SoItsRowsStayLockedUntilTheRoundEnds_WhateverTheEngineDoesWithHints()
+    {
+        // A SELECT's UPDLOCK is only a hint, and an engine may ignore it (Babelfish does): two relays
+        // would then read the same rows. An UPDATE's exclusive row locks are no hint on any engine.
+        var batch = (TSqlScript)SqlServerStatements.Parse(OutboxClaim);
+
+        var statements = batch.Batches.Single().Statements;
+        Assert.IsType<PredicateSetStatement>(statements[0]);
+        var update = Assert.IsType<UpdateStatement>(Assert.Single(statements.Skip(1)));
+        Assert.NotNull(update.UpdateSpecification.OutputClause);
+    }
+
+    [Fact]
     public void OutboxClaim_SkipsRowsOtherRelaysHold_AndHoldsItsOwnByRow()
     {
         // READPAST: a competing relay takes the next pending rows instead of waiting; UPDLOCK: the
-        // claimed rows stay claimed until the round commits; ROWLOCK: never a page lock, which would
-        // make the others skip unclaimed rows on that page.
+        // rows it chooses are held from the moment they are read; ROWLOCK: never a page lock, which
+        // would make the others skip unclaimed rows on that page. Both reads of the table say so.
         var rules = new RuleCollector();
 
         SqlServerStatements.Parse(OutboxClaim).Accept(rules);
 
-        Assert.Equal(new[] { TableHintKind.ReadPast, TableHintKind.UpdLock, TableHintKind.Rowlock }.Order(),
+        Assert.Equal(new[] { TableHintKind.ReadPast, TableHintKind.Rowlock, TableHintKind.ReadPast, TableHintKind.UpdLock, TableHintKind.Rowlock }.Order(),
             rules.TableHints.Select(hint => hint.HintKind).Order());
     }
 

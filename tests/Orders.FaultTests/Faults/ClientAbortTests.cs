@@ -29,13 +29,13 @@ public sealed class ClientAbortTests(PostgreSqlDatabase database) : FaultTestBas
         Report(ledger.Summary("client abort, before retries"));
 
         // then the database holds only whole orders, and at least some requests really were cut off;
-        await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: false);
+        await LedgerCheck.AssertConsistentAsync(ledger, Database, everyReferenceStored: false);
         Assert.True(ledger.Count(Answer.Aborted) > 0, "no request was aborted");
 
         // and each aborted request's retry ends in 201 (nothing was stored) or 409 (it was), once.
         await ledger.RetryUnsettledAsync(api.Client);
         Report(ledger.Summary("client abort, after retries"));
-        await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: true);
+        await LedgerCheck.AssertConsistentAsync(ledger, Database, everyReferenceStored: true);
     }
 
     [Fact]
@@ -59,10 +59,10 @@ public sealed class ClientAbortTests(PostgreSqlDatabase database) : FaultTestBas
         await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
 
         // then nothing was stored, and the whole request, sent again, places the order.
-        Assert.DoesNotContain(await LedgerCheck.ReadStoredAsync(Database.ConnectionString), order => order.ClientReference == body.Reference);
+        Assert.DoesNotContain(await LedgerCheck.ReadStoredAsync(Database), order => order.ClientReference == body.Reference);
         var retry = await new Ledger().PostAsync(api.Client, body, abort: TestContext.Current.CancellationToken);
         Assert.Equal(Answer.Created, retry.Answer);
-        var stored = Assert.Single(await LedgerCheck.ReadStoredAsync(Database.ConnectionString), order => order.ClientReference == body.Reference);
+        var stored = Assert.Single(await LedgerCheck.ReadStoredAsync(Database), order => order.ClientReference == body.Reference);
         Assert.Equal((retry.OrderId, (long)body.Lines, body.Total), (stored.OrderId, stored.LineCount, stored.LineSum));
     }
 }

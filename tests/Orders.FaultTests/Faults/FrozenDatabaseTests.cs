@@ -63,6 +63,6 @@ public sealed class FrozenDatabaseTests(OutageCluster cluster) : FaultTestBase(c
         Report($"frozen database: {whileFrozen.Length} x 503 after {times} s (bound {AnswerBound.TotalSeconds:F0} s); " +
                $"first 201 {(recovered.AnsweredUtc - thawed).TotalMilliseconds:F0} ms after the thaw");
         await ledger.RetryUnsettledAsync(api.Client);
-        await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: true);
+        await LedgerCheck.AssertConsistentAsync(ledger, Database, everyReferenceStored: true);
     }
 }

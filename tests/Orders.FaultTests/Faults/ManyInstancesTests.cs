@@ -6,17 +6,19 @@ namespace Orders.FaultTests.Faults;
 /// <summary>
 /// Fault 1: several API processes share one database, and identical POSTs race across them. Only
 /// the database's unique key is shared between the instances, so this is the case where any
-/// in-process idempotency would fail. Run on one PostgreSQL and on a Citus cluster sharded by owner.
+/// in-process idempotency would fail. Run on one PostgreSQL, on a Citus cluster sharded by owner and
+/// on SQL Server.
 /// </summary>
 public abstract class ManyInstancesTests<TDatabase>(TDatabase database) : FaultTestBase(database), IClassFixture<TDatabase>
-    where TDatabase : NpgsqlOrderDatabase
+    where TDatabase : class, IOrderDatabase
 {
     private const int Instances = 3;
 
     [Fact]
     public async Task IdenticalPostsSpreadOverThreeInstances_MakeOneOrderPerReference_AndEvery409NamesIt()
     {
-        // Given three instances started together (they also take turns migrating through the advisory lock),
+        // Given three instances started together (they also take turns migrating through the
+        // migration lock: PostgreSQL's advisory lock, SQL Server's sp_getapplock),
         var apis = await Task.WhenAll(Enumerable.Range(0, Instances).Select(_ => StartApiAsync()));
         var ledger = new Ledger();
         var references = Enumerable.Range(0, Scale.InstanceReferences).Select(n => OrderBody.New("instances", n)).ToList();
@@ -29,7 +31,7 @@ public abstract class ManyInstancesTests<TDatabase>(TDatabase database) : FaultT
 
         // then each reference has one order, one 201 and only 409s naming it.
         Report(ledger.Summary($"many instances on {Database.Name}"));
-        var stored = await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: true);
+        var stored = await LedgerCheck.AssertConsistentAsync(ledger, Database, everyReferenceStored: true);
         var duplicates = Scale.InstanceReferences * (Scale.InstancePostsPerReference - 1);
         Assert.Equal(Scale.InstanceReferences, stored.Count);
         Assert.Equal(Scale.InstanceReferences, ledger.Count(Answer.Created));
@@ -42,3 +44,6 @@ public sealed class ManyInstancesTests(PostgreSqlDatabase database) : ManyInstan
 
 /// <summary>The same storm through a Citus coordinator (ORDERS_TEST_CITUS): the key is enforced in the owner's shard.</summary>
 public sealed class CitusManyInstancesTests(CitusDatabase database) : ManyInstancesTests<CitusDatabase>(database);
+
+/// <summary>The same storm on SQL Server (ORDERS_TEST_SQLSERVER or Docker): the key is uq_orders_owner_client_reference.</summary>
+public sealed class SqlServerManyInstancesTests(SqlServerDatabase database) : ManyInstancesTests<SqlServerDatabase>(database);

@@ -5,34 +5,36 @@ using Orders.FaultTests.Harness;
 namespace Orders.FaultTests.Faults;
 
 /// <summary>
-/// Fault 3: PostgreSQL goes down mid-load (fast shutdown) and comes back on the same port. The API
-/// must answer 503 STORE_UNAVAILABLE with Retry-After quickly while it is down, and serve again on
-/// its own, without a restart, soon after it is back.
+/// Fault 3: the database goes away mid-load and comes back on the same address: PostgreSQL by a fast
+/// shutdown and a start, SQL Server by every connection cut at the network (SqlServerOutage). The
+/// API must answer 503 STORE_UNAVAILABLE with Retry-After quickly while it is down, and serve again
+/// on its own, without a restart, soon after it is back.
 /// </summary>
-public sealed class OutageTests(OutageCluster cluster) : FaultTestBase(cluster.Database), IClassFixture<OutageCluster>
+public abstract class OutageTests<TOutage>(TOutage cluster) : FaultTestBase(cluster.Database), IClassFixture<TOutage>
+    where TOutage : class, IOutage
 {
     private const int RequestBudget = 200_000;
     private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public async Task StoppingPostgreSqlMidLoad_Gives503sWithinABound_AndTheApiRecoversWithoutARestart()
+    public async Task StoppingTheDatabaseMidLoad_Gives503sWithinABound_AndTheApiRecoversWithoutARestart()
     {
-        TestRequirements.SkipOrFailWhenUnavailable("postgresql", cluster.UnavailableReason);
+        TestRequirements.SkipOrFailWhenUnavailable(cluster.Database.Name, cluster.UnavailableReason);
         var api = await StartApiAsync();
         var ledger = new Ledger();
         using var stop = new CancellationTokenSource();
         var load = LoadRunner.RunAsync(ledger, () => api.Client, "outage", Scale.OutageWorkers, RequestBudget, stop.Token);
         var ct = TestContext.Current.CancellationToken;
 
-        // Given load on a healthy database, when PostgreSQL is stopped, stays down a while and is started again,
+        // Given load on a healthy database, when it goes away, stays away a while and comes back,
         await Task.Delay(TimeSpan.FromSeconds(1), ct);
-        await cluster.Server.StopAsync();
+        await cluster.StopAsync();
         var down = DateTime.UtcNow;
         await Task.Delay(Scale.OutageLength, ct);
         // PostgreSQL accepts connections a little before pg_ctl -w returns: "down" ends when we start it.
         var restarting = DateTime.UtcNow;
-        await cluster.Server.StartAsync();
+        await cluster.StartAsync();
         var up = DateTime.UtcNow;
         await Task.Delay(RecoveryBound + TimeSpan.FromSeconds(1), ct);
         await stop.CancelAsync();
@@ -52,16 +54,20 @@ public sealed class OutageTests(OutageCluster cluster) : FaultTestBase(cluster.D
         var lastFailure = failuresAfterStart.Select(o => o.AnsweredUtc).DefaultIfEmpty(up).Max();
         var firstSuccess = afterStart.Where(o => o.Settled).Min(o => (DateTime?)o.AnsweredUtc);
         Assert.NotNull(firstSuccess);
-        Assert.True(lastFailure - up < RecoveryBound, $"still failing {(lastFailure - up).TotalMilliseconds:F0} ms after the restart of PostgreSQL");
-        Report($"outage: {duringOutage.Count} requests while down, all 503; slowest 503 {slowest503.TotalMilliseconds:F0} ms; " +
-               $"after pg_ctl start returned: first success in {(firstSuccess.Value - up).TotalMilliseconds:F0} ms, " +
+        Assert.True(lastFailure - up < RecoveryBound, $"still failing {(lastFailure - up).TotalMilliseconds:F0} ms after the database was back");
+        Report($"outage ({cluster.What}): {duringOutage.Count} requests while down, all 503; slowest 503 {slowest503.TotalMilliseconds:F0} ms; " +
+               $"after it was back: first success in {(firstSuccess.Value - up).TotalMilliseconds:F0} ms, " +
                (failuresAfterStart.Count == 0 ? "no failure after" : $"{failuresAfterStart.Count} failures, the last {(lastFailure - up).TotalMilliseconds:F0} ms after"));
         Report(ledger.Summary("outage, before retries"));
 
         // and no order is duplicated or partial, and retrying every 503 or lost answer settles it.
-        await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: false);
+        await LedgerCheck.AssertConsistentAsync(ledger, Database, everyReferenceStored: false);
         await ledger.RetryUnsettledAsync(api.Client);
         Report(ledger.Summary("outage, after retries"));
-        await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: true);
+        await LedgerCheck.AssertConsistentAsync(ledger, Database, everyReferenceStored: true);
     }
 }
+
+public sealed class OutageTests(OutageCluster cluster) : OutageTests<OutageCluster>(cluster);
+
+public sealed class SqlServerOutageTests(SqlServerOutage outage) : OutageTests<SqlServerOutage>(outage);

@@ -40,7 +40,7 @@ public sealed class TransientErrorTests(PostgreSqlDatabase database) : FaultTest
         // the API ran the insert again and the client saw only the 201.
         Assert.Equal(Answer.Created, outcome.Answer);
         Assert.Equal(2, await FaultInjection.AttemptsAsync(Database.ConnectionString, "fault_attempts_deadlock"));
-        await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: true);
+        await LedgerCheck.AssertConsistentAsync(ledger, Database, everyReferenceStored: true);
         Report($"deadlock: 2 attempts (the first the deadlock victim), answered 201 in {outcome.Elapsed.TotalMilliseconds:F0} ms");
     }
 
@@ -56,7 +56,7 @@ public sealed class TransientErrorTests(PostgreSqlDatabase database) : FaultTest
         // then the API tried exactly Storage:MaxAttempts times and answered 503 with Retry-After.
         Assert.Equal(DefaultMaxAttempts, await FaultInjection.AttemptsAsync(Database.ConnectionString, "fault_attempts_failing"));
         Assert.Equal(Answer.Unavailable, outcome.Answer);
-        await LedgerCheck.AssertConsistentAsync(ledger, Database.ConnectionString, everyReferenceStored: false);
+        await LedgerCheck.AssertConsistentAsync(ledger, Database, everyReferenceStored: false);
         Report($"always failing: {DefaultMaxAttempts} attempts, then 503 STORE_UNAVAILABLE in {outcome.Elapsed.TotalMilliseconds:F0} ms");
     }
 }

@@ -7,7 +7,8 @@ namespace Orders.FaultTests.Harness;
 
 /// <summary>
 /// The real API as its own OS process (Kestrel on 127.0.0.1), started from the Orders.Api.dll the
-/// project reference put next to these tests, so a test can SIGKILL it and start it again.
+/// project reference put next to these tests, so a test can SIGKILL it and start it again. It runs on
+/// the database's provider, with its connection string.
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
@@ -16,13 +17,13 @@ public sealed class ApiProcess : IAsyncDisposable
     private readonly Queue<string> _outputTail = new();
     private Process? _process;
 
-    private ApiProcess(string connectionString, IReadOnlyDictionary<string, string>? settings)
+    private ApiProcess(IOrderDatabase database, IReadOnlyDictionary<string, string>? settings)
     {
         Port = PortAllocator.UnusedLoopbackPort();
         _environment = new Dictionary<string, string>
         {
-            ["Storage__Provider"] = "PostgreSql",
-            ["ConnectionStrings__Orders"] = connectionString,
+            ["Storage__Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings__Orders"] = database.ConnectionString,
             // Warnings only: a fault run logs thousands of 503s and aborts otherwise.
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
@@ -52,9 +53,9 @@ public sealed class ApiProcess : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Starts the API and returns once it answers a request through the database.</summary>
-    public static async Task<ApiProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ApiProcess> StartAsync(IOrderDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var api = new ApiProcess(connectionString, settings);
+        var api = new ApiProcess(database, settings);
         await api.RestartAsync();
         return api;
     }

@@ -22,7 +22,7 @@ public abstract class FaultTestBase(IOrderDatabase database) : IAsyncDisposable
     protected async Task<ApiProcess> StartApiAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         TestRequirements.SkipOrFailWhenUnavailable(database.Name, database.UnavailableReason);
-        var api = await ApiProcess.StartAsync(database.ConnectionString, settings);
+        var api = await ApiProcess.StartAsync(database, settings);
         _apis.Add(api);
         return api;
     }

@@ -1,24 +1,24 @@
 using Dapper;
-using Npgsql;
 using Orders.Api.Tests.Fixtures;
 
 namespace Orders.FaultTests.Harness;
 
 /// <summary>
-/// The ground truth: what PostgreSQL holds, read with plain SQL, compared with what every client
+/// The ground truth: what the database holds, read with plain SQL that PostgreSQL and T-SQL both
+/// accept (through the fixture's own connection, never the API's), compared with what every client
 /// was told. Each broken promise becomes one line of the failure message.
 /// </summary>
 public static class LedgerCheck
 {
     public sealed record StoredOrder(Guid OrderId, string ClientReference, long Total, long LineCount, long LineSum);
 
-    public static async Task<IReadOnlyList<StoredOrder>> ReadStoredAsync(string connectionString)
+    public static async Task<IReadOnlyList<StoredOrder>> ReadStoredAsync(IOrderDatabase database)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = database.OpenConnection();
         return (await connection.QueryAsync<StoredOrder>(
             """
             SELECT o.order_id AS OrderId, o.client_reference AS ClientReference, o.total AS Total,
-                   count(l.order_id) AS LineCount, coalesce(sum(l.line_total), 0)::bigint AS LineSum
+                   CAST(count(l.order_id) AS bigint) AS LineCount, CAST(coalesce(sum(l.line_total), 0) AS bigint) AS LineSum
             FROM orders o LEFT JOIN order_lines l ON l.owner_id = o.owner_id AND l.order_id = o.order_id
             WHERE o.owner_id = @Owner
             GROUP BY o.order_id, o.client_reference, o.total
@@ -31,12 +31,12 @@ public static class LedgerCheck
     /// (after the retries), also exactly one order for each reference the client ever sent.
     /// </summary>
     public static async Task<IReadOnlyList<StoredOrder>> AssertConsistentAsync(
-        Ledger ledger, string connectionString, bool everyReferenceStored)
+        Ledger ledger, IOrderDatabase database, bool everyReferenceStored)
     {
         // Only this ledger's part of the database: the orders whose reference starts like one it sent
         // (another test of the class may have stored orders of its own under another prefix).
         var prefixes = ledger.Bodies.Keys.Select(PrefixOf).ToHashSet(StringComparer.Ordinal);
-        var stored = (await ReadStoredAsync(connectionString)).Where(o => prefixes.Contains(PrefixOf(o.ClientReference))).ToList();
+        var stored = (await ReadStoredAsync(database)).Where(o => prefixes.Contains(PrefixOf(o.ClientReference))).ToList();
         var problems = new List<string>();
         var byReference = stored.GroupBy(o => o.ClientReference).ToDictionary(g => g.Key, g => g.ToList());
 

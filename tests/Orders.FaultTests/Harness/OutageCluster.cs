@@ -4,13 +4,22 @@ namespace Orders.FaultTests.Harness;
 
 /// <summary>
 /// A PostgreSQL cluster of the outage test's own, with one database on it: stopping the run's shared
-/// cluster would take every other test's database down with it.
+/// cluster would take every other test's database down with it. The outage is PostgreSQL's fast
+/// shutdown and a start on the same port.
 /// </summary>
-public sealed class OutageCluster : IAsyncLifetime
+public sealed class OutageCluster : IOutage, IAsyncLifetime
 {
     public PostgreSqlServer Server { get; } = new();
 
     public PostgreSqlDatabase Database { get; private set; } = null!;
+
+    IOrderDatabase IOutage.Database => Database;
+
+    public string What => "PostgreSQL stopped (pg_ctl stop -m fast) and started";
+
+    public Task StopAsync() => Server.StopAsync();
+
+    public Task StartAsync() => Server.StartAsync();
 
     /// <summary>Null when the cluster can be stopped and started; otherwise why not.</summary>
     public string? UnavailableReason => Server.UnavailableReason

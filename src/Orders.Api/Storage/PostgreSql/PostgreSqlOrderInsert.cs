@@ -42,23 +42,8 @@ internal static class PostgreSqlOrderInsert
         Command(batch, PostgreSqlSql.FindOtherOrderLines, OtherOrderParameters(order));
         batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgreSqlSql.Commit));
 
-        Order? other;
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
-        {
-            // Statements without rows are passed over: the first result is the other order's header.
-            var headers = await ReadAllAsync<OrderHeaderRow>(reader, ct);
-            await reader.NextResultAsync(ct);
-            var lines = await ReadAllAsync<OrderLineRow>(reader, ct);
-            // Read to the end, so an error of the COMMIT itself surfaces here and not as a success.
-            while (await reader.NextResultAsync(ct))
-            {
-            }
-            other = headers.Count == 0 ? null : OrderRows.ToOrder(headers[0], lines);
-        }
-
-        // No other order holds the reference: this batch inserted the order, or (header refused, same
-        // id) an earlier attempt of this very unit of work committed it before its connection broke.
-        return other is null ? new CreateOrderResult.Created(order) : new CreateOrderResult.Duplicate(other);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await CreateBatchAnswer.ReadAsync(reader, order, ct);
     }
 
     private static void Command(NpgsqlBatch batch, string sql, NpgsqlParameter[] parameters)
@@ -66,17 +51,6 @@ internal static class PostgreSqlOrderInsert
         var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddRange(parameters);
         batch.BatchCommands.Add(command);
-    }
-
-    private static async Task<List<T>> ReadAllAsync<T>(NpgsqlDataReader reader, CancellationToken ct)
-    {
-        var parse = reader.GetRowParser<T>();
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(parse(reader));
-        }
-        return rows;
     }
 
     // Typed explicitly (no inference from a null), so every create prepares the same statement.

@@ -50,9 +50,10 @@ internal sealed class SqlServerEventOutbox(OrdersConnectionString connectionStri
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var pending = (await connection.QueryAsync<OrderEvent>(new CommandDefinition(
+        var pending = (await connection.QueryAsync<ClaimedRow>(new CommandDefinition(
             SqlServerEventSql.ClaimPending, ClaimParameters(max), transaction, cancellationToken: cancellationToken)))
-            .Select(e => e with { OccurredAt = DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc) }) // datetime2 has no zone
+            .OrderBy(row => row.Seq) // oldest first; OUTPUT has no order
+            .Select(row => row.ToEvent())
             .ToList();
         if (pending.Count == 0)
         {
@@ -94,4 +95,11 @@ internal sealed class SqlServerEventOutbox(OrdersConnectionString connectionStri
     }
 
     private Task<SqlConnection> OpenAsync(CancellationToken ct) => SqlServerConnections.OpenAsync(_connectionString, ct);
+
+    /// <summary>A row as <see cref="SqlServerEventSql.ClaimPending"/> returns it, with its place in the outbox.</summary>
+    private sealed record ClaimedRow(long Seq, Guid EventId, string Owner, Guid OrderId, string Type, string Payload, DateTime OccurredAt)
+    {
+        // datetime2 has no zone; the outbox holds UTC.
+        public OrderEvent ToEvent() => new(EventId, Owner, OrderId, Type, Payload, DateTime.SpecifyKind(OccurredAt, DateTimeKind.Utc));
+    }
 }

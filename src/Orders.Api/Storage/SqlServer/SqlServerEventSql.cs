@@ -6,27 +6,44 @@ namespace Orders.Api.Storage.SqlServer;
 /// </summary>
 internal static class SqlServerEventSql
 {
-    /// <summary>The create's batch with the event row as its third statement, same transaction.</summary>
-    public const string InsertOrderAndEvent = SqlServerSql.InsertOrder + """
+    /// <summary>
+    /// The create's batch (<see cref="SqlServerSql.InsertOrder"/>) with the event row as the third
+    /// insert of its transaction: it exists exactly when the order does, and a duplicate's 2627 rolls
+    /// it back with the rest.
+    /// </summary>
+    public const string InsertOrderAndEvent = $"""
+        {SqlServerSql.CreateParts.Begin}
+        {SqlServerSql.CreateParts.InsertHeaderAndLines}
 
-
-        INSERT INTO dbo.order_events (owner_id, event_id, order_id, event_type, payload, occurred_at)
-        VALUES (@Owner, @EventId, @OrderId, @EventType, @Payload, @OccurredAt);
+                INSERT INTO dbo.order_events (owner_id, event_id, order_id, event_type, payload, occurred_at)
+                VALUES (@Owner, @EventId, @OrderId, @EventType, @Payload, @OccurredAt);
+        {SqlServerSql.CreateParts.CommitOrReadTheOther}
         """;
 
     /// <summary>
-    /// The claim, inside the round's transaction: UPDLOCK keeps the rows until it commits, READPAST
-    /// makes a competing relay skip rows another one holds instead of waiting for them, ROWLOCK stops
-    /// the locks from growing to pages that would make READPAST skip unclaimed rows too.
+    /// The claim, inside the round's transaction: an UPDATE, so the claimed rows are exclusively
+    /// locked until the round commits on any engine, whatever it does with hints. On SQL Server the
+    /// hints make a competing relay skip them: READPAST passes over locked rows instead of waiting,
+    /// UPDLOCK holds the chosen ones from the moment they are read, ROWLOCK stops the locks from growing
+    /// to pages that would make READPAST skip unclaimed rows too. An engine that ignores the hints
+    /// (Babelfish runs on PostgreSQL's row locks) makes the competing relay wait instead, and its
+    /// UPDATE re-checks <c>published_at IS NULL</c> once the holder commits, so a row the holder
+    /// published is never claimed again. The update writes nothing new (NULL stays NULL): the lock is
+    /// the point. OUTPUT returns the rows in no order, so the relay sorts them by event_seq.
     /// </summary>
     public const string ClaimPending = """
         SET XACT_ABORT, NOCOUNT ON;
 
-        SELECT TOP (@Max) e.event_id AS EventId, e.owner_id AS Owner, e.order_id AS OrderId, e.event_type AS Type,
-               e.payload AS Payload, e.occurred_at AS OccurredAt
-        FROM dbo.order_events AS e WITH (READPAST, UPDLOCK, ROWLOCK)
-        WHERE e.published_at IS NULL
-        ORDER BY e.event_seq;
+        UPDATE dbo.order_events WITH (READPAST, ROWLOCK)
+        SET published_at = NULL
+        OUTPUT inserted.event_seq AS Seq, inserted.event_id AS EventId, inserted.owner_id AS Owner, inserted.order_id AS OrderId,
+               inserted.event_type AS Type, inserted.payload AS Payload, inserted.occurred_at AS OccurredAt
+        WHERE published_at IS NULL
+          AND event_seq IN (
+              SELECT TOP (@Max) p.event_seq
+              FROM dbo.order_events AS p WITH (READPAST, UPDLOCK, ROWLOCK)
+              WHERE p.published_at IS NULL
+              ORDER BY p.event_seq);
         """;
 
     public const string MarkPublished = """

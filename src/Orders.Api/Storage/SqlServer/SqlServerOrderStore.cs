@@ -1,4 +1,3 @@
-using System.Data;
 using Dapper;
 using Microsoft.Data.SqlClient;
 using Orders.Api.Events;
@@ -7,8 +6,9 @@ using Orders.Api.Orders;
 namespace Orders.Api.Storage.SqlServer;
 
 /// <summary>
-/// SQL Server store: each create is one short READ COMMITTED transaction with XACT_ABORT on. A
-/// duplicate is the unique key's 2627/2601, answered by reading the committed winner afterwards.
+/// SQL Server store: each create is one short READ COMMITTED transaction with XACT_ABORT on, sent with
+/// its commit as one batch (<see cref="SqlServerOrderInsert"/>). A duplicate is the unique key's
+/// 2627/2601, answered by the same batch with the committed winner.
 /// </summary>
 internal sealed class SqlServerOrderStore(OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy, OrderEventFactory events)
     : IOrderStore
@@ -29,13 +29,7 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
         return RunAsync(async ct =>
         {
             await using var connection = await OpenAsync(ct);
-            // After a refused insert, a new statement outside the failed transaction sees the winner's
-            // commit that the insert waited for (with READ_COMMITTED_SNAPSHOT too: its snapshot starts
-            // after that commit).
-            return await CreateOrderResult.InsertOrReadExistingAsync(
-                order,
-                () => TryInsertAsync(connection, order, placed, ct),
-                () => FindAsync(connection, order.Owner, order.ClientReference, ct));
+            return await SqlServerOrderInsert.CreateAsync(connection, order, ct, placed);
         }, cancellationToken);
     }
 
@@ -64,30 +58,6 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
                 SqlServerSql.LinesOfOrders, SqlServerParameters.LinesOfOrders(owner, headers.Select(h => h.OrderId)), cancellationToken: ct));
             return OrderRows.ToOrders(headers, lines);
         }, cancellationToken);
-
-    /// <returns>False when the owner already used the reference: nothing was written.</returns>
-    private static async Task<bool> TryInsertAsync(SqlConnection connection, Order order, OrderEvent? placed, CancellationToken ct)
-    {
-        // READ COMMITTED, never SNAPSHOT: a snapshot transaction reads as of its start, so a read in it
-        // after the conflict could miss the winner. Disposing an uncommitted transaction rolls it back,
-        // also when ct cancelled a command (the server has already done so under XACT_ABORT).
-        await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        try
-        {
-            // With events on, the event row is the batch's third statement: same transaction, so it
-            // exists exactly when the order does, and a duplicate's 2627 rolls it back with the rest.
-            await connection.ExecuteAsync(placed is null
-                ? new CommandDefinition(SqlServerSql.InsertOrder, SqlServerParameters.InsertOrder(order), transaction, cancellationToken: ct)
-                : new CommandDefinition(SqlServerEventSql.InsertOrderAndEvent,
-                    SqlServerEventOutbox.WithEvent(SqlServerParameters.InsertOrder(order), placed), transaction, cancellationToken: ct));
-        }
-        catch (SqlException ex) when (SqlServerErrors.IsUniqueViolation(ex))
-        {
-            return false;
-        }
-        await transaction.CommitAsync(ct);
-        return true;
-    }
 
     private static async Task<Order?> FindAsync(SqlConnection connection, string owner, string clientReference, CancellationToken ct)
     {
