@@ -61,8 +61,10 @@ internal static class StartupDatabaseErrors
         // 3D000 invalid_catalog_name: no such database. 28P01/28000: password or role refused.
         PostgresException { SqlState: "3D000" } => CreateIt,
         PostgresException { SqlState: "28P01" or "28000" } => Credentials,
-        // 4060: cannot open the database the login asks for (missing, or no access). 18456: login failed.
-        SqlException sql when Numbers(sql).Contains(4060) => CreateIt,
+        // 4060: cannot open the database the login asks for (missing, or no access). 911: the database
+        // does not exist (SQL Server's answer to USE of a missing one, and Babelfish's to a login
+        // naming one). 18456: login failed.
+        SqlException sql when Numbers(sql).Any(number => number is 4060 or 911) => CreateIt,
         SqlException sql when Numbers(sql).Contains(18456) => Credentials,
         // 14 CANTOPEN: the file's directory is missing or not writable. 26 NOTADB: not a database file.
         SqliteException { SqliteErrorCode: 14 } => $"The file's directory must exist and be writable; {Fix}",

@@ -35,4 +35,11 @@ public interface IOrderDatabase
     /// <summary>Begins the transaction a test holds open; SQLite needs its write lock taken up front.</summary>
     Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection);
 
+    /// <summary>
+    /// A reader that meets a row another transaction holds can pass over it (PostgreSQL's SKIP LOCKED,
+    /// SQL Server's READPAST) rather than wait. SQLite has one writer and nothing to skip; a TDS
+    /// engine may declare it cannot (<see cref="SqlServerEngine.SkipsRowsLockedByOthers"/>).
+    /// </summary>
+    bool SkipsRowsLockedByOthers => Provider != StorageProvider.Sqlite;
+
 }

@@ -7,10 +7,14 @@ namespace Orders.Api.Tests.Fixtures;
 /// A TCP relay on a loopback port in front of a database server: every connection a client opens to
 /// <see cref="Port"/> is copied byte for byte to the server and back. Each connection gets an
 /// observer (<see cref="IRelayObserver"/>) that sees every chunk in both directions, which is how
-/// the round-trip counters read the protocol; <see cref="CutAsync"/> drops every connection and
-/// refuses new ones until <see cref="Resume"/>, which is how a fault test makes the server vanish
-/// from the network without stopping it.
+/// the round-trip counters read the protocol; <see cref="Cut"/> resets every connection, and every
+/// new one as soon as it is accepted, until <see cref="Resume"/>: how a fault test makes the server
+/// fail as a restarting server or a gateway whose server is gone does, without stopping it.
 /// </summary>
+/// <remarks>
+/// Accepted and reset, rather than refused: SqlClient retries a refused connect until its Connect
+/// Timeout (15 s by default) runs out, which would measure that timeout rather than the API.
+/// </remarks>
 public sealed class LoopbackRelay : IAsyncDisposable
 {
     private readonly string _serverHost;
@@ -19,9 +23,10 @@ public sealed class LoopbackRelay : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _relays = [];
     private readonly Lock _gate = new();
+    private readonly TcpListener _listener;
+    private readonly Task _accepting;
     private CancellationTokenSource _connections = new();
-    private TcpListener _listener;
-    private Task _accepting;
+    private bool _cut;
 
     public LoopbackRelay(string serverHost, int serverPort, Func<IRelayObserver>? observe = null)
     {
@@ -34,32 +39,27 @@ public sealed class LoopbackRelay : IAsyncDisposable
         _accepting = AcceptAsync(_listener);
     }
 
-    /// <summary>The loopback port clients connect to; the same across <see cref="CutAsync"/> and <see cref="Resume"/>.</summary>
+    /// <summary>The loopback port clients connect to.</summary>
     public int Port { get; }
 
-    /// <summary>Closes every relayed connection and stops listening: to a client the server is gone.</summary>
-    public async Task CutAsync()
+    /// <summary>Resets every relayed connection, and every new one until <see cref="Resume"/>.</summary>
+    public void Cut()
     {
-        Task accepting;
         lock (_gate)
         {
-            _listener.Stop();
+            _cut = true;
             _connections.Cancel();
-            accepting = _accepting;
         }
-        await accepting;
     }
 
-    /// <summary>Listens again on the same port, relaying new connections.</summary>
+    /// <summary>Relays new connections again.</summary>
     public void Resume()
     {
         lock (_gate)
         {
+            _cut = false;
             _connections.Dispose();
             _connections = new CancellationTokenSource();
-            _listener = new TcpListener(IPAddress.Loopback, Port);
-            _listener.Start();
-            _accepting = AcceptAsync(_listener);
         }
     }
 
@@ -78,6 +78,11 @@ public sealed class LoopbackRelay : IAsyncDisposable
             }
             lock (_gate)
             {
+                if (_cut)
+                {
+                    Reset(client);
+                    continue;
+                }
                 _relays.RemoveAll(relay => relay.IsCompleted);
                 _relays.Add(RelayAsync(client, CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, _connections.Token)));
             }
@@ -102,9 +107,15 @@ public sealed class LoopbackRelay : IAsyncDisposable
             {
                 // A closed side ends the relay; the other side sees its socket close.
             }
-            // A cut is a broken network, not a polite close: reset the client's side.
-            client.Client.LingerState = new LingerOption(true, 0);
+            // A cut is a broken connection, not a polite close.
+            Reset(client);
         }
+    }
+
+    private static void Reset(TcpClient client)
+    {
+        client.Client.LingerState = new LingerOption(true, 0);
+        client.Dispose();
     }
 
     private static async Task CopyAsync(NetworkStream from, NetworkStream to, Action<ReadOnlySpan<byte>> observe, CancellationToken ct)

@@ -17,6 +17,11 @@ public sealed class SqlServerDatabase(SqlServerServer server) : IOrderDatabase, 
 
     public string? UnavailableReason => server.UnavailableReason;
 
+    /// <summary>The engine under the suites, with its declared differences from SQL Server.</summary>
+    public SqlServerEngine Engine => server.Engine;
+
+    public bool SkipsRowsLockedByOthers => server.Engine.SkipsRowsLockedByOthers;
+
     public string ConnectionString { get; private set; } = "";
 
     public async ValueTask InitializeAsync()

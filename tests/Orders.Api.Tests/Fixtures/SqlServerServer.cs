@@ -26,6 +26,9 @@ public sealed class SqlServerServer : IAsyncLifetime
 
     public string? UnavailableReason { get; private set; }
 
+    /// <summary>SQL Server, or the TDS engine standing in for it (its declared differences).</summary>
+    public SqlServerEngine Engine { get; private set; } = SqlServerEngine.SqlServer;
+
     public async ValueTask InitializeAsync()
     {
         if (Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } given)
@@ -69,6 +72,8 @@ public sealed class SqlServerServer : IAsyncLifetime
         {
             await using var connection = new SqlConnection(connectionString);
             await connection.OpenAsync();
+            await using var version = new SqlCommand("SELECT @@VERSION", connection);
+            Engine = SqlServerEngine.FromVersion((string)(await version.ExecuteScalarAsync())!);
             AdminConnectionString = connectionString;
         }
         catch (Exception ex) when (ex is SqlException or InvalidOperationException or ArgumentException)

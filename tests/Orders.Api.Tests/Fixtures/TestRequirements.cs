@@ -15,8 +15,9 @@ public static class TestRequirements
     {
         ["postgresql"] = "install the PostgreSQL server binaries (/usr/lib/postgresql/<version>/bin, Debian package postgresql), " +
                          "or set ORDERS_TEST_POSTGRES to a connection string",
-        ["sqlserver"] = "start Docker (the suite runs a SQL Server container itself), or set ORDERS_TEST_SQLSERVER to a " +
-                        "connection string; see docs/sqlserver.md",
+        ["sqlserver"] = "set ORDERS_TEST_SQLSERVER to a SQL Server's connection string, or to the local TDS engine that " +
+                        "../shared/engines/babelfish.sh builds and starts, or start Docker (the suite runs a SQL Server " +
+                        "container itself); see docs/sqlserver.md, Babelfish",
     };
 
     /// <summary>The databases whose skip was already announced by this test assembly.</summary>

@@ -77,6 +77,32 @@ public sealed class SqlServerErrorsTests
     }
 
     [Fact]
+    public async Task ConnectionDroppedByTheServerSide_BeforeTheLoginCompleted_IsTransient()
+    {
+        // What a restarting server, a failover or a cut network looks like while connecting: the TCP
+        // connection is accepted and then dropped. SqlClient reports it with number 0 and no inner
+        // exception, and its pool then rethrows that same error to every open for its blocking period;
+        // the fatal severity (class 20) is what says the connection, not the request, failed.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var ct = TestContext.Current.CancellationToken;
+        var dropping = Task.Run(async () =>
+        {
+            using var accepted = await listener.AcceptTcpClientAsync(ct);
+            await accepted.GetStream().ReadAtLeastAsync(new byte[8], 8, throwOnEndOfStream: false, ct); // the pre-login packet's header
+            accepted.Client.LingerState = new System.Net.Sockets.LingerOption(true, 0); // reset, not a polite close
+        }, ct);
+        await using var connection = new SqlConnection($"Server=tcp:127.0.0.1,{port};User ID=sa;Password=unused;Connect Timeout=5;Encrypt=false;Pooling=false");
+
+        var dropped = await Assert.ThrowsAsync<SqlException>(() => connection.OpenAsync(TestContext.Current.CancellationToken));
+        await dropping.WaitAsync(ct);
+
+        Assert.True(SqlServerErrors.IsTransient(dropped),
+            $"numbers {string.Join(",", dropped.Errors.Cast<SqlError>().Select(e => $"{e.Number} class {e.Class}"))}, inner {dropped.InnerException?.GetType().Name}: {dropped.Message}");
+    }
+
+    [Fact]
     public void Timeout_IsTransient_AndOtherExceptionsAreNot()
     {
         Assert.True(SqlServerErrors.IsTransient(new TimeoutException()));

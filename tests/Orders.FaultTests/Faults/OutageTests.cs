@@ -44,7 +44,8 @@ public abstract class OutageTests<TOutage>(TOutage cluster) : FaultTestBase(clus
         var duringOutage = ledger.Outcomes.Where(o => o.StartedUtc >= down && o.AnsweredUtc <= restarting).ToList();
         Assert.NotEmpty(duringOutage);
         Assert.True(duringOutage.All(o => o.Answer == Answer.Unavailable),
-            "while down: " + string.Join(", ", duringOutage.GroupBy(o => $"{o.Answer} {o.Status} {o.Code}").Select(g => $"{g.Count()} x {g.Key}")));
+            "while down: " + string.Join(", ", duringOutage.GroupBy(o => $"{o.Answer} {o.Status} {o.Code}").Select(g => $"{g.Count()} x {g.Key}")) +
+            $"\nthe API's last lines:\n{api.OutputTail()}");
         var slowest503 = ledger.Outcomes.Where(o => o.Answer == Answer.Unavailable).Max(o => o.Elapsed);
         Assert.True(slowest503 < AnswerBound, $"a 503 took {slowest503.TotalMilliseconds:F0} ms");
 
@@ -53,7 +54,9 @@ public abstract class OutageTests<TOutage>(TOutage cluster) : FaultTestBase(clus
         var failuresAfterStart = afterStart.Where(o => !o.Settled).ToList();
         var lastFailure = failuresAfterStart.Select(o => o.AnsweredUtc).DefaultIfEmpty(up).Max();
         var firstSuccess = afterStart.Where(o => o.Settled).Min(o => (DateTime?)o.AnsweredUtc);
-        Assert.NotNull(firstSuccess);
+        Assert.True(firstSuccess is not null,
+            "nothing succeeded after it was back: " + string.Join(", ", afterStart.GroupBy(o => $"{o.Answer} {o.Status} {o.Code}").Select(g => $"{g.Count()} x {g.Key}")) +
+            $"\nthe API's last lines:\n{api.OutputTail()}");
         Assert.True(lastFailure - up < RecoveryBound, $"still failing {(lastFailure - up).TotalMilliseconds:F0} ms after the database was back");
         Report($"outage ({cluster.What}): {duringOutage.Count} requests while down, all 503; slowest 503 {slowest503.TotalMilliseconds:F0} ms; " +
                $"after it was back: first success in {(firstSuccess.Value - up).TotalMilliseconds:F0} ms, " +

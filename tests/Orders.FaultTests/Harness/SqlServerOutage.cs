@@ -7,9 +7,9 @@ namespace Orders.FaultTests.Harness;
 
 /// <summary>
 /// A SQL Server database of the outage test's own, which the API reaches through a loopback relay:
-/// the outage cuts every connection and refuses new ones (as a server that died or failed over looks
-/// from the API's side), then listens again on the same port. The server itself is shared with every
-/// other test and is never stopped.
+/// the outage resets every connection, open or new (as a restarting server, or a gateway whose
+/// server is gone, looks from the API's side), then relays again. The server itself is shared with
+/// every other test and is never stopped.
 /// </summary>
 public sealed class SqlServerOutage(SqlServerServer server) : IOutage, IAsyncLifetime
 {
@@ -21,7 +21,7 @@ public sealed class SqlServerOutage(SqlServerServer server) : IOutage, IAsyncLif
 
     public string? UnavailableReason => _database.UnavailableReason;
 
-    public string What => "every connection to SQL Server cut and refused, then accepted again";
+    public string What => "every connection to SQL Server reset, open or new, then relayed again";
 
     public async ValueTask InitializeAsync()
     {
@@ -37,7 +37,11 @@ public sealed class SqlServerOutage(SqlServerServer server) : IOutage, IAsyncLif
         _relayed = new RelayedDatabase(_database, direct.ConnectionString);
     }
 
-    public Task StopAsync() => _relay!.CutAsync();
+    public Task StopAsync()
+    {
+        _relay!.Cut();
+        return Task.CompletedTask;
+    }
 
     public Task StartAsync()
     {

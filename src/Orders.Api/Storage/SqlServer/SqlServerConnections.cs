@@ -5,14 +5,22 @@ namespace Orders.Api.Storage.SqlServer;
 /// <summary>How the store and the outbox connect to SQL Server.</summary>
 internal static class SqlServerConnections
 {
-    // Lets a DBA tell this app's sessions apart (sys.dm_exec_sessions.program_name); an explicit
-    // Application Name in the configured connection string wins.
+    // Application Name lets a DBA tell this app's sessions apart (sys.dm_exec_sessions.program_name).
+    // PoolBlockingPeriod: after one failed open SqlClient's pool by default refuses every open to that
+    // server for 5 s, doubling up to a minute while failures go on, rethrowing the first error; so
+    // after a restart or failover the API would answer 503 long after the server was back. The store
+    // retries a bounded number of times with jittered backoff itself (TransientRetry), so nothing
+    // storms. Either setting named in the configured connection string wins.
     public static string Configure(string connectionString)
     {
         var builder = new SqlConnectionStringBuilder(connectionString);
         if (!builder.ShouldSerialize("Application Name"))
         {
             builder.ApplicationName = "Orders.Api";
+        }
+        if (!builder.ShouldSerialize("Pool Blocking Period"))
+        {
+            builder.PoolBlockingPeriod = PoolBlockingPeriod.NeverBlock;
         }
         return builder.ConnectionString;
     }

@@ -43,12 +43,20 @@ internal static class SqlServerErrors
     {
         // On Linux SqlClient reports a refused connection as number 0 ("error: 35 - An internal
         // exception was caught") with the SocketException inside, so the cause is checked too.
-        SqlException sql => IsTransient(Numbers(sql)) || sql.InnerException is SocketException or IOException,
+        // A connection dropped while connecting (a restart, a failover, a cut network: "successfully
+        // established ..., but then an error occurred during the pre-login handshake / login process")
+        // is number 0 with no inner exception; its severity, 20 or more, says the connection failed,
+        // and SqlClient closes a connection after any such error.
+        SqlException sql => IsTransient(Numbers(sql)) || sql.InnerException is SocketException or IOException || IsConnectionFatal(sql),
         TimeoutException => true,
         _ => false,
     };
 
     public static bool IsTransient(IEnumerable<int> errorNumbers) => errorNumbers.Any(TransientNumbers.Contains);
+
+    /// <summary>Severity 20 and above ends the connection (SQL Server's "fatal" classes); 0 is SqlClient's own connection-level number.</summary>
+    private static bool IsConnectionFatal(SqlException exception) =>
+        exception.Errors.Cast<SqlError>().Any(error => error.Number == 0 && error.Class >= 20);
 
     private static IEnumerable<int> Numbers(SqlException exception) =>
         exception.Errors.Cast<SqlError>().Select(error => error.Number);
