@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark: the API (Release) against a durable throwaway PostgreSQL, loaded by wrk, next to
+# The benchmark: the API (Release) against a durable throwaway PostgreSQL (or, with
+# BENCH_STORE=sqlserver, a fresh database on an existing TDS engine), loaded by wrk, next to
 # the raw path (bench/Orders.Bench: the store's own SQL through Dapper, no HTTP) and the floor
 # (bench/Orders.Bench/Floor.cs: the same URLs and store with our application code taken out) on the
 # same database at the same concurrency; at each table size in BENCH_SCALES. Writes everything,
@@ -16,13 +17,20 @@
 #   BENCH_SPLIT_CORES=1   PostgreSQL on core 0, everything else (API, floor, wrk, raw client) on core 1:
 #                         the production shape (database on its own machine) in miniature, see docs/benchmarks.md
 #   BENCH_UPDATE_DOCS=1   also copy the chart to docs/benchmarks.svg (docs/benchmarks-split.svg)
+#   BENCH_STORE=sqlserver  the SQL Server store instead of PostgreSQL (default postgresql): a database made
+#                         for the run on the engine BENCH_SQLSERVER names (default: the local Babelfish on
+#                         127.0.0.1,1433), migrated by the API, seeded by bench/sql/seed-sqlserver.sql,
+#                         dropped at the end. Its CPU is read from the engine's postmaster.pid (Babelfish is
+#                         PostgreSQL), BENCH_DB_PIDFILE (default /var/lib/babelfish/data/postmaster.pid); on a
+#                         shared engine that includes every other session's work. Compare API with raw on the
+#                         one engine, never Babelfish's figures with PostgreSQL's or SQL Server's.
 #   BENCH_PERF=1          a CPU profile of the API and the floor in every measured run (Linux perf, with
 #                         the runtime's perf map for JIT-compiled code): perf-<scenario>-<path>.data,
 #                         read with `perf report -i FILE`, and perf-breakdown.md: each profile in buckets
 #                         (kernel, Npgsql, token validation, our code, ...), ms per request, API next to
 #                         the floor (bench/perf-breakdown.py)
 #
-# Installs what it lacks (wrk, PostgreSQL server binaries) with apt. Loopback only.
+# Installs what it lacks (wrk, PostgreSQL server binaries for the PostgreSQL store) with apt. Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -35,6 +43,8 @@ api_port=${BENCH_API_PORT:-25480}
 floor_port=${BENCH_FLOOR_PORT:-25481}
 run_id=$(date -u +%Y%m%dT%H%M%SZ)${BENCH_SPLIT_CORES:+-split}
 runs=${BENCH_RUNS:-1}
+store=${BENCH_STORE:-postgresql}
+case "$store" in postgresql|sqlserver) ;; *) echo "BENCH_STORE must be postgresql or sqlserver, not $store" >&2; exit 2 ;; esac
 if [ "$runs" -gt 1 ]; then
   # Each run is this script again, start to end, in a directory of its own; then the spread.
   parent="$root/bench/results/$run_id"
@@ -58,7 +68,7 @@ if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ "$store" = sqlserver ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ -n "${BENCH_PERF:-}" ]; then
   command -v perf >/dev/null || missing+=(linux-perf)
   command -v python3 >/dev/null || missing+=(python3)
@@ -67,7 +77,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 log "building Release"
@@ -76,25 +86,52 @@ dotnet build bench/Orders.Bench -c Release -v q -nologo >>"$out/build.log"
 api_dir="$root/src/Orders.Api/bin/Release/net10.0"
 bench=(dotnet "$root/bench/Orders.Bench/bin/Release/net10.0/Orders.Bench.dll")
 
-# Durable on purpose (fsync, synchronous_commit and full_page_writes on, PostgreSQL's defaults):
-# a create's cost includes its WAL flush, as in production. 1 GB of shared buffers holds 1M orders.
-pg_data=$(mktemp -d /tmp/orders-bench-pg.XXXXXX)
-[ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_data"
-api_pid=""; floor_pid=""
-cleanup() {
+api_pid=""; floor_pid=""; pg_data=""; sqlserver_db=""
+stop_servers() {
   [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
   [ -n "$floor_pid" ] && kill "$floor_pid" 2>/dev/null && wait "$floor_pid" 2>/dev/null
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
-  cp "$pg_data/server.log" "$out/postgresql.log" 2>/dev/null || true
-  rm -rf "$pg_data"
+  return 0
 }
-trap cleanup EXIT
-as_postgres "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 --locale=C >"$out/initdb.log"
-as_postgres "${db_core[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 start -o \
-  "-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_data -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=1GB -c max_connections=300" >/dev/null
-psql=("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q -X)
-"${psql[@]}" -d postgres -c "CREATE DATABASE orders"
-connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orders${BENCH_CONNECTION_EXTRA:+;$BENCH_CONNECTION_EXTRA}"
+if [ "$store" = postgresql ]; then
+  provider=PostgreSql
+  # Durable on purpose (fsync, synchronous_commit and full_page_writes on, PostgreSQL's defaults):
+  # a create's cost includes its WAL flush, as in production. 1 GB of shared buffers holds 1M orders.
+  pg_data=$(mktemp -d /tmp/orders-bench-pg.XXXXXX)
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_data"
+  cleanup() {
+    stop_servers
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
+    cp "$pg_data/server.log" "$out/postgresql.log" 2>/dev/null || true
+    rm -rf "$pg_data"
+  }
+  trap cleanup EXIT
+  as_postgres "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 --locale=C >"$out/initdb.log"
+  as_postgres "${db_core[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 start -o \
+    "-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_data -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=1GB -c max_connections=300" >/dev/null
+  psql=("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q -X)
+  "${psql[@]}" -d postgres -c "CREATE DATABASE orders"
+  connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orders${BENCH_CONNECTION_EXTRA:+;$BENCH_CONNECTION_EXTRA}"
+  db_pidfile=${BENCH_DB_PIDFILE:-$pg_data/postmaster.pid}
+  engine="PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $NF }')"
+  seed_orders() { "${psql[@]}" -d orders -v from="$1" -v to="$2" -f bench/sql/seed.sql; }
+  count_orders() { "${psql[@]}" -d orders -At -c 'SELECT count(*) FROM orders'; }
+else
+  provider=SqlServer
+  # An existing engine, shared: only the database is this run's. BENCH_SPLIT_CORES cannot pin it.
+  sqlserver=${BENCH_SQLSERVER:-'Server=127.0.0.1,1433;User ID=babelfish_user;Password=Orders-Dev-1!;Encrypt=False;TrustServerCertificate=True'}
+  cleanup() {
+    stop_servers
+    [ -z "$sqlserver_db" ] || "${bench[@]}" sqlserver-drop-database "$sqlserver" "$sqlserver_db" || log "could not drop $sqlserver_db"
+  }
+  trap cleanup EXIT
+  engine=$("${bench[@]}" sqlserver-engine "$sqlserver")
+  sqlserver_db=$("${bench[@]}" sqlserver-create-database "$sqlserver")
+  log "database $sqlserver_db on $engine"
+  connection="$sqlserver;Database=$sqlserver_db${BENCH_CONNECTION_EXTRA:+;$BENCH_CONNECTION_EXTRA}"
+  db_pidfile=${BENCH_DB_PIDFILE:-/var/lib/babelfish/data/postmaster.pid}
+  seed_orders() { "${bench[@]}" sqlserver-run "$connection" bench/sql/seed-sqlserver.sql "$1" "$2" >/dev/null; }
+  count_orders() { "${bench[@]}" sqlserver-run "$connection" <(echo 'SELECT count(*) FROM dbo.orders') 0 0; }
+fi
 
 # Authenticated as in production: a signing key made for this run, a token for the seeded owner
 # (wrk, the storm and curl send it). The per-owner rate limiter runs, as in production, but with a
@@ -106,7 +143,7 @@ export BENCH_TOKEN; BENCH_TOKEN=$("${bench[@]}" token "$signing_key")
 # match it only to code that is not double-mapped (W^X off, for profiled runs alone).
 perf_env=(); [ -n "${BENCH_PERF:-}" ] && perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 log "starting the API (Release) on 127.0.0.1:$api_port"
-(cd "$api_dir" && Storage__Provider=PostgreSql ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
+(cd "$api_dir" && Storage__Provider=$provider ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
   Authentication__Schemes__Bearer__ValidIssuer=orders-bench Authentication__Schemes__Bearer__ValidAudiences__0=orders-api-bench \
   Authentication__Schemes__Bearer__SigningKeys__0__Issuer=orders-bench Authentication__Schemes__Bearer__SigningKeys__0__Value="$signing_key" \
   RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 exec env "${perf_env[@]}" "${app_core[@]}" dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
@@ -121,7 +158,7 @@ done
 # The floor: the benchmark's own minimal server on the API's runtimeconfig.json (GC, thread pool,
 # tiering) and the API's storage settings, so the two differ only in our application code.
 log "starting the floor on 127.0.0.1:$floor_port"
-Storage__Provider=PostgreSql ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
+Storage__Provider=$provider ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
   env "${perf_env[@]}" "${app_core[@]}" dotnet exec --runtimeconfig "$api_dir/Orders.Api.runtimeconfig.json" "${bench[1]}" floor "http://127.0.0.1:$floor_port" \
   >"$out/floor.log" 2>&1 &
 floor_pid=$!
@@ -134,15 +171,16 @@ done
 
 # CPU seconds (clock ticks) a process has used, with its reaped children: utime stime cutime cstime.
 ticks_of() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
-# PostgreSQL's: the postmaster (whose reaped children are included) and every live server process.
+# The database's (PostgreSQL, or Babelfish, which is PostgreSQL under its TDS endpoint): the
+# postmaster (whose reaped children are included) and every live server process.
 pg_ticks() {
   local postmaster total pid
-  postmaster=$(head -n 1 "$pg_data/postmaster.pid")
+  postmaster=$(head -n 1 "$db_pidfile")
   total=$(ticks_of "$postmaster")
   for pid in $(ps -o pid= --ppid "$postmaster"); do total=$((total + $(ticks_of "$pid"))); done
   echo "$total"
 }
-pg_children() { ps -o pid= --ppid "$(head -n 1 "$pg_data/postmaster.pid")" | wc -l; }
+pg_children() { ps -o pid= --ppid "$(head -n 1 "$db_pidfile")" | wc -l; }
 # ms of CPU per operation from a tick delta, for the notes column (server=, db=, client=).
 per_op() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", (n > 0 ? t * 1000 / hz / n : 0) }'; }
 
@@ -187,7 +225,7 @@ measure() { # scale scenario
   pg0=$(pg_ticks)
   # The raw tool reports its own CPU (client=).
   children=$(pg_children)
-  raw=$("${app_core[@]}" "${bench[@]}" raw "$2" "$connection" "$connections" "$seconds" "$1" "$run_id-$(label "$1")" | grep '^RESULT' | cut -f2-)
+  raw=$("${app_core[@]}" "${bench[@]}" raw "$store" "$2" "$connection" "$connections" "$seconds" "$1" "$run_id-$(label "$1")" | grep '^RESULT' | cut -f2-)
   # The raw tool's server processes end after it does, and their CPU counts (as the postmaster's
   # reaped children) only once the postmaster has reaped them: read too early, with the database on
   # its own busy core, the raw path's PostgreSQL CPU came out as about 0.
@@ -226,11 +264,11 @@ warm_up() { # scale name pid port
   log "$(label "$1") $2 warm-up, CPU ms per request by round:$trail"
 }
 
-log "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+log "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); $engine, $(pg_children) server processes"
 stored=0
 for scale in $scales; do
   log "bulk-loading orders $((stored + 1)) to $scale"
-  "${psql[@]}" -d orders -v from=$((stored + 1)) -v to="$scale" -f bench/sql/seed.sql
+  seed_orders $((stored + 1)) "$scale"
   stored=$scale
   warm_up "$scale" api "$api_pid" "$api_port"
   warm_up "$scale" floor "$floor_pid" "$floor_port"
@@ -245,12 +283,12 @@ for scale in $scales; do
   grep VmHWM /proc/$api_pid/status | awk '{ printf "%.0f\n", $2 / 1024 }' >"$out/rss.txt"
   log "API peak RSS so far: $(cat "$out/rss.txt") MiB"
 done
-log "orders stored at the end: $("${psql[@]}" -d orders -At -c 'SELECT count(*) FROM orders')"
+log "orders stored at the end: $(count_orders)"
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 chart="benchmarks${BENCH_SPLIT_CORES:+-split}.svg"
 "${bench[@]}" report "$results" "$out/table.md" "$out/$chart" \
-  "Orders API vs raw Dapper on PostgreSQL, $connections connections, $(nproc) cores ($run_id)"
+  "Orders API vs raw Dapper on $engine, $connections connections, $(nproc) cores ($run_id)"
 cat "$out/table.md" | tee -a "$out/summary.txt"
 if [ -n "${BENCH_PERF:-}" ]; then
   # The profiles in buckets (kernel, Npgsql, token validation, our code, ...), API next to the floor.

@@ -26,7 +26,8 @@ public static class ClosedLoop
                     await operation(Interlocked.Increment(ref counter));
                     mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
-                catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+                // DbException: NpgsqlException and SqlException alike, whichever store the raw path runs.
+                catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
                 {
                     Interlocked.Increment(ref errors);
                 }

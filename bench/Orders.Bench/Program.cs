@@ -1,8 +1,11 @@
-using Orders.Api.Storage.PostgreSql;
 using Orders.Bench;
 
 // bench/run-bench.sh drives these; each prints one tab-separated line (or a file) it collects.
-//   raw <create|duplicate|lookup> <connection string> <concurrency> <seconds> <seeded orders> <run id>
+//   raw <postgresql|sqlserver> <create|duplicate|lookup> <connection string> <concurrency> <seconds> <seeded orders> <run id>
+//   sqlserver-create-database <server connection>   creates a fresh database, prints its name
+//   sqlserver-drop-database <server connection> <name>
+//   sqlserver-run <connection> <T-SQL file> <from> <to>   runs it with @from, @to; prints its scalar, if any
+//   sqlserver-engine <server connection>             prints the engine's name, e.g. "Babelfish 4.4.0 (TDS)"
 //   storm <api url> <requests> <reference>          (bearer token in BENCH_TOKEN)
 //   token <base64 signing key>                       prints a token for BenchOrder.Owner
 //   floor <url>                                      serves the floor (Floor.cs) until stopped
@@ -10,25 +13,21 @@ using Orders.Bench;
 //   summary <summary.md> <run directory>...          min/median/max of every figure over the runs
 switch (args.FirstOrDefault())
 {
-    case "raw" when args.Length == 7:
-        // The API's own data source settings (automatic preparation), so the comparison is like for like.
-        await using (var dataSource = PostgreSqlDataSource.Create(args[2]))
-        {
-            var workload = new RawWorkload(dataSource, args[6], int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture));
-            Func<int, Task> operation = args[1] switch
-            {
-                "create" => workload.CreateAsync,
-                "duplicate" => workload.DuplicateAsync,
-                "lookup" => workload.LookupAsync,
-                var other => throw new ArgumentException($"unknown raw scenario {other}"),
-            };
-            var concurrency = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
-            var duration = TimeSpan.FromSeconds(double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
-            // Unmeasured first, as the API gets a wrk warm-up: JIT tiers and the pool fill.
-            await ClosedLoop.RunAsync(concurrency, duration / 4, operation);
-            var measurement = await ClosedLoop.RunAsync(concurrency, duration, operation);
-            Console.WriteLine(measurement.ToResultLine());
-        }
+    case "raw" when args.Length == 8:
+        await RawCommand.RunAsync(args);
+        return 0;
+    case "sqlserver-create-database" when args.Length == 2:
+        Console.WriteLine(await SqlServerBenchDatabase.CreateAsync(args[1]));
+        return 0;
+    case "sqlserver-drop-database" when args.Length == 3:
+        await SqlServerBenchDatabase.DropAsync(args[1], args[2]);
+        return 0;
+    case "sqlserver-run" when args.Length == 5:
+        Console.WriteLine(await SqlServerBenchDatabase.RunAsync(args[1], await File.ReadAllTextAsync(args[2]),
+            int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture)));
+        return 0;
+    case "sqlserver-engine" when args.Length == 2:
+        Console.WriteLine(await SqlServerBenchDatabase.EngineAsync(args[1]));
         return 0;
     case "storm" when args.Length == 4:
         Console.WriteLine(await Storm.RunAsync(new Uri(args[1]), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]));

@@ -1,17 +1,13 @@
-using Dapper;
-using Npgsql;
 using Orders.Api.Orders;
 using Orders.Api.Storage;
-using Orders.Api.Storage.PostgreSql;
 
 namespace Orders.Bench;
 
 /// <summary>
-/// What the database can do without the API: the PostgreSQL store's own statements
-/// (<see cref="PostgreSqlSql"/>) with the store's own parameters, sent through Dapper on one
-/// NpgsqlDataSource, with no HTTP, JSON, validation or retry wrapper around them.
+/// What the database can do without the API: the store's own statements with the store's own
+/// parameters (<see cref="IRawPath"/>), with no HTTP, JSON, validation or retry wrapper around them.
 /// </summary>
-public sealed class RawWorkload(NpgsqlDataSource dataSource, string runId, int seededOrders)
+public sealed class RawWorkload(IRawPath path, string runId, int seededOrders)
 {
     private readonly OrderFactory _factory = new(TimeProvider.System);
     private int _created;
@@ -21,24 +17,20 @@ public sealed class RawWorkload(NpgsqlDataSource dataSource, string runId, int s
     {
         // Counted here, not per loop: the warm-up and the measured run must not share references.
         var order = _factory.Create(BenchOrder.Owner, BenchOrder.Draft($"raw-{runId}-{Interlocked.Increment(ref _created)}"));
-        await using var connection = await dataSource.OpenConnectionAsync();
-        Expect(await PostgreSqlOrderInsert.CreateAsync(connection, order, default) is CreateOrderResult.Created, "a new reference was not inserted");
+        Expect(await path.CreateAsync(order) is CreateOrderResult.Created, "a new reference was not inserted");
     }
 
     /// <summary>A duplicate, as the store handles it: the same batch finds the key taken and reads the stored order.</summary>
     public async Task DuplicateAsync(int _)
     {
         var order = _factory.Create(BenchOrder.Owner, BenchOrder.Draft(BenchOrder.SeedReference(Random.Shared.Next(), seededOrders)));
-        await using var connection = await dataSource.OpenConnectionAsync();
-        Expect(await PostgreSqlOrderInsert.CreateAsync(connection, order, default) is CreateOrderResult.Duplicate, "a seeded reference was not answered as a duplicate");
+        Expect(await path.CreateAsync(order) is CreateOrderResult.Duplicate, "a seeded reference was not answered as a duplicate");
     }
 
     /// <summary>A lookup by reference: header and lines, as GET /orders/{clientReference} does it.</summary>
     public async Task LookupAsync(int _)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var order = await PostgreSqlOrderStore.FindAsync(
-            connection, BenchOrder.Owner, BenchOrder.SeedReference(Random.Shared.Next(), seededOrders), default);
+        var order = await path.FindAsync(BenchOrder.Owner, BenchOrder.SeedReference(Random.Shared.Next(), seededOrders));
         Expect(order is not null, "a seeded order was not found");
     }
 

@@ -28,8 +28,8 @@ public static class Summary
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"{runs.Count} runs; each cell is median (min–max), and max ÷ min of the API's CPU per op.")
             .AppendLine()
-            .AppendLine($"| orders stored | scenario | {string.Join(" | ", Figures.Select(f => f.Heading))} | API CPU max ÷ min |")
-            .AppendLine($"|---:|---|{string.Concat(Figures.Select(_ => "---:|"))}---:|");
+            .AppendLine(CultureInfo.InvariantCulture, $"| orders stored | scenario | {string.Join(" | ", Figures.Select(f => f.Heading))} | API CPU max ÷ min |")
+            .AppendLine(CultureInfo.InvariantCulture, $"|---:|---|{string.Concat(Figures.Select(_ => "---:|"))}---:|");
         foreach (var (scale, scenario) in runs.SelectMany(run => run).Select(c => (c.Scale, c.Scenario)).Distinct())
         {
             var same = runs.Select(run => run.FirstOrDefault(c => c.Scale == scale && c.Scenario == scenario)).OfType<Comparison>().ToList();

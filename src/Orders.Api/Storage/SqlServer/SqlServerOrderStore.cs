@@ -59,7 +59,8 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
             return OrderRows.ToOrders(headers, lines);
         }, cancellationToken);
 
-    private static async Task<Order?> FindAsync(SqlConnection connection, string owner, string clientReference, CancellationToken ct)
+    // Internal: bench/Orders.Bench's raw path reads with exactly this, to measure the database alone.
+    internal static async Task<Order?> FindAsync(SqlConnection connection, string owner, string clientReference, CancellationToken ct)
     {
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             SqlServerSql.FindOrder, SqlServerParameters.FindOrder(owner, clientReference), cancellationToken: ct));
