@@ -112,7 +112,7 @@ if [ "$store" = postgresql ]; then
   "${psql[@]}" -d postgres -c "CREATE DATABASE orders"
   connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orders${BENCH_CONNECTION_EXTRA:+;$BENCH_CONNECTION_EXTRA}"
   db_pidfile=${BENCH_DB_PIDFILE:-$pg_data/postmaster.pid}
-  engine="PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $NF }')"
+  engine="PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }')"  # "postgres (PostgreSQL) 15.18 (Debian …)"
   seed_orders() { "${psql[@]}" -d orders -v from="$1" -v to="$2" -f bench/sql/seed.sql; }
   count_orders() { "${psql[@]}" -d orders -At -c 'SELECT count(*) FROM orders'; }
 else
