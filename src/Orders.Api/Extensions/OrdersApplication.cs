@@ -23,6 +23,7 @@ public static class OrdersApplication
         builder.Services.AddOrdersRateLimiting(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OrderFactory>();
+        builder.Services.AddSingleton<StoreOutageLog>();
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOrdersOpenApi();

@@ -10,7 +10,7 @@ namespace Orders.Api.Infrastructure;
 /// anything else 500 INTERNAL_ERROR. Neither ever carries exception text, SQL or a stack trace.
 /// </summary>
 internal sealed partial class StoreExceptionHandler(
-    IOptions<StorageOptions> options, OrdersMetrics metrics, ILogger<StoreExceptionHandler> logger)
+    IOptions<StorageOptions> options, OrdersMetrics metrics, StoreOutageLog outageLog, ILogger<StoreExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ internal sealed partial class StoreExceptionHandler(
         ProblemResult result;
         if (exception is StoreUnavailableException)
         {
-            LogStoreUnavailable(logger, exception);
+            outageLog.Unavailable(httpContext, exception);
             metrics.Rejected(OrdersMetrics.Reasons.StoreUnavailable);
             result = Problems.StoreUnavailable(options.Value.RetryAfterSeconds, placesOrder);
         }
@@ -40,9 +40,6 @@ internal sealed partial class StoreExceptionHandler(
         await result.ExecuteAsync(httpContext);
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order store unavailable")]
-    private static partial void LogStoreUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
     private static partial void LogUnexpected(ILogger logger, Exception exception);

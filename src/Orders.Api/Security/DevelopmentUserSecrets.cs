@@ -14,9 +14,9 @@ namespace Orders.Api.Security;
 /// ASP.NET Core adds the user-secrets file only with a watcher on its directory
 /// (~/.microsoft/usersecrets/&lt;UserSecretsId&gt;/); when that directory does not exist yet, as on a fresh
 /// machine, it looks for secrets.json in the content root instead, and a key created while the API runs
-/// is never seen: every token gets 401 until a restart. Here the source is pointed at the real file
-/// and polled (one file status every 4 s; a new key was seen 3–8 s after it was written), since there
-/// is no directory yet to watch.
+/// is never seen: every token gets 401 until a restart. Here the directory is made at start-up (the
+/// one `dotnet user-jwts create` would make) and the source pointed at it with a file-system watcher,
+/// so a new key is used within the configuration's reload delay (0.25 s), not a polling interval.
 /// </remarks>
 internal static class DevelopmentUserSecrets
 {
@@ -35,12 +35,20 @@ internal static class DevelopmentUserSecrets
         {
             return builder;
         }
-        var existing = NearestExistingDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A home the API may not write to: keep ASP.NET Core's source (a restart sees a new key).
+            return builder;
+        }
         sources[index] = new JsonConfigurationSource
         {
-            // No exclusion filters: the path runs through the hidden .microsoft directory.
-            FileProvider = new PhysicalFileProvider(existing, ExclusionFilters.None) { UsePollingFileWatcher = true, UseActivePolling = true },
-            Path = Path.GetRelativePath(existing, path),
+            // A directory of its own to watch (inotify on Linux): no polling, and nothing else in it.
+            FileProvider = new PhysicalFileProvider(directory, ExclusionFilters.None),
+            Path = SecretsFileName,
             Optional = true,
             ReloadOnChange = true,
         };
@@ -71,15 +79,5 @@ internal static class DevelopmentUserSecrets
             }
         }
         return -1;
-    }
-
-    private static string NearestExistingDirectory(string directory)
-    {
-        var candidate = directory;
-        while (!Directory.Exists(candidate))
-        {
-            candidate = Path.GetDirectoryName(candidate) ?? throw new DirectoryNotFoundException(directory);
-        }
-        return candidate;
     }
 }

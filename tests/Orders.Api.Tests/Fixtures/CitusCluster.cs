@@ -27,7 +27,7 @@ public sealed class CitusCluster : IAsyncLifetime
     {
         if (Environment.GetEnvironmentVariable(ConnectionVariable) is not { Length: > 0 } given)
         {
-            UnavailableReason = $"{ConnectionVariable} is not set (a Citus coordinator's connection string runs the PostgreSQL suites on a cluster)";
+            UnavailableReason = $"{ConnectionVariable} is not set";
             return;
         }
         try

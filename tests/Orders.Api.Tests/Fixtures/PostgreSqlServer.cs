@@ -62,9 +62,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
     private async Task<string> StartThrowawayClusterAsync()
     {
-        var binDirectory = FindBinDirectory()
-            ?? throw new InvalidOperationException(
-                $"no PostgreSQL server binaries (initdb) found under /usr/lib/postgresql; install the postgresql package or set {ConnectionVariable}");
+        var binDirectory = BinDirectory ?? throw new InvalidOperationException(BinariesMissing);
         _pgCtl = Path.Combine(binDirectory, "pg_ctl");
         _dataDirectory = Path.Combine(Path.GetTempPath(), $"orders-test-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_dataDirectory);
@@ -100,6 +98,15 @@ public sealed class PostgreSqlServer : IAsyncLifetime
             : ProcessRunner.RunAsync(program, arguments, CommandTimeout);
 
     private static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>Why no cluster can be started from local binaries, or null when it can.</summary>
+    public static string? BinariesUnavailableReason => BinDirectory is null ? BinariesMissing : null;
+
+    private static string BinariesMissing =>
+        $"no PostgreSQL server binaries (initdb) found under /usr/lib/postgresql; install the postgresql package or set {ConnectionVariable}";
+
+    /// <summary>The newest local server's bin directory (Debian's layout), or null.</summary>
+    private static string? BinDirectory { get; } = FindBinDirectory();
 
     private static string? FindBinDirectory() =>
         Directory.Exists("/usr/lib/postgresql")

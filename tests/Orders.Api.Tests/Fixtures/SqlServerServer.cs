@@ -42,9 +42,10 @@ public sealed class SqlServerServer : IAsyncLifetime
             await _container.StartAsync();
             AdminConnectionString = _container.GetConnectionString();
         }
-        catch (DockerUnavailableException ex)
+        catch (DockerUnavailableException)
         {
-            UnavailableReason = $"Docker unavailable: {FirstLine(ex.Message)} (or set {ConnectionVariable})";
+            // Testcontainers' own message is a paragraph of Docker advice; that Docker is missing is the point.
+            UnavailableReason = $"no Docker, and {ConnectionVariable} is not set";
         }
 #pragma warning disable CA1031 // Whatever stops the container (image pull, port, start-up) means the same: no server.
         catch (Exception ex)

@@ -18,6 +18,10 @@ public static class TestRequirements
         ["sqlserver"] = "set ORDERS_TEST_SQLSERVER to a SQL Server's connection string, or to the local TDS engine that " +
                         "../shared/engines/babelfish.sh builds and starts, or start Docker (the suite runs a SQL Server " +
                         "container itself); see docs/sqlserver.md, Babelfish",
+        ["citus"] = "set ORDERS_TEST_CITUS='Host=…;Port=…;Username=…;Database=postgres' to a Citus coordinator " +
+                    "(how to start one: docs/operations.md#scaling-out)",
+        ["rabbitmq"] = "install the rabbitmq-server package (the suites start a node of their own), " +
+                       "or set ORDERS_TEST_RABBITMQ to an AMQP URI",
     };
 
     /// <summary>The databases whose skip was already announced by this test assembly.</summary>
@@ -47,8 +51,14 @@ public static class TestRequirements
         Assert.Skip($"{database} unavailable: {unavailableReason}");
     }
 
-    /// <summary>The one line a test run prints for a database whose tests it skips.</summary>
+    /// <summary>
+    /// The one line a test run prints for a database whose tests it skips; the run's summary
+    /// (build/TestRunSummary.cs) repeats each distinct line once, after the totals.
+    /// </summary>
     public static string SkipAnnouncement(string database, string unavailableReason) =>
-        $"SKIPPED: every {database} test ({unavailableReason}). To run them: " +
+        $"SKIPPED: every {database} test ({FirstLine(unavailableReason)}). To run them: " +
         $"{HowToRun.GetValueOrDefault(database, "make it available")}. ({Variable}={database} turns this skip into a failure.)";
+
+    // A driver's or a library's message can run to paragraphs; the line keeps its first.
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd();
 }
