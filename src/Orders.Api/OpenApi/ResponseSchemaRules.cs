@@ -25,9 +25,10 @@ internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
             .OneOf("status", Order.PlacedStatus)
             .LimitsOf(OrderRequestFields.Order)
             .Minimum("total", 0),
-        [typeof(Customer)] = schema => schema.RequireAll().NullableOnly("name").LimitsOf(OrderRequestFields.Customer),
+        // Null where the record's C# type says so (SupportNonNullableReferenceTypes): a field the client may leave out.
+        [typeof(Customer)] = schema => schema.RequireAll().LimitsOf(OrderRequestFields.Customer),
         // Only ever OrderResponse.shippingAddress, null for an order placed without one.
-        [typeof(ShippingAddress)] = schema => schema.AllowsNull().RequireAll().NullableOnly("line2").LimitsOf(OrderRequestFields.ShippingAddress),
+        [typeof(ShippingAddress)] = schema => schema.AllowsNull().RequireAll().LimitsOf(OrderRequestFields.ShippingAddress),
         [typeof(OrderLine)] = schema => schema.RequireAll().NullableOnly()
             .LimitsOf(OrderRequestFields.Lines.Items!)
             .Range("lineNumber", 1, OrderRequestFields.Lines.Max)
