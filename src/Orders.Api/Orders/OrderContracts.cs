@@ -33,9 +33,10 @@ public sealed record CreateOrderRequest(
 /// <summary>The customer of an order to place.</summary>
 /// <param name="Email">Where order mail goes. Stored exactly as sent.</param>
 /// <param name="Name">The customer's name as they typed it; optional.</param>
-public sealed record CustomerRequest(string? Email, string? Name)
+/// <param name="Phone">A phone number for the delivery, as the customer typed it (+49 30 1234567); optional.</param>
+public sealed record CustomerRequest(string? Email, string? Name, string? Phone = null)
 {
-    internal Customer ToCustomer() => new(Email!, Name);
+    internal Customer ToCustomer() => new(Email!, Name, Phone);
 }
 
 /// <summary>The shipping address of an order to place; omit it or send null for an order that ships nothing. Text is stored exactly as sent.</summary>

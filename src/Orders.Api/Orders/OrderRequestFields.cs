@@ -37,7 +37,8 @@ public static class OrderRequestFields
 
     public static readonly RequestField Customer = Record("customer", typeof(CustomerRequest), required: true,
         Email,
-        Text("name", 1, 200, required: false));
+        Text("name", 1, 200, required: false),
+        Characters("phone", 3, 32, required: false, "0-9 +()-", "characters: digits, spaces and + - ( ), starting with + or a digit", first: "+0-9"));
 
     public static readonly RequestField ShippingAddress = Record("shippingAddress", typeof(ShippingAddressRequest), required: false,
         Text("line1", 1, 200, required: true),

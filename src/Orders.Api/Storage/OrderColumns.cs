@@ -16,7 +16,7 @@ internal static class OrderColumns
 {
     public const string Header = """
         o.order_id AS OrderId, o.owner_id AS Owner, o.client_reference AS ClientReference, o.status AS Status,
-        o.currency AS Currency, o.customer_email AS CustomerEmail, o.customer_name AS CustomerName,
+        o.currency AS Currency, o.customer_email AS CustomerEmail, o.customer_name AS CustomerName, o.customer_phone AS CustomerPhone,
         o.ship_line1 AS ShipLine1, o.ship_line2 AS ShipLine2, o.ship_city AS ShipCity,
         o.ship_postal_code AS ShipPostalCode, o.ship_country AS ShipCountry, o.total AS Total, o.created_at AS CreatedAt
         """;
@@ -27,12 +27,12 @@ internal static class OrderColumns
         """;
 
     public const string InsertHeaderColumns = """
-        order_id, owner_id, client_reference, status, currency, customer_email, customer_name,
+        order_id, owner_id, client_reference, status, currency, customer_email, customer_name, customer_phone,
         ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, total, created_at
         """;
 
     public const string InsertHeaderValues = """
-        @OrderId, @Owner, @ClientReference, @Status, @Currency, @CustomerEmail, @CustomerName,
+        @OrderId, @Owner, @ClientReference, @Status, @Currency, @CustomerEmail, @CustomerName, @CustomerPhone,
         @ShipLine1, @ShipLine2, @ShipCity, @ShipPostalCode, @ShipCountry, @Total, @CreatedAt
         """;
 
@@ -49,6 +49,7 @@ internal static class OrderColumns
         HeaderValue.Text("Currency", order => order.Currency),
         HeaderValue.Text("CustomerEmail", order => order.Customer.Email),
         HeaderValue.Text("CustomerName", order => order.Customer.Name),
+        HeaderValue.Text("CustomerPhone", order => order.Customer.Phone),
         HeaderValue.Text("ShipLine1", order => order.ShippingAddress?.Line1),
         HeaderValue.Text("ShipLine2", order => order.ShippingAddress?.Line2),
         HeaderValue.Text("ShipCity", order => order.ShippingAddress?.City),

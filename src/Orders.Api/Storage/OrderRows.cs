@@ -16,6 +16,7 @@ internal sealed record OrderHeaderRow<TId, TTime>(
     string Currency,
     string CustomerEmail,
     string? CustomerName,
+    string? CustomerPhone,
     string? ShipLine1,
     string? ShipLine2,
     string? ShipCity,
@@ -31,7 +32,7 @@ internal sealed record OrderHeaderRow<TId, TTime>(
         ClientReference,
         Status,
         Currency,
-        new Customer(CustomerEmail, CustomerName),
+        new Customer(CustomerEmail, CustomerName, CustomerPhone),
         // The address columns are all set or all null (a CHECK constraint says so).
         ShipLine1 is null ? null : new ShippingAddress(ShipLine1, ShipLine2, ShipCity!, ShipPostalCode!, ShipCountry!),
         [.. lines.OrderBy(line => line.LineNumber).Select(line => new OrderLine(line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal))],

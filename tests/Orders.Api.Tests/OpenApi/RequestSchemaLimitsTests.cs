@@ -78,6 +78,7 @@ public sealed class RequestSchemaLimitsTests(SqliteDatabase database) : IClassFi
     {
         "email" => length => length < 3 ? new string('a', length) : new string('a', length - 2) + "@b",
         "currency" or "country" => length => new string('E', length),
+        "phone" => length => new string('1', length),
         _ => length => new string('a', length),
     };
 
