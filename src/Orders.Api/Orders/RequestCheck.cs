@@ -12,9 +12,6 @@ internal static class RequestCheck
 {
     public const string Root = "$";
 
-    // A body of thousands of bad lines gets a useful answer, not a 64 KiB echo of itself.
-    private const int MaxErrors = 50;
-
     public const string Unknown = "is not a known field (names are case-sensitive)";
 
     public const string Missing = "is required";
@@ -34,7 +31,7 @@ internal static class RequestCheck
 
     private static void Visit(JsonElement value, RequestField field, string path, FieldErrors errors)
     {
-        if (errors.Count >= MaxErrors)
+        if (errors.Full)
         {
             return;
         }

@@ -91,6 +91,18 @@ public abstract class ValidationContract<TDatabase>(TDatabase database) : Contra
             pair => Assert.DoesNotContain("required", (string)pair.Value![0]!, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Post_ThousandsOfUnknownFields_NamesFiftyOfThem_NotAllOfThem()
+    {
+        var client = StartApi();
+        var body = OrderRequests.Valid(OrderRequests.NewReference());
+        for (var i = 0; i < 2000; i++) body[$"x{i}"] = 1;
+
+        var errors = (await (await client.PostOrderAsync(body)).ReadJsonAsync())["errors"]!.AsObject();
+
+        Assert.Equal(50, errors.Count);
+    }
+
     [Theory]
     [MemberData(nameof(ValidationCases.UnreadableBodies), MemberType = typeof(ValidationCases))]
     public async Task Post_UnreadableBody_ReturnsProblemWithItsCode_AndStoresNothing(
