@@ -25,6 +25,7 @@ public sealed class KiotaClientTests(LiveApi api) : IClassFixture<LiveApi>
         var placed = await client.Orders.PostAsync(request, cancellationToken: Ct);
         Assert.Equal(request.ClientReference, placed!.ClientReference);
         Assert.Equal(4498, placed.Total);
+        Assert.Equal(request.Customer!.Phone, placed.Customer!.Phone);
 
         // The same again: a typed 409 naming the order already placed.
         var duplicate = await Assert.ThrowsAsync<DuplicateOrderProblem>(() => client.Orders.PostAsync(request, cancellationToken: Ct));
@@ -76,7 +77,7 @@ public sealed class KiotaClientTests(LiveApi api) : IClassFixture<LiveApi>
     {
         ClientReference = $"kiota-test-{Guid.NewGuid()}",
         Currency = "EUR",
-        Customer = new CustomerRequest { Email = "ada@example.com", Name = "Ada Lovelace" },
+        Customer = new CustomerRequest { Email = "ada@example.com", Name = "Ada Lovelace", Phone = "+49 30 1234567" },
         ShippingAddress = new ShippingAddressRequest { Line1 = "Unter den Linden 1", City = "Berlin", PostalCode = "10117", Country = "DE" },
         Lines = [new OrderLineRequest { Sku = "SKU-1", Quantity = 2, UnitPrice = 1999 }, new OrderLineRequest { Sku = "SKU-2", Quantity = 1, UnitPrice = 500 }],
     };

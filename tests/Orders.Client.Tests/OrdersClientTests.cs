@@ -11,7 +11,7 @@ public sealed class OrdersClientTests(LiveApi api) : IClassFixture<LiveApi>
     {
         ClientReference = $"client-test-{Guid.NewGuid()}",
         Currency = "EUR",
-        Customer = new CustomerRequest { Email = "ada@example.com", Name = customerName },
+        Customer = new CustomerRequest { Email = "ada@example.com", Name = customerName, Phone = "+49 30 1234567" },
         ShippingAddress = new ShippingAddressRequest { Line1 = "Unter den Linden 1", City = "Berlin", PostalCode = "10117", Country = "DE" },
         Lines = [new OrderLineRequest { Sku = "SKU-1", Quantity = 2, UnitPrice = 1999 }, new OrderLineRequest { Sku = "SKU-2", Quantity = 1, UnitPrice = 500 }],
     };
@@ -29,6 +29,7 @@ public sealed class OrdersClientTests(LiveApi api) : IClassFixture<LiveApi>
         Assert.Equal(4498, order.Total);
         Assert.Equal([3998L, 500L], order.Lines.Select(line => line.LineTotal));
         Assert.Null(order.ShippingAddress!.Line2);
+        Assert.Equal(request.Customer.Phone, order.Customer.Phone);
         api.AssertConformsToTheDocument();
     }
 

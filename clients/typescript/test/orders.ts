@@ -6,7 +6,7 @@ export function anOrder(clientReference = newClientReference()): OrderToPlace {
   return {
     clientReference,
     currency: "EUR",
-    customer: { email: "ada@example.com", name: "Ada Lovelace" },
+    customer: { email: "ada@example.com", name: "Ada Lovelace", phone: "+49 30 1234567" },
     shippingAddress: { line1: "Unter den Linden 1", line2: null, city: "Berlin", postalCode: "10117", country: "DE" },
     lines: [{ sku: "SKU-1", quantity: 2, unitPrice: 1999 }, { sku: "SKU-2", quantity: 1, unitPrice: 500 }],
   };

@@ -28,6 +28,7 @@ describe("the TypeScript client against the live API", () => {
     assert.equal(placed.placedByThisCall, true);
     assert.equal(placed.order.clientReference, order.clientReference);
     assert.equal(placed.order.total, 4498);
+    assert.equal(placed.order.customer.phone, order.customer.phone);
     assert.equal(await countOrdersWithReference(client, order.clientReference), 1);
   });
 

@@ -46,7 +46,7 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
                 Customer = new CustomerRequest("ada.example.com", "Ada Lovelace"),
                 Lines = [new OrderLineRequest("SKU-1", 0, 1999)],
             };
-            return Problem(Problems.InvalidOrder(OrderValidator.Validate(request, null).Errors));
+            return Problem(Problems.InvalidOrder(OrderValidator.Validate(JsonSerializer.SerializeToElement(request, json), null, json).Errors));
         }
     }
 

@@ -49,21 +49,23 @@ internal sealed class ParameterDocumentation : IOperationFilter
                 {
                     Type = JsonSchemaType.String,
                     MinLength = 1,
-                    MaxLength = ClientReference.MaxLength + 2,
+                    MaxLength = (int)Reference.Max + 2,
                     // The reference, bare or as a structured-field string ("...").
-                    Pattern = """^("[A-Za-z0-9._~-]{1,100}"|[A-Za-z0-9._~-]{1,100})$""",
+                    Pattern = $"^(\"{Reference.Pattern}\"|{Reference.Pattern})$",
                 },
                 Example = OrderExamples.Reference,
             });
         }
     }
 
+    private static RequestField Reference => OrderRequestFields.ClientReference;
+
     private static OpenApiSchema ClientReferenceSchema() => new()
     {
         Type = JsonSchemaType.String,
-        MinLength = 1,
-        MaxLength = ClientReference.MaxLength,
-        Pattern = RequestSchemaRules.ClientReferencePattern,
+        MinLength = (int)Reference.Min,
+        MaxLength = (int)Reference.Max,
+        Pattern = Reference.SchemaPattern,
     };
 }
 

@@ -7,8 +7,9 @@ namespace Orders.Api.OpenApi;
 
 /// <summary>
 /// What every answer really holds: the serializer writes every property (JsonIgnoreCondition.Never), so
-/// all are required, and null appears only where the rules below say so. Problem codes are enums, so a
-/// client can switch on them exhaustively.
+/// all are required, and null appears only where the rules below say so. A field the client sent
+/// keeps the limits of its request field (<see cref="OrderRequestFields"/>). Problem codes are enums,
+/// so a client can switch on them exhaustively.
 /// </summary>
 internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
 {
@@ -22,11 +23,16 @@ internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
         [typeof(OrderResponse)] = schema => schema.RequireAll()
             .NullableOnly()
             .OneOf("status", Order.PlacedStatus)
-            .Text("currency", 3, 3, "^[A-Z]{3}$"),
-        [typeof(Customer)] = schema => schema.RequireAll().NullableOnly("name"),
+            .LimitsOf(OrderRequestFields.Order)
+            .Minimum("total", 0),
+        // Null where the record's C# type says so (SupportNonNullableReferenceTypes): a field the client may leave out.
+        [typeof(Customer)] = schema => schema.RequireAll().LimitsOf(OrderRequestFields.Customer),
         // Only ever OrderResponse.shippingAddress, null for an order placed without one.
-        [typeof(ShippingAddress)] = schema => schema.AllowsNull().RequireAll().NullableOnly("line2"),
-        [typeof(OrderLine)] = schema => schema.RequireAll().NullableOnly(),
+        [typeof(ShippingAddress)] = schema => schema.AllowsNull().RequireAll().LimitsOf(OrderRequestFields.ShippingAddress),
+        [typeof(OrderLine)] = schema => schema.RequireAll().NullableOnly()
+            .LimitsOf(OrderRequestFields.Lines.Items!)
+            .Range("lineNumber", 1, OrderRequestFields.Lines.Max)
+            .Minimum("lineTotal", 0),
         [typeof(OrderListResponse)] = schema => schema.RequireAll().NullableOnly("next"),
         [typeof(ApiProblem)] = schema => Problem(schema, ProblemCodesWithoutExtraFields),
         [typeof(ValidationApiProblem)] = schema => Problem(schema, Problems.Codes.ValidationFailed),

@@ -42,6 +42,28 @@ internal static class SchemaEdits
         return schema;
     }
 
+    /// <summary>Every property of an answer that holds what a member of the request record accepted: its limits too.</summary>
+    public static OpenApiSchema LimitsOf(this OpenApiSchema schema, Orders.RequestField record)
+    {
+        foreach (var field in record.Members.Where(member => schema.Properties?.ContainsKey(member.Name) == true))
+        {
+            _ = field.Kind switch
+            {
+                Orders.FieldKind.Text => schema.Text(field.Name, (int)field.Min, (int)field.Max, field.SchemaPattern),
+                Orders.FieldKind.WholeNumber => schema.Range(field.Name, field.Min, field.Max),
+                Orders.FieldKind.List => schema.Items(field.Name, (int)field.Min, (int)field.Max),
+                _ => schema,
+            };
+        }
+        return schema;
+    }
+
+    public static OpenApiSchema Minimum(this OpenApiSchema schema, string property, long minimum)
+    {
+        Property(schema, property).Minimum = minimum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return schema;
+    }
+
     public static OpenApiSchema Range(this OpenApiSchema schema, string property, long minimum, long maximum)
     {
         var number = Property(schema, property);

@@ -20,7 +20,8 @@ public sealed record Order(
 /// <summary>The customer of a placed order.</summary>
 /// <param name="Email">Where order mail goes, as sent.</param>
 /// <param name="Name">The customer's name as sent; null when none was given.</param>
-public sealed record Customer(string Email, string? Name);
+/// <param name="Phone">The customer's phone number as sent; null when none was given.</param>
+public sealed record Customer(string Email, string? Name, string? Phone = null);
 
 /// <summary>The shipping address of a placed order, as sent; null for an order placed without one.</summary>
 /// <param name="Line1">Street and number.</param>

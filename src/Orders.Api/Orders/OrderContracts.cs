@@ -5,9 +5,8 @@ namespace Orders.Api.Orders;
 /// attempt: the first request places the order, every later one gets 409 naming it.
 /// </summary>
 /// <remarks>
-/// Every member is nullable so that a missing field is reported by the validator as a named error
-/// instead of failing deserialisation. The document's rules (required, lengths, patterns) are the
-/// validator's, written down in OpenApi/RequestSchemaRules.cs.
+/// Every member is nullable: what is required, and every other rule, is declared in
+/// <see cref="OrderRequestFields"/>, which checks a body before it is bound here and writes the schema.
 /// </remarks>
 /// <param name="ClientReference">
 /// The idempotency key of this checkout attempt, chosen by the client (a UUID is ideal). Create it once
@@ -23,12 +22,22 @@ public sealed record CreateOrderRequest(
     string? Currency,
     CustomerRequest? Customer,
     ShippingAddressRequest? ShippingAddress,
-    IReadOnlyList<OrderLineRequest?>? Lines);
+    IReadOnlyList<OrderLineRequest?>? Lines)
+{
+    /// <summary>The draft of a request that passed its check (so every required member is there).</summary>
+    internal OrderDraft ToDraft(string clientReference) => new(
+        clientReference, Currency!, Customer!.ToCustomer(), ShippingAddress?.ToShippingAddress(),
+        [.. Lines!.Select(line => line!.ToDraft())]);
+}
 
 /// <summary>The customer of an order to place.</summary>
 /// <param name="Email">Where order mail goes. Stored exactly as sent.</param>
 /// <param name="Name">The customer's name as they typed it; optional.</param>
-public sealed record CustomerRequest(string? Email, string? Name);
+/// <param name="Phone">A phone number for the delivery, as the customer typed it (+49 30 1234567); optional.</param>
+public sealed record CustomerRequest(string? Email, string? Name, string? Phone = null)
+{
+    internal Customer ToCustomer() => new(Email!, Name, Phone);
+}
 
 /// <summary>The shipping address of an order to place; omit it or send null for an order that ships nothing. Text is stored exactly as sent.</summary>
 /// <param name="Line1">Street and number.</param>
@@ -36,13 +45,19 @@ public sealed record CustomerRequest(string? Email, string? Name);
 /// <param name="City">City or town.</param>
 /// <param name="PostalCode">Postal code as written in the country of the address.</param>
 /// <param name="Country">ISO 3166-1 alpha-2 country code, upper-case.</param>
-public sealed record ShippingAddressRequest(string? Line1, string? Line2, string? City, string? PostalCode, string? Country);
+public sealed record ShippingAddressRequest(string? Line1, string? Line2, string? City, string? PostalCode, string? Country)
+{
+    internal ShippingAddress ToShippingAddress() => new(Line1!, Line2, City!, PostalCode!, Country!);
+}
 
 /// <summary>One item of an order to place.</summary>
 /// <param name="Sku">The product's stock-keeping unit.</param>
 /// <param name="Quantity">How many.</param>
 /// <param name="UnitPrice">Price of one unit in minor units of the currency (cents for EUR): 1999 is 19.99.</param>
-public sealed record OrderLineRequest(string? Sku, int? Quantity, long? UnitPrice);
+public sealed record OrderLineRequest(string? Sku, int? Quantity, long? UnitPrice)
+{
+    internal OrderLineDraft ToDraft() => new(Sku!, Quantity!.Value, UnitPrice!.Value);
+}
 
 /// <summary>An order as placed. Every 201 and 200 shows it the same way; it never changes once placed.</summary>
 /// <param name="OrderId">The server's id of the order (a UUIDv7).</param>

@@ -8,7 +8,7 @@ namespace Orders.Api.Orders;
 /// <summary>
 /// Reads the POST /orders body under our own rules, so that every way a body can be wrong ends in a
 /// precise 4xx problem: 415 for a non-JSON type, 413 past the size limit, MALFORMED_JSON for bad
-/// syntax, VALIDATION_FAILED naming the field for an unknown property or a value of the wrong type.
+/// syntax, and VALIDATION_FAILED naming every field that is unknown, of the wrong type or breaks a rule.
 /// </summary>
 internal static class OrderRequestReader
 {
@@ -22,8 +22,8 @@ internal static class OrderRequestReader
         AllowDuplicateProperties = false,
     };
 
-    /// <returns>The request, or the problem to answer with.</returns>
-    public static async Task<(CreateOrderRequest? Request, ProblemResult? Problem)> ReadAsync(
+    /// <returns>The validated order, or the problem to answer with.</returns>
+    public static async Task<(OrderDraft? Draft, ProblemResult? Problem)> ReadAsync(
         HttpRequest request, JsonSerializerOptions serializerOptions, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
@@ -58,31 +58,16 @@ internal static class OrderRequestReader
 
         using (document)
         {
-            Dictionary<string, string[]> shapeErrors;
+            var header = request.Headers[ClientReference.HeaderName];
             try
             {
-                shapeErrors = OrderJsonShape.Check(document.RootElement);
+                var (draft, errors) = OrderValidator.Validate(document.RootElement, header.Count == 0 ? null : header.ToString(), serializerOptions);
+                return draft is null ? (null, Problems.InvalidOrder(errors)) : (draft, null);
             }
             catch (InvalidOperationException)
             {
                 // A property name holding a lone surrogate escape: JSON syntax allows it, no reader can use it.
                 return (null, Problems.MalformedJson(InvalidUnicodeName));
-            }
-            if (shapeErrors.Count > 0)
-            {
-                return (null, Problems.InvalidOrder(shapeErrors));
-            }
-            try
-            {
-                var parsed = document.Deserialize<CreateOrderRequest>(serializerOptions);
-                return parsed is null
-                    ? (null, Problems.InvalidOrder("$", "must be a JSON object describing the order"))
-                    : (parsed, null);
-            }
-            catch (JsonException ex)
-            {
-                // Unreachable after the shape check; kept so no body can ever become a 500.
-                return (null, Problems.InvalidOrder(OrderJsonShape.FieldOf(ex.Path), OrderJsonShape.WrongType));
             }
         }
     }

@@ -55,16 +55,10 @@ public static class OrdersApi
     internal static async Task<Results<JsonCreated<OrderResponse>, ProblemResult>> CreateOrderAsync(
         HttpContext context, IOrderStore store, OrderFactory factory, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (request, problem) = await OrderRequestReader.ReadAsync(context.Request, json.Value.SerializerOptions, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        var header = context.Request.Headers[ClientReference.HeaderName];
-        var (draft, errors) = OrderValidator.Validate(request!, header.Count == 0 ? null : header.ToString());
+        var (draft, problem) = await OrderRequestReader.ReadAsync(context.Request, json.Value.SerializerOptions, ct);
         if (draft is null)
         {
-            return Problems.InvalidOrder(errors);
+            return problem!;
         }
 
         var result = await store.CreateAsync(factory.Create(OrderOwner.Of(context), draft), ct);

@@ -1,14 +1,22 @@
+using Orders.Api.Orders;
+
 namespace Orders.Api.Storage;
 
 /// <summary>
-/// Column lists every dialect shares: the same names in sql/sqlite, sql/postgresql and sql/sqlserver,
-/// aliased to the properties of <see cref="OrderHeaderRow"/> and <see cref="OrderLineRow"/>.
+/// The stored order's columns, declared once for every dialect (the same names in sql/sqlite,
+/// sql/postgresql and sql/sqlserver). Each list is in the order of <see cref="OrderHeaderRow{TId, TTime}"/>'s
+/// constructor, which is how Dapper maps a row to a record; OrderColumnsTests fails when a list, the
+/// record or <see cref="HeaderValues"/> disagree.
 /// </summary>
+/// <remarks>
+/// Const strings, not lists built at start-up: the statements that use them are consts too, and the
+/// SQL Server tests find and parse every statement as a const (SqlServerStatements).
+/// </remarks>
 internal static class OrderColumns
 {
     public const string Header = """
         o.order_id AS OrderId, o.owner_id AS Owner, o.client_reference AS ClientReference, o.status AS Status,
-        o.currency AS Currency, o.customer_email AS CustomerEmail, o.customer_name AS CustomerName,
+        o.currency AS Currency, o.customer_email AS CustomerEmail, o.customer_name AS CustomerName, o.customer_phone AS CustomerPhone,
         o.ship_line1 AS ShipLine1, o.ship_line2 AS ShipLine2, o.ship_city AS ShipCity,
         o.ship_postal_code AS ShipPostalCode, o.ship_country AS ShipCountry, o.total AS Total, o.created_at AS CreatedAt
         """;
@@ -19,12 +27,48 @@ internal static class OrderColumns
         """;
 
     public const string InsertHeaderColumns = """
-        order_id, owner_id, client_reference, status, currency, customer_email, customer_name,
+        order_id, owner_id, client_reference, status, currency, customer_email, customer_name, customer_phone,
         ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, total, created_at
         """;
 
     public const string InsertHeaderValues = """
-        @OrderId, @Owner, @ClientReference, @Status, @Currency, @CustomerEmail, @CustomerName,
+        @OrderId, @Owner, @ClientReference, @Status, @Currency, @CustomerEmail, @CustomerName, @CustomerPhone,
         @ShipLine1, @ShipLine2, @ShipCity, @ShipPostalCode, @ShipCountry, @Total, @CreatedAt
         """;
+
+    /// <summary>
+    /// The value of each parameter of <see cref="InsertHeaderValues"/>, with its type, so that every
+    /// store binds the same values from one list (PostgreSQL types each one explicitly). Id and time
+    /// are bound by each store in its own representation.
+    /// </summary>
+    public static readonly IReadOnlyList<HeaderValue> HeaderValues =
+    [
+        HeaderValue.Text("Owner", order => order.Owner),
+        HeaderValue.Text("ClientReference", order => order.ClientReference),
+        HeaderValue.Text("Status", order => order.Status),
+        HeaderValue.Text("Currency", order => order.Currency),
+        HeaderValue.Text("CustomerEmail", order => order.Customer.Email),
+        HeaderValue.Text("CustomerName", order => order.Customer.Name),
+        HeaderValue.Text("CustomerPhone", order => order.Customer.Phone),
+        HeaderValue.Text("ShipLine1", order => order.ShippingAddress?.Line1),
+        HeaderValue.Text("ShipLine2", order => order.ShippingAddress?.Line2),
+        HeaderValue.Text("ShipCity", order => order.ShippingAddress?.City),
+        HeaderValue.Text("ShipPostalCode", order => order.ShippingAddress?.PostalCode),
+        HeaderValue.Text("ShipCountry", order => order.ShippingAddress?.Country),
+        HeaderValue.Amount("Total", order => order.Total),
+    ];
+
+    public const string OrderIdParameter = "OrderId";
+
+    public const string CreatedAtParameter = "CreatedAt";
+}
+
+/// <summary>One parameter of an orders insert: its name, and its value as text or as an amount.</summary>
+internal sealed record HeaderValue(string Name, Func<Order, string?>? TextOf, Func<Order, long>? AmountOf)
+{
+    public static HeaderValue Text(string name, Func<Order, string?> value) => new(name, value, null);
+
+    public static HeaderValue Amount(string name, Func<Order, long> value) => new(name, null, value);
+
+    public object? ValueOf(Order order) => TextOf is not null ? TextOf(order) : AmountOf!(order);
 }

@@ -1,23 +1,44 @@
+using Dapper;
 using Orders.Api.Orders;
 
 namespace Orders.Api.Storage;
 
-/// <summary>An orders row as every store reads it back (columns aliased to these names).</summary>
-internal sealed record OrderHeaderRow(
-    Guid OrderId,
+/// <summary>
+/// An orders row as a store reads it back: the columns of <see cref="OrderColumns.Header"/>, in its
+/// order (Dapper maps a row to a record's constructor by position). Ids and times come in the
+/// store's own representation: Guid and DateTime, or text on SQLite.
+/// </summary>
+internal sealed record OrderHeaderRow<TId, TTime>(
+    TId OrderId,
     string Owner,
     string ClientReference,
     string Status,
     string Currency,
     string CustomerEmail,
     string? CustomerName,
+    string? CustomerPhone,
     string? ShipLine1,
     string? ShipLine2,
     string? ShipCity,
     string? ShipPostalCode,
     string? ShipCountry,
     long Total,
-    DateTime CreatedAt);
+    TTime CreatedAt)
+{
+    /// <summary>The domain order of this row and its lines, with the id and time it stands for.</summary>
+    public Order ToOrder(Guid orderId, DateTime createdAt, IEnumerable<OrderLineRow> lines) => new(
+        orderId,
+        Owner,
+        ClientReference,
+        Status,
+        Currency,
+        new Customer(CustomerEmail, CustomerName, CustomerPhone),
+        // The address columns are all set or all null (a CHECK constraint says so).
+        ShipLine1 is null ? null : new ShippingAddress(ShipLine1, ShipLine2, ShipCity!, ShipPostalCode!, ShipCountry!),
+        [.. lines.OrderBy(line => line.LineNumber).Select(line => new OrderLine(line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal))],
+        Total,
+        DateTime.SpecifyKind(createdAt, DateTimeKind.Utc));
+}
 
 /// <summary>An order_lines row.</summary>
 internal sealed record OrderLineRow(Guid OrderId, int LineNumber, string Sku, int Quantity, long UnitPrice, long LineTotal);
@@ -25,49 +46,28 @@ internal sealed record OrderLineRow(Guid OrderId, int LineNumber, string Sku, in
 /// <summary>Assembles domain orders from rows, so every store answers with the same shape.</summary>
 internal static class OrderRows
 {
-    public static Order ToOrder(OrderHeaderRow header, IEnumerable<OrderLineRow> lines) => new(
-        header.OrderId,
-        header.Owner,
-        header.ClientReference,
-        header.Status,
-        header.Currency,
-        new Customer(header.CustomerEmail, header.CustomerName),
-        // The address columns are all set or all null (a CHECK constraint says so).
-        header.ShipLine1 is null
-            ? null
-            : new ShippingAddress(header.ShipLine1, header.ShipLine2, header.ShipCity!, header.ShipPostalCode!, header.ShipCountry!),
-        lines
-            .OrderBy(line => line.LineNumber)
-            .Select(line => new OrderLine(line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal))
-            .ToList(),
-        header.Total,
-        DateTime.SpecifyKind(header.CreatedAt, DateTimeKind.Utc));
+    public static Order ToOrder(OrderHeaderRow<Guid, DateTime> header, IEnumerable<OrderLineRow> lines) =>
+        header.ToOrder(header.OrderId, header.CreatedAt, lines);
 
-    public static IReadOnlyList<Order> ToOrders(IEnumerable<OrderHeaderRow> headers, IEnumerable<OrderLineRow> lines)
+    public static IReadOnlyList<Order> ToOrders(IEnumerable<OrderHeaderRow<Guid, DateTime>> headers, IEnumerable<OrderLineRow> lines)
     {
         var linesByOrder = lines.ToLookup(line => line.OrderId);
-        return headers.Select(header => ToOrder(header, linesByOrder[header.OrderId])).ToList();
+        return [.. headers.Select(header => ToOrder(header, linesByOrder[header.OrderId]))];
     }
 
     /// <summary>
-    /// The parameters of an orders insert, named as <see cref="OrderColumns.InsertHeaderValues"/>.
-    /// Id and time come in the store's own representation (SQLite keeps both as text).
+    /// The parameters of an orders insert (<see cref="OrderColumns.HeaderValues"/>). Id and time come
+    /// in the store's own representation (SQLite keeps both as text).
     /// </summary>
-    public static object HeaderParameters(Order order, object orderId, object createdAt) => new
+    public static DynamicParameters HeaderParameters(Order order, object orderId, object createdAt)
     {
-        OrderId = orderId,
-        order.Owner,
-        order.ClientReference,
-        order.Status,
-        order.Currency,
-        CustomerEmail = order.Customer.Email,
-        CustomerName = order.Customer.Name,
-        ShipLine1 = order.ShippingAddress?.Line1,
-        ShipLine2 = order.ShippingAddress?.Line2,
-        ShipCity = order.ShippingAddress?.City,
-        ShipPostalCode = order.ShippingAddress?.PostalCode,
-        ShipCountry = order.ShippingAddress?.Country,
-        order.Total,
-        CreatedAt = createdAt,
-    };
+        var parameters = new DynamicParameters();
+        parameters.Add(OrderColumns.OrderIdParameter, orderId);
+        foreach (var value in OrderColumns.HeaderValues)
+        {
+            parameters.Add(value.Name, value.ValueOf(order), value.TextOf is null ? System.Data.DbType.Int64 : System.Data.DbType.String);
+        }
+        parameters.Add(OrderColumns.CreatedAtParameter, createdAt);
+        return parameters;
+    }
 }

@@ -14,7 +14,7 @@ public static class HostileRequests
     private static readonly (string Path, string Kind)[] Fields =
     [
         ("clientReference", "string"), ("currency", "string"), ("customer", "object"), ("customer.email", "string"),
-        ("customer.name", "string"), ("shippingAddress", "object"), ("shippingAddress.line1", "string"),
+        ("customer.name", "string"), ("customer.phone", "string"), ("shippingAddress", "object"), ("shippingAddress.line1", "string"),
         ("shippingAddress.line2", "string"), ("shippingAddress.city", "string"), ("shippingAddress.postalCode", "string"),
         ("shippingAddress.country", "string"), ("lines", "array"), ("lines[0]", "object"), ("lines[0].sku", "string"),
         ("lines[0].quantity", "integer"), ("lines[0].unitPrice", "integer"),
@@ -26,7 +26,7 @@ public static class HostileRequests
         "shippingAddress.postalCode", "shippingAddress.country", "lines", "lines[0].sku", "lines[0].quantity", "lines[0].unitPrice",
     ];
 
-    private static readonly string[] FormattedFields = ["clientReference", "currency", "lines[0].sku", "customer.email", "shippingAddress.country"];
+    private static readonly string[] FormattedFields = ["clientReference", "currency", "lines[0].sku", "customer.email", "customer.phone", "shippingAddress.country"];
 
     private static readonly string[] Injections =
     [

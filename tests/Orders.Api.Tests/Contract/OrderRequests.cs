@@ -12,7 +12,7 @@ public static class OrderRequests
     {
         ["clientReference"] = clientReference,
         ["currency"] = "EUR",
-        ["customer"] = new JsonObject { ["email"] = "ada@example.com", ["name"] = "Ada Lovelace" },
+        ["customer"] = new JsonObject { ["email"] = "ada@example.com", ["name"] = "Ada Lovelace", ["phone"] = "+44 20 7946 0958" },
         ["shippingAddress"] = new JsonObject
         {
             ["line1"] = "12 St James's Square",

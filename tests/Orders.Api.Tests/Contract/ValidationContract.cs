@@ -38,6 +38,71 @@ public abstract class ValidationContract<TDatabase>(TDatabase database) : Contra
         Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
     }
 
+    [Fact]
+    public async Task Post_UnknownFieldWrongValuesAndBrokenRules_Get400NamingEveryOne_WithWhatIsWrongWithEach()
+    {
+        // Given the body a new user sent: a misspelt field, and three values that break rules,
+        var client = StartApi();
+        const string Body = """
+            {"clientReference":"x1","currency":"eur","customer":{"email":"nope","nmae":"x"},
+             "lines":[{"sku":"S","quantity":-1,"unitPrice":1}]}
+            """;
+
+        // when it is posted once,
+        var response = await client.PostRawAsync(Body);
+
+        // then one 400 names all four, each with what is wrong with the value sent.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
+        Assert.Equal(
+            new Dictionary<string, string[]>
+            {
+                ["currency"] = ["must be 3 upper-case letters: an ISO 4217 code such as EUR"],
+                ["customer.email"] = ["must be an email address such as ada@example.com"],
+                ["customer.nmae"] = ["is not a known field (names are case-sensitive)"],
+                ["lines[0].quantity"] = ["must be a whole number from 1 to 1000"],
+            },
+            errors.ToDictionary(pair => pair.Key, pair => pair.Value!.AsArray().Select(message => (string)message!).ToArray()));
+    }
+
+    [Fact]
+    public async Task Post_WrongTypesAndBrokenRules_AreAnsweredTogether_AndOnlyAnAbsentFieldIsRequired()
+    {
+        var client = StartApi();
+        var body = OrderRequests.Valid(OrderRequests.NewReference());
+        OrderMutations.Set(body, "currency", 978);
+        OrderMutations.Set(body, "customer.name", "");
+        OrderMutations.Remove(body, "shippingAddress.city");
+        OrderMutations.Set(body, "shippingAddress.line2", null);
+        OrderMutations.Set(body, "lines[0].quantity", "2");
+        OrderMutations.Set(body, "lines[0].unitPrice", 0);
+        OrderMutations.Set(body, "lines[1].quantity", 0);
+        OrderMutations.Set(body, "lines[1].sku", null);
+        OrderMutations.Set(body, "extra", true);
+
+        var errors = (await (await client.PostOrderAsync(body)).ReadJsonAsync())["errors"]!.AsObject();
+
+        Assert.Equal(
+            ["currency", "customer.name", "extra", "lines[0].quantity", "lines[1].quantity", "lines[1].sku", "shippingAddress.city"],
+            errors.Select(pair => pair.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("is required", (string?)errors["shippingAddress.city"]![0]);
+        Assert.Equal("must not be null", (string?)errors["lines[1].sku"]![0]);
+        Assert.All(errors.Where(pair => pair.Key != "shippingAddress.city"),
+            pair => Assert.DoesNotContain("required", (string)pair.Value![0]!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Post_ThousandsOfUnknownFields_NamesFiftyOfThem_NotAllOfThem()
+    {
+        var client = StartApi();
+        var body = OrderRequests.Valid(OrderRequests.NewReference());
+        for (var i = 0; i < 2000; i++) body[$"x{i}"] = 1;
+
+        var errors = (await (await client.PostOrderAsync(body)).ReadJsonAsync())["errors"]!.AsObject();
+
+        Assert.Equal(50, errors.Count);
+    }
+
     [Theory]
     [MemberData(nameof(ValidationCases.UnreadableBodies), MemberType = typeof(ValidationCases))]
     public async Task Post_UnreadableBody_ReturnsProblemWithItsCode_AndStoresNothing(

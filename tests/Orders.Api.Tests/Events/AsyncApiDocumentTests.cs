@@ -69,6 +69,37 @@ public sealed class AsyncApiDocumentTests(SqliteDatabase database) : IClassFixtu
 
         Assert.Equal(Names(theirs["properties"]!.AsObject()), Names(ours["properties"]!.AsObject()));
         Assert.Equal(Strings(theirs["required"]!.AsArray()), Strings(ours["required"]!.AsArray()));
+        foreach (var (name, property) in theirs["properties"]!.AsObject())
+        {
+            // Each field's type, nullability and limits are openapi.yaml's (written from the code), not a copy's.
+            var expected = Constraints(property!);
+            var actual = Constraints(ours["properties"]![name]!);
+            Assert.True(expected == actual, $"{asyncApiSchema}.{name}: asyncapi.yaml says {actual}, openapi.yaml says {expected}");
+        }
+    }
+
+    // What a value must be; descriptions and OpenAPI's own integer formats (int32, int64) aside.
+    private static readonly string[] Keywords = ["pattern", "minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems", "enum", "const"];
+
+    /// <summary>A property's rules in one comparable line: OpenAPI 3.0's nullable and JSON Schema's type list read alike.</summary>
+    private static string Constraints(JsonNode property)
+    {
+        if (property["$ref"] is not null || property["oneOf"] is not null)
+        {
+            // A reference to another schema, whose own rules its own case compares (perhaps or-null: OpenAPI 3.0
+            // says that in the referenced schema, JSON Schema with oneOf).
+            return "a reference";
+        }
+        var types = property["type"] is JsonArray list ? list.Select(t => (string)t!).ToList() : [(string)property["type"]!];
+        if ((bool?)property["nullable"] == true) types.Add("null");
+        var line = string.Join("|", types.Order(StringComparer.Ordinal));
+        if (types.Contains("string") && property["format"] is { } format) line += $" format={format}";
+        if (property["items"] is { } items) line += " items:" + Constraints(items);
+        foreach (var keyword in Keywords.Where(keyword => property[keyword] is not null))
+        {
+            line += $" {keyword}={property[keyword]!.ToJsonString()}";
+        }
+        return line;
     }
 
     private static IEnumerable<string> Names(JsonObject properties) => properties.Select(p => p.Key).Order(StringComparer.Ordinal);
@@ -84,7 +115,7 @@ public sealed class AsyncApiDocumentTests(SqliteDatabase database) : IClassFixtu
     }
 
     private static Order SampleOrder(bool withAddress, string? name) => new(
-        Guid.CreateVersion7(), "owner-1", "ref-1", Order.PlacedStatus, "EUR", new Customer("ada@example.com", name),
+        Guid.CreateVersion7(), "owner-1", "ref-1", Order.PlacedStatus, "EUR", new Customer("ada@example.com", name, name is null ? null : "+49 30 1234567"),
         withAddress ? new ShippingAddress("1 Main St", null, "Berlin", "10117", "DE") : null,
         [new OrderLine(1, "SKU-1", 2, 1999, 3998)], 3998, new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1230));
 }

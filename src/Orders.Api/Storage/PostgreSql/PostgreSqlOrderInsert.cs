@@ -54,23 +54,21 @@ internal static class PostgreSqlOrderInsert
     }
 
     // Typed explicitly (no inference from a null), so every create prepares the same statement.
-    private static NpgsqlParameter[] HeaderParameters(Order order) =>
-    [
-        new NpgsqlParameter<Guid>("OrderId", order.OrderId),
-        Text("Owner", order.Owner),
-        Text("ClientReference", order.ClientReference),
-        Text("Status", order.Status),
-        Text("Currency", order.Currency),
-        Text("CustomerEmail", order.Customer.Email),
-        Text("CustomerName", order.Customer.Name),
-        Text("ShipLine1", order.ShippingAddress?.Line1),
-        Text("ShipLine2", order.ShippingAddress?.Line2),
-        Text("ShipCity", order.ShippingAddress?.City),
-        Text("ShipPostalCode", order.ShippingAddress?.PostalCode),
-        Text("ShipCountry", order.ShippingAddress?.Country),
-        new NpgsqlParameter<long>("Total", order.Total),
-        new NpgsqlParameter<DateTime>("CreatedAt", NpgsqlDbType.TimestampTz) { TypedValue = order.CreatedAt },
-    ];
+    private static NpgsqlParameter[] HeaderParameters(Order order)
+    {
+        var values = OrderColumns.HeaderValues;
+        var parameters = new NpgsqlParameter[values.Count + 2];
+        parameters[0] = new NpgsqlParameter<Guid>(OrderColumns.OrderIdParameter, order.OrderId);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i];
+            parameters[i + 1] = value.TextOf is { } text
+                ? Text(value.Name, text(order))
+                : new NpgsqlParameter<long>(value.Name, value.AmountOf!(order));
+        }
+        parameters[^1] = new NpgsqlParameter<DateTime>(OrderColumns.CreatedAtParameter, NpgsqlDbType.TimestampTz) { TypedValue = order.CreatedAt };
+        return parameters;
+    }
 
     // The lines travel as five parallel arrays, unnested server-side: one statement for 1 or 100 lines.
     private static NpgsqlParameter[] LineParameters(Order order) =>

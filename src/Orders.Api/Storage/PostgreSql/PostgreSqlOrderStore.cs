@@ -37,7 +37,7 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
         _retry.RunAsync(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            var headers = (await connection.QueryAsync<OrderHeaderRow>(new CommandDefinition(
+            var headers = (await connection.QueryAsync<OrderHeaderRow<Guid, DateTime>>(new CommandDefinition(
                 after is null ? PostgreSqlSql.ListFirstPage : PostgreSqlSql.ListAfter,
                 new { Owner = owner, Limit = limit, AfterCreatedAt = after?.CreatedAt, AfterOrderId = after?.OrderId },
                 cancellationToken: ct))).ToList();
@@ -56,7 +56,7 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
     {
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             PostgreSqlSql.FindOrder, new { Owner = owner, ClientReference = clientReference }, cancellationToken: ct));
-        var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow>();
+        var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow<Guid, DateTime>>();
         var lines = await results.ReadAsync<OrderLineRow>();
         return header is null ? null : OrderRows.ToOrder(header, lines);
     }

@@ -46,7 +46,7 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
         RunAsync(async ct =>
         {
             await using var connection = await OpenAsync(ct);
-            var headers = (await connection.QueryAsync<OrderHeaderRow>(new CommandDefinition(
+            var headers = (await connection.QueryAsync<OrderHeaderRow<Guid, DateTime>>(new CommandDefinition(
                 after is null ? SqlServerSql.ListFirstPage : SqlServerSql.ListAfter,
                 SqlServerParameters.List(owner, after, limit),
                 cancellationToken: ct))).ToList();
@@ -64,7 +64,7 @@ internal sealed class SqlServerOrderStore(OrdersConnectionString connectionStrin
     {
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             SqlServerSql.FindOrder, SqlServerParameters.FindOrder(owner, clientReference), cancellationToken: ct));
-        var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow>();
+        var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow<Guid, DateTime>>();
         var lines = await results.ReadAsync<OrderLineRow>();
         return header is null ? null : OrderRows.ToOrder(header, lines);
     }

@@ -41,7 +41,7 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
         _retry.RunAsync(async ct =>
         {
             await using var connection = await OpenAsync(ct);
-            var headers = await connection.QueryAsync<SqliteHeaderRow>(new CommandDefinition(
+            var headers = await connection.QueryAsync<OrderHeaderRow<string, string>>(new CommandDefinition(
                 after is null ? SqliteSql.ListFirstPage : SqliteSql.ListAfter,
                 new
                 {
@@ -51,16 +51,17 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
                     AfterOrderId = after is null ? null : SqliteValues.Id(after.OrderId),
                 },
                 cancellationToken: ct));
-            var headerRows = headers.Select(row => row.ToShared()).ToList();
+            var headerRows = headers.ToList();
             if (headerRows.Count == 0)
             {
                 return (IReadOnlyList<Order>)[];
             }
             var lines = await connection.QueryAsync<SqliteLineRow>(new CommandDefinition(
                 SqliteSql.LinesOfOrders,
-                new { Owner = owner, OrderIds = headerRows.Select(row => SqliteValues.Id(row.OrderId)).ToList() },
+                new { Owner = owner, OrderIds = headerRows.Select(row => row.OrderId).ToList() },
                 cancellationToken: ct));
-            return OrderRows.ToOrders(headerRows, lines.Select(line => line.ToShared()));
+            var linesByOrder = lines.Select(line => line.ToShared()).ToLookup(line => line.OrderId);
+            return headerRows.Select(row => ToOrder(row, linesByOrder[SqliteValues.ParseId(row.OrderId)])).ToList();
         }, cancellationToken);
 
     /// <returns>False when the owner already used the reference: nothing was written.</returns>
@@ -97,10 +98,13 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
     {
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             SqliteSql.FindOrder, new { Owner = owner, ClientReference = clientReference }, cancellationToken: ct));
-        var header = await results.ReadSingleOrDefaultAsync<SqliteHeaderRow>();
+        var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow<string, string>>();
         var lines = await results.ReadAsync<SqliteLineRow>();
-        return header is null ? null : OrderRows.ToOrder(header.ToShared(), lines.Select(line => line.ToShared()));
+        return header is null ? null : ToOrder(header, lines.Select(line => line.ToShared()));
     }
+
+    private static Order ToOrder(OrderHeaderRow<string, string> header, IEnumerable<OrderLineRow> lines) =>
+        header.ToOrder(SqliteValues.ParseId(header.OrderId), SqliteValues.ParseTime(header.CreatedAt), lines);
 
     private Task<SqliteConnection> OpenAsync(CancellationToken ct) => SqliteConnections.OpenAsync(_connectionString, ct);
 }
