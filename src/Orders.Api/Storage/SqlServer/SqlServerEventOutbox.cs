@@ -19,6 +19,8 @@ internal sealed class SqlServerEventOutbox(OrdersConnectionString connectionStri
         parameters.Add("EventType", orderEvent.Type, DbType.AnsiString, size: 50);
         parameters.Add("Payload", orderEvent.Payload, DbType.String, size: -1);
         parameters.Add("OccurredAt", orderEvent.OccurredAt, DbType.DateTime2);
+        parameters.Add("TraceParent", orderEvent.TraceParent, DbType.AnsiString, size: EventTraceContext.TraceParentLength);
+        parameters.Add("TraceState", orderEvent.TraceState, DbType.AnsiString, size: EventTraceContext.MaxTraceStateLength);
         return parameters;
     }
 

@@ -1,7 +1,7 @@
 namespace Orders.Api.Storage.SqlServer;
 
 /// <summary>
-/// The outbox statements on SQL Server (sql/sqlserver/0004). Only statements are const strings here:
+/// The outbox statements on SQL Server (sql/sqlserver/0004, 0006). Only statements are const strings here:
 /// the ScriptDom tests parse each one, as they do <see cref="SqlServerSql"/>.
 /// </summary>
 internal static class SqlServerEventSql
@@ -10,8 +10,8 @@ internal static class SqlServerEventSql
     public const string InsertOrderAndEvent = SqlServerSql.InsertOrder + """
 
 
-        INSERT INTO dbo.order_events (owner_id, event_id, order_id, event_type, payload, occurred_at)
-        VALUES (@Owner, @EventId, @OrderId, @EventType, @Payload, @OccurredAt);
+        INSERT INTO dbo.order_events (owner_id, event_id, order_id, event_type, payload, occurred_at, trace_parent, trace_state)
+        VALUES (@Owner, @EventId, @OrderId, @EventType, @Payload, @OccurredAt, @TraceParent, @TraceState);
         """;
 
     /// <summary>
@@ -23,7 +23,7 @@ internal static class SqlServerEventSql
         SET XACT_ABORT, NOCOUNT ON;
 
         SELECT TOP (@Max) e.event_id AS EventId, e.owner_id AS Owner, e.order_id AS OrderId, e.event_type AS Type,
-               e.payload AS Payload, e.occurred_at AS OccurredAt
+               e.payload AS Payload, e.occurred_at AS OccurredAt, e.trace_parent AS TraceParent, e.trace_state AS TraceState
         FROM dbo.order_events AS e WITH (READPAST, UPDLOCK, ROWLOCK)
         WHERE e.published_at IS NULL
         ORDER BY e.event_seq;

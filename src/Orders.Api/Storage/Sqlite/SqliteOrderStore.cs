@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Orders.Api.Events;
+using Orders.Api.Observability;
 using Orders.Api.Orders;
 
 namespace Orders.Api.Storage.Sqlite;
@@ -68,26 +69,20 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
     {
         // Not deferred: BEGIN IMMEDIATE, so two writers never both read and then fail to upgrade.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            SqliteSql.InsertHeader,
-            OrderRows.HeaderParameters(order, SqliteValues.Id(order.OrderId), SqliteValues.Time(order.CreatedAt)),
-            transaction,
-            cancellationToken: ct));
+        var inserted = await ExecuteAsync(connection, SqliteSql.InsertHeader,
+            OrderRows.HeaderParameters(order, SqliteValues.Id(order.OrderId), SqliteValues.Time(order.CreatedAt)), transaction, ct);
         if (inserted == 0)
         {
             return false; // disposing rolls back the empty transaction
         }
         var orderId = SqliteValues.Id(order.OrderId);
-        await connection.ExecuteAsync(new CommandDefinition(
-            SqliteSql.InsertLine,
+        await ExecuteAsync(connection, SqliteSql.InsertLine,
             order.Lines.Select(line => new { order.Owner, OrderId = orderId, line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal }),
-            transaction,
-            cancellationToken: ct));
+            transaction, ct);
         if (placed is not null)
         {
             // In the order's transaction: the event exists exactly when the order does.
-            await connection.ExecuteAsync(new CommandDefinition(
-                SqliteEventSql.InsertEvent, SqliteEventOutbox.InsertParameters(placed), transaction, cancellationToken: ct));
+            await ExecuteAsync(connection, SqliteEventSql.InsertEvent, SqliteEventOutbox.InsertParameters(placed), transaction, ct);
         }
         await transaction.CommitAsync(ct);
         return true;
@@ -95,11 +90,19 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
 
     private static async Task<Order?> FindAsync(SqliteConnection connection, string owner, string clientReference, CancellationToken ct)
     {
+        using var span = DatabaseSpans.Start(DatabaseSpans.Sqlite, SqliteSql.FindOrder);
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             SqliteSql.FindOrder, new { Owner = owner, ClientReference = clientReference }, cancellationToken: ct));
         var header = await results.ReadSingleOrDefaultAsync<SqliteHeaderRow>();
         var lines = await results.ReadAsync<SqliteLineRow>();
         return header is null ? null : OrderRows.ToOrder(header.ToShared(), lines.Select(line => line.ToShared()));
+    }
+
+    // One statement of the create, in a span of its own when tracing is on (SQLite's driver has no ActivitySource).
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, object parameters, SqliteTransaction transaction, CancellationToken ct)
+    {
+        using var span = DatabaseSpans.Start(DatabaseSpans.Sqlite, sql);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
     }
 
     private Task<SqliteConnection> OpenAsync(CancellationToken ct) => SqliteConnections.OpenAsync(_connectionString, ct);
