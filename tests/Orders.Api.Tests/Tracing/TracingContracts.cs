@@ -22,3 +22,9 @@ public sealed class SqlServerTracingContract(SqlServerDatabase database) : Traci
 {
     protected override IReadOnlyList<string> CreateStatements => ["InsertOrder"];
 }
+
+public sealed class SqliteEventTracingContract(SqliteDatabase database, RabbitMqNode rabbit) : EventTracingContract<SqliteDatabase>(database, rabbit);
+
+public sealed class PostgreSqlEventTracingContract(PostgreSqlDatabase database, RabbitMqNode rabbit) : EventTracingContract<PostgreSqlDatabase>(database, rabbit);
+
+public sealed class SqlServerEventTracingContract(SqlServerDatabase database, RabbitMqNode rabbit) : EventTracingContract<SqlServerDatabase>(database, rabbit);
