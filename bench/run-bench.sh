@@ -16,6 +16,8 @@
 #   BENCH_SPLIT_CORES=1   PostgreSQL on core 0, everything else (API, floor, wrk, raw client) on core 1:
 #                         the production shape (database on its own machine) in miniature, see docs/benchmarks.md
 #   BENCH_UPDATE_DOCS=1   also copy the chart to docs/benchmarks.svg (docs/benchmarks-split.svg)
+#   BENCH_TRACING=1       the API with tracing on, every request sampled (OTEL_TRACES_SAMPLER=always_on),
+#                         exporting over OTLP/HTTP to bench/otlp-sink.py on 127.0.0.1:BENCH_OTLP_PORT (25482)
 #   BENCH_PERF=1          a CPU profile of the API and the floor in every measured run (Linux perf, with
 #                         the runtime's perf map for JIT-compiled code): perf-<scenario>-<path>.data,
 #                         read with `perf report -i FILE`, and perf-breakdown.md: each profile in buckets
@@ -80,8 +82,9 @@ bench=(dotnet "$root/bench/Orders.Bench/bin/Release/net10.0/Orders.Bench.dll")
 # a create's cost includes its WAL flush, as in production. 1 GB of shared buffers holds 1M orders.
 pg_data=$(mktemp -d /tmp/orders-bench-pg.XXXXXX)
 [ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_data"
-api_pid=""; floor_pid=""
+api_pid=""; floor_pid=""; sink_pid=""
 cleanup() {
+  [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null
   [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
   [ -n "$floor_pid" ] && kill "$floor_pid" 2>/dev/null && wait "$floor_pid" 2>/dev/null
   as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
@@ -105,11 +108,18 @@ export BENCH_TOKEN; BENCH_TOKEN=$("${bench[@]}" token "$signing_key")
 # The runtime writes /tmp/perf-<pid>.map, which perf needs to name JIT-compiled methods; perf can
 # match it only to code that is not double-mapped (W^X off, for profiled runs alone).
 perf_env=(); [ -n "${BENCH_PERF:-}" ] && perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
-log "starting the API (Release) on 127.0.0.1:$api_port"
+tracing_env=()
+if [ -n "${BENCH_TRACING:-}" ]; then
+  otlp_port=${BENCH_OTLP_PORT:-25482}
+  python3 "$root/bench/otlp-sink.py" "$otlp_port" >"$out/otlp-sink.log" 2>&1 &
+  sink_pid=$!
+  tracing_env=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf OTEL_TRACES_SAMPLER=always_on)
+fi
+log "starting the API (Release) on 127.0.0.1:$api_port${BENCH_TRACING:+, tracing on}"
 (cd "$api_dir" && Storage__Provider=PostgreSql ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
   Authentication__Schemes__Bearer__ValidIssuer=orders-bench Authentication__Schemes__Bearer__ValidAudiences__0=orders-api-bench \
   Authentication__Schemes__Bearer__SigningKeys__0__Issuer=orders-bench Authentication__Schemes__Bearer__SigningKeys__0__Value="$signing_key" \
-  RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 exec env "${perf_env[@]}" "${app_core[@]}" dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
+  RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 exec env "${perf_env[@]}" "${tracing_env[@]}" "${app_core[@]}" dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 300); do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$api_port/orders/ready" || true)

@@ -42,8 +42,10 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
         _retry.RunAsync(async ct =>
         {
             await using var connection = await OpenAsync(ct);
+            var pageSql = after is null ? SqliteSql.ListFirstPage : SqliteSql.ListAfter;
+            using var pageSpan = DatabaseSpans.Start(DatabaseSpans.Sqlite, pageSql);
             var headers = await connection.QueryAsync<SqliteHeaderRow>(new CommandDefinition(
-                after is null ? SqliteSql.ListFirstPage : SqliteSql.ListAfter,
+                pageSql,
                 new
                 {
                     Owner = owner,
@@ -57,6 +59,8 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
             {
                 return (IReadOnlyList<Order>)[];
             }
+            pageSpan?.Dispose();
+            using var linesSpan = DatabaseSpans.Start(DatabaseSpans.Sqlite, SqliteSql.LinesOfOrders);
             var lines = await connection.QueryAsync<SqliteLineRow>(new CommandDefinition(
                 SqliteSql.LinesOfOrders,
                 new { Owner = owner, OrderIds = headerRows.Select(row => SqliteValues.Id(row.OrderId)).ToList() },
