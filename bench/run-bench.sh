@@ -24,6 +24,8 @@
 #                         PostgreSQL), BENCH_DB_PIDFILE (default /var/lib/babelfish/data/postmaster.pid); on a
 #                         shared engine that includes every other session's work. Compare API with raw on the
 #                         one engine, never Babelfish's figures with PostgreSQL's or SQL Server's.
+#   BENCH_TRACING=1       the API with tracing on, every request sampled (OTEL_TRACES_SAMPLER=always_on),
+#                         exporting over OTLP/HTTP to bench/otlp-sink.py on 127.0.0.1:BENCH_OTLP_PORT (25482)
 #   BENCH_PERF=1          a CPU profile of the API and the floor in every measured run (Linux perf, with
 #                         the runtime's perf map for JIT-compiled code): perf-<scenario>-<path>.data,
 #                         read with `perf report -i FILE`, and perf-breakdown.md: each profile in buckets
@@ -86,8 +88,9 @@ dotnet build bench/Orders.Bench -c Release -v q -nologo >>"$out/build.log"
 api_dir="$root/src/Orders.Api/bin/Release/net10.0"
 bench=(dotnet "$root/bench/Orders.Bench/bin/Release/net10.0/Orders.Bench.dll")
 
-api_pid=""; floor_pid=""; pg_data=""; sqlserver_db=""
+api_pid=""; floor_pid=""; pg_data=""; sqlserver_db=""; sink_pid=""
 stop_servers() {
+  [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null
   [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
   [ -n "$floor_pid" ] && kill "$floor_pid" 2>/dev/null && wait "$floor_pid" 2>/dev/null
   return 0
@@ -142,11 +145,18 @@ export BENCH_TOKEN; BENCH_TOKEN=$("${bench[@]}" token "$signing_key")
 # The runtime writes /tmp/perf-<pid>.map, which perf needs to name JIT-compiled methods; perf can
 # match it only to code that is not double-mapped (W^X off, for profiled runs alone).
 perf_env=(); [ -n "${BENCH_PERF:-}" ] && perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
-log "starting the API (Release) on 127.0.0.1:$api_port"
+tracing_env=()
+if [ -n "${BENCH_TRACING:-}" ]; then
+  otlp_port=${BENCH_OTLP_PORT:-25482}
+  python3 "$root/bench/otlp-sink.py" "$otlp_port" >"$out/otlp-sink.log" 2>&1 &
+  sink_pid=$!
+  tracing_env=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf OTEL_TRACES_SAMPLER=always_on)
+fi
+log "starting the API (Release) on 127.0.0.1:$api_port${BENCH_TRACING:+, tracing on}"
 (cd "$api_dir" && Storage__Provider=$provider ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
   Authentication__Schemes__Bearer__ValidIssuer=orders-bench Authentication__Schemes__Bearer__ValidAudiences__0=orders-api-bench \
   Authentication__Schemes__Bearer__SigningKeys__0__Issuer=orders-bench Authentication__Schemes__Bearer__SigningKeys__0__Value="$signing_key" \
-  RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 exec env "${perf_env[@]}" "${app_core[@]}" dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
+  RateLimiting__PermitsPerSecond=1000000 RateLimiting__Burst=1000000 exec env "${perf_env[@]}" "${tracing_env[@]}" "${app_core[@]}" dotnet Orders.Api.dll --urls "http://127.0.0.1:$api_port") >"$out/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 300); do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$api_port/orders/ready" || true)

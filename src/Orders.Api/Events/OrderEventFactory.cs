@@ -12,14 +12,23 @@ public sealed class OrderEventFactory(IOptions<JsonOptions> json, EventsOptions 
     /// The order.placed event of <paramref name="order"/>: made once per request, before the store's
     /// retries, so every attempt of one unit of work writes the same event id. The payload is the
     /// order as GET /orders/{clientReference} returns it, serialised with the API's own settings.
+    /// The create's trace context goes with it (<see cref="EventTraceContext"/>).
     /// </summary>
-    public OrderEvent? PlacedFor(Order order) => options.Enabled
-        ? new OrderEvent(
+    public OrderEvent? PlacedFor(Order order)
+    {
+        if (!options.Enabled)
+        {
+            return null;
+        }
+        var (traceParent, traceState) = EventTraceContext.Current();
+        return new OrderEvent(
             Guid.CreateVersion7(order.CreatedAt),
             order.Owner,
             order.OrderId,
             OrderEventTypes.Placed,
             JsonSerializer.Serialize(OrderResponse.From(order), json.Value.SerializerOptions),
-            order.CreatedAt)
-        : null;
+            order.CreatedAt,
+            traceParent,
+            traceState);
+    }
 }

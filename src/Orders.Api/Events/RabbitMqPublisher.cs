@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RabbitMQ.Client;
 
 namespace Orders.Api.Events;
@@ -50,10 +51,7 @@ internal sealed class RabbitMqPublisher(EventsOptions options) : IAsyncDisposabl
         var channel = _channel ?? throw new InvalidOperationException("Not connected.");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.PublishTimeoutSeconds));
-        var publishes = events
-            .Select(orderEvent => channel.BasicPublishAsync(OrderEventMessage.Exchange, orderEvent.Type, mandatory: false,
-                OrderEventMessage.Properties(orderEvent), OrderEventMessage.Body(orderEvent), timeout.Token).AsTask())
-            .ToList();
+        var publishes = events.Select(orderEvent => PublishOneAsync(channel, orderEvent, timeout.Token)).ToList();
         try
         {
             await Task.WhenAll(publishes);
@@ -66,6 +64,25 @@ internal sealed class RabbitMqPublisher(EventsOptions options) : IAsyncDisposabl
         var failure = publishes.FirstOrDefault(publish => !publish.IsCompletedSuccessfully)?.Exception?.GetBaseException()
                       ?? (confirmed.Count < events.Count ? new TimeoutException("The broker did not confirm in time.") : null);
         return new PublishOutcome(confirmed, failure);
+    }
+
+    // Completes when the broker confirms the message; its publish span lasts until then.
+    private static async Task PublishOneAsync(IChannel channel, OrderEvent orderEvent, CancellationToken ct)
+    {
+        var (span, toPublish) = PublishTracing.Start(orderEvent);
+        using (span)
+        {
+            try
+            {
+                await channel.BasicPublishAsync(OrderEventMessage.Exchange, toPublish.Type, mandatory: false,
+                    OrderEventMessage.Properties(toPublish), OrderEventMessage.Body(toPublish), ct);
+            }
+            catch (Exception ex)
+            {
+                span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+                throw;
+            }
+        }
     }
 
     /// <summary>Drops the connection, so the next round starts a fresh one.</summary>

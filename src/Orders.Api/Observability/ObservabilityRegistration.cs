@@ -2,7 +2,7 @@ using OpenTelemetry.Metrics;
 
 namespace Orders.Api.Observability;
 
-/// <summary>Metrics: OpenTelemetry, scraped as Prometheus text.</summary>
+/// <summary>Metrics (OpenTelemetry, scraped as Prometheus text), traces (OTLP, when configured), trace ids in JSON logs.</summary>
 internal static class ObservabilityRegistration
 {
     // ASP.NET Core's own meters: request duration and active requests, Kestrel connections.
@@ -20,6 +20,8 @@ internal static class ObservabilityRegistration
                 .AddMeter([OrdersMetrics.MeterName, .. FrameworkMeters])
                 .AddPrometheusExporter());
         }
+        builder.AddOrdersTracing();
+        builder.AddTraceIdsToJsonLogs();
         return builder;
     }
 

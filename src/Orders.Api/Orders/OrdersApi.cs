@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Orders.Api.Infrastructure;
+using Orders.Api.Observability;
 using Orders.Api.OpenApi;
 using Orders.Api.Security;
 using Orders.Api.Storage;
@@ -16,7 +17,7 @@ public static class OrdersApi
 
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        var orders = app.MapGroup("/orders").WithTags(DocumentTags.Orders);
+        var orders = app.MapGroup(OrderPaths.Root).WithTags(DocumentTags.Orders);
 
         orders.MapPost("/", CreateOrderAsync)
             .WithName("CreateOrder")
@@ -55,21 +56,34 @@ public static class OrdersApi
     internal static async Task<Results<JsonCreated<OrderResponse>, ProblemResult>> CreateOrderAsync(
         HttpContext context, IOrderStore store, OrderFactory factory, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (draft, problem) = await OrderRequestReader.ReadAsync(context.Request, json.Value.SerializerOptions, ct);
-        if (draft is null)
+        OrderDraft? draft;
+        using (var validation = OrdersTracing.StartValidation())
         {
-            return problem!;
+            (draft, var problem) = await OrderRequestReader.ReadAsync(context.Request, json.Value.SerializerOptions, ct);
+            validation?.SetTag(OrdersTracing.ValidationAttribute,
+                draft is not null ? "valid" : problem!.Value.Code == Problems.Codes.ValidationFailed ? "invalid" : "unreadable");
+            if (draft is null)
+            {
+                return problem!;
+            }
         }
 
+        // The store's statements (and the event row's trace context) are children of this span.
+        using var span = OrdersTracing.StartCreate();
         var result = await store.CreateAsync(factory.Create(OrderOwner.Of(context), draft), ct);
-        return result switch
+        switch (result)
         {
-            CreateOrderResult.Created created => new JsonCreated<OrderResponse>(
-                OrderPaths.Of(context.Request, created.Order.ClientReference), OrderResponse.From(created.Order)),
-            CreateOrderResult.Duplicate duplicate => Problems.Duplicate(
-                context.Request, duplicate.Existing, draft.DescribesSameOrderAs(duplicate.Existing)),
-            _ => throw new InvalidOperationException($"Unknown create result {result.GetType().Name}."),
-        };
+            case CreateOrderResult.Created created:
+                span?.SetTag(OrdersTracing.OutcomeAttribute, OrdersTracing.Outcomes.Created);
+                return new JsonCreated<OrderResponse>(
+                    OrderPaths.Of(context.Request, created.Order.ClientReference), OrderResponse.From(created.Order));
+            case CreateOrderResult.Duplicate duplicate:
+                var sameRequest = draft.DescribesSameOrderAs(duplicate.Existing);
+                span?.SetTag(OrdersTracing.OutcomeAttribute, OrdersTracing.Outcomes.OfDuplicate(sameRequest));
+                return Problems.Duplicate(context.Request, duplicate.Existing, sameRequest);
+            default:
+                throw new InvalidOperationException($"Unknown create result {result.GetType().Name}.");
+        }
     }
 
     internal static async Task<Results<JsonOk<OrderResponse>, ProblemResult>> GetOrderAsync(

@@ -20,7 +20,8 @@ public sealed class AsyncApiDocumentTests(SqliteDatabase database) : IClassFixtu
     public void Document_NamesTheExchangeRoutingKeyAndPropertiesThePublisherUses()
     {
         var properties = OrderEventMessage.Properties(new OrderEvent(
-            Guid.CreateVersion7(), "owner-1", Guid.CreateVersion7(), OrderEventTypes.Placed, "{}", DateTime.UtcNow));
+            Guid.CreateVersion7(), "owner-1", Guid.CreateVersion7(), OrderEventTypes.Placed, "{}", DateTime.UtcNow,
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "vendor=opaque"));
 
         Assert.Equal(OrderEventMessage.Exchange, Document.Exchange);
         Assert.Equal(ExchangeType.Topic, Document.ExchangeType);
@@ -30,6 +31,26 @@ public sealed class AsyncApiDocumentTests(SqliteDatabase database) : IClassFixtu
         Assert.Equal(properties.Type, Document.MessageType);
         Assert.Equal((int)properties.DeliveryMode, Document.DeliveryMode);
     }
+
+    [Fact]
+    public void HeadersSchema_AcceptsTheTraceContextThePublisherSends_AndRefusesWhatItDoesNotDescribe()
+    {
+        var traced = new OrderEvent(Guid.CreateVersion7(), "owner-1", Guid.CreateVersion7(), OrderEventTypes.Placed, "{}", DateTime.UtcNow,
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "vendor=opaque");
+        var untraced = traced with { TraceParent = null, TraceState = null };
+
+        var headers = Strings(OrderEventMessage.Properties(traced).Headers!);
+        Assert.Equal(traced.TraceParent, headers[OrderEventMessage.TraceParentHeader]);
+        Assert.Equal(traced.TraceState, headers[OrderEventMessage.TraceStateHeader]);
+        Assert.Null(Document.HeaderErrors(headers));
+        Assert.DoesNotContain(OrderEventMessage.TraceParentHeader, Strings(OrderEventMessage.Properties(untraced).Headers!).Keys);
+        Assert.Null(Document.HeaderErrors(Strings(OrderEventMessage.Properties(untraced).Headers!)));
+        Assert.NotNull(Document.HeaderErrors(new Dictionary<string, string>(headers) { ["traceparent"] = "not-a-traceparent" }));
+        Assert.NotNull(Document.HeaderErrors(new Dictionary<string, string>(headers) { ["undocumented"] = "x" }));
+    }
+
+    private static Dictionary<string, string> Strings(IDictionary<string, object?> headers) =>
+        headers.ToDictionary(pair => pair.Key, pair => (string)pair.Value!);
 
     [Fact]
     public void PayloadSchema_AcceptsTheEventTheAppBuilds_WithAndWithoutOptionalParts()

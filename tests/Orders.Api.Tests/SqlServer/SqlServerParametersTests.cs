@@ -23,7 +23,8 @@ public sealed class SqlServerParametersTests
         new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1_234_560));
 
     private static readonly OrderEvent SampleEvent = new(
-        Guid.CreateVersion7(), Sample.Owner, Sample.OrderId, OrderEventTypes.Placed, "{}", Sample.CreatedAt);
+        Guid.CreateVersion7(), Sample.Owner, Sample.OrderId, OrderEventTypes.Placed, "{}", Sample.CreatedAt,
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null);
 
     private static readonly Dictionary<string, SqlDbType> ExpectedTypes = new(StringComparer.Ordinal)
     {
@@ -41,6 +42,8 @@ public sealed class SqlServerParametersTests
         ["EventType"] = SqlDbType.VarChar,
         ["Payload"] = SqlDbType.NVarChar,
         ["OccurredAt"] = SqlDbType.DateTime2,
+        ["TraceParent"] = SqlDbType.VarChar,
+        ["TraceState"] = SqlDbType.VarChar,
         ["PublishedAt"] = SqlDbType.DateTime2,
         ["Cutoff"] = SqlDbType.DateTime2,
         ["Max"] = SqlDbType.Int,

@@ -22,6 +22,8 @@ internal sealed class PostgreSqlEventOutbox(NpgsqlDataSource dataSource, TimePro
         PostgreSqlOrderInsert.Text("EventType", orderEvent.Type),
         PostgreSqlOrderInsert.Text("Payload", orderEvent.Payload),
         new NpgsqlParameter<DateTime>("OccurredAt", NpgsqlTypes.NpgsqlDbType.TimestampTz) { TypedValue = orderEvent.OccurredAt },
+        PostgreSqlOrderInsert.Text("TraceParent", orderEvent.TraceParent),
+        PostgreSqlOrderInsert.Text("TraceState", orderEvent.TraceState),
     ];
 
     public async Task<RelayRound> RelayAsync(int max, PublishBatch publish, CancellationToken cancellationToken)

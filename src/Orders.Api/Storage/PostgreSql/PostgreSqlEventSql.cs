@@ -1,6 +1,6 @@
 namespace Orders.Api.Storage.PostgreSql;
 
-/// <summary>The outbox statements on PostgreSQL (sql/postgresql/0003). All parameterised.</summary>
+/// <summary>The outbox statements on PostgreSQL (sql/postgresql/0003, 0005). All parameterised.</summary>
 internal static class PostgreSqlEventSql
 {
     /// <summary>
@@ -12,8 +12,8 @@ internal static class PostgreSqlEventSql
     /// written (jsonb would reorder the keys).
     /// </summary>
     public const string InsertEvent = """
-        INSERT INTO order_events (owner_id, event_id, order_id, event_type, payload, occurred_at)
-        SELECT o.owner_id, @EventId, o.order_id, @EventType, @Payload::json, @OccurredAt
+        INSERT INTO order_events (owner_id, event_id, order_id, event_type, payload, occurred_at, trace_parent, trace_state)
+        SELECT o.owner_id, @EventId, o.order_id, @EventType, @Payload::json, @OccurredAt, @TraceParent, @TraceState
         FROM orders o
         WHERE o.owner_id = @Owner AND o.order_id = @OrderId
         ON CONFLICT DO NOTHING
@@ -25,7 +25,8 @@ internal static class PostgreSqlEventSql
     /// </summary>
     public const string ClaimPending = """
         SELECT e.event_id AS EventId, e.owner_id AS Owner, e.order_id AS OrderId, e.event_type AS Type,
-               e.payload::text AS Payload, e.occurred_at AS OccurredAt
+               e.payload::text AS Payload, e.occurred_at AS OccurredAt,
+               e.trace_parent AS TraceParent, e.trace_state AS TraceState
         FROM order_events e
         WHERE e.published_at IS NULL
         ORDER BY e.occurred_at, e.event_id
@@ -56,7 +57,8 @@ internal static class PostgreSqlEventSql
 
     public const string ClaimPendingOfOwner = """
         SELECT e.event_id AS EventId, e.owner_id AS Owner, e.order_id AS OrderId, e.event_type AS Type,
-               e.payload::text AS Payload, e.occurred_at AS OccurredAt
+               e.payload::text AS Payload, e.occurred_at AS OccurredAt,
+               e.trace_parent AS TraceParent, e.trace_state AS TraceState
         FROM order_events e
         WHERE e.owner_id = @Owner AND e.published_at IS NULL
         ORDER BY e.occurred_at, e.event_id

@@ -19,6 +19,8 @@ internal sealed class SqlServerEventOutbox(OrdersConnectionString connectionStri
         parameters.Add("EventType", orderEvent.Type, DbType.AnsiString, size: 50);
         parameters.Add("Payload", orderEvent.Payload, DbType.String, size: -1);
         parameters.Add("OccurredAt", orderEvent.OccurredAt, DbType.DateTime2);
+        parameters.Add("TraceParent", orderEvent.TraceParent, DbType.AnsiString, size: EventTraceContext.TraceParentLength);
+        parameters.Add("TraceState", orderEvent.TraceState, DbType.AnsiString, size: EventTraceContext.MaxTraceStateLength);
         return parameters;
     }
 
@@ -97,9 +99,11 @@ internal sealed class SqlServerEventOutbox(OrdersConnectionString connectionStri
     private Task<SqlConnection> OpenAsync(CancellationToken ct) => SqlServerConnections.OpenAsync(_connectionString, ct);
 
     /// <summary>A row as <see cref="SqlServerEventSql.ClaimPending"/> returns it, with its place in the outbox.</summary>
-    private sealed record ClaimedRow(long Seq, Guid EventId, string Owner, Guid OrderId, string Type, string Payload, DateTime OccurredAt)
+    private sealed record ClaimedRow(
+        long Seq, Guid EventId, string Owner, Guid OrderId, string Type, string Payload, DateTime OccurredAt, string? TraceParent, string? TraceState)
     {
         // datetime2 has no zone; the outbox holds UTC.
-        public OrderEvent ToEvent() => new(EventId, Owner, OrderId, Type, Payload, DateTime.SpecifyKind(OccurredAt, DateTimeKind.Utc));
+        public OrderEvent ToEvent() =>
+            new(EventId, Owner, OrderId, Type, Payload, DateTime.SpecifyKind(OccurredAt, DateTimeKind.Utc), TraceParent, TraceState);
     }
 }

@@ -1,7 +1,7 @@
 namespace Orders.Api.Storage.SqlServer;
 
 /// <summary>
-/// The outbox statements on SQL Server (sql/sqlserver/0004). Only statements are const strings here:
+/// The outbox statements on SQL Server (sql/sqlserver/0004, 0006). Only statements are const strings here:
 /// the ScriptDom tests parse each one, as they do <see cref="SqlServerSql"/>.
 /// </summary>
 internal static class SqlServerEventSql
@@ -15,8 +15,8 @@ internal static class SqlServerEventSql
         {SqlServerSql.CreateParts.Begin}
         {SqlServerSql.CreateParts.InsertHeaderAndLines}
 
-                INSERT INTO dbo.order_events (owner_id, event_id, order_id, event_type, payload, occurred_at)
-                VALUES (@Owner, @EventId, @OrderId, @EventType, @Payload, @OccurredAt);
+                INSERT INTO dbo.order_events (owner_id, event_id, order_id, event_type, payload, occurred_at, trace_parent, trace_state)
+                VALUES (@Owner, @EventId, @OrderId, @EventType, @Payload, @OccurredAt, @TraceParent, @TraceState);
         {SqlServerSql.CreateParts.CommitOrReadTheOther}
         """;
 
@@ -37,7 +37,8 @@ internal static class SqlServerEventSql
         UPDATE dbo.order_events WITH (READPAST, ROWLOCK)
         SET published_at = NULL
         OUTPUT inserted.event_seq AS Seq, inserted.event_id AS EventId, inserted.owner_id AS Owner, inserted.order_id AS OrderId,
-               inserted.event_type AS Type, inserted.payload AS Payload, inserted.occurred_at AS OccurredAt
+               inserted.event_type AS Type, inserted.payload AS Payload, inserted.occurred_at AS OccurredAt,
+               inserted.trace_parent AS TraceParent, inserted.trace_state AS TraceState
         WHERE published_at IS NULL
           AND event_seq IN (
               SELECT TOP (@Max) p.event_seq

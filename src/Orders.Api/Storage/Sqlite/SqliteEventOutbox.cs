@@ -22,6 +22,8 @@ internal sealed class SqliteEventOutbox(OrdersConnectionString connectionString,
         orderEvent.Type,
         orderEvent.Payload,
         OccurredAt = SqliteValues.Time(orderEvent.OccurredAt),
+        orderEvent.TraceParent,
+        orderEvent.TraceState,
     };
 
     public async Task<RelayRound> RelayAsync(int max, PublishBatch publish, CancellationToken cancellationToken)
@@ -61,9 +63,11 @@ internal sealed class SqliteEventOutbox(OrdersConnectionString connectionString,
             SqliteEventSql.DeletePublishedBefore, new { Cutoff = SqliteValues.Time(cutoff) }, cancellationToken: cancellationToken));
     }
 
-    private sealed record SqliteEventRow(string EventId, string Owner, string OrderId, string Type, string Payload, string OccurredAt)
+    private sealed record SqliteEventRow(
+        string EventId, string Owner, string OrderId, string Type, string Payload, string OccurredAt, string? TraceParent, string? TraceState)
     {
         public OrderEvent ToEvent() => new(
-            SqliteValues.ParseId(EventId), Owner, SqliteValues.ParseId(OrderId), Type, Payload, SqliteValues.ParseTime(OccurredAt));
+            SqliteValues.ParseId(EventId), Owner, SqliteValues.ParseId(OrderId), Type, Payload, SqliteValues.ParseTime(OccurredAt),
+            TraceParent, TraceState);
     }
 }

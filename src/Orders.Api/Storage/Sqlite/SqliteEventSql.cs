@@ -1,17 +1,17 @@
 namespace Orders.Api.Storage.Sqlite;
 
-/// <summary>The outbox statements on SQLite (sql/sqlite/0003). All parameterised.</summary>
+/// <summary>The outbox statements on SQLite (sql/sqlite/0003, 0005). All parameterised.</summary>
 internal static class SqliteEventSql
 {
     /// <summary>Runs in the create's transaction, only after its order header went in.</summary>
     public const string InsertEvent = """
-        INSERT INTO order_events (owner_id, event_id, order_id, event_type, payload, occurred_at)
-        VALUES (@Owner, @EventId, @OrderId, @Type, @Payload, @OccurredAt)
+        INSERT INTO order_events (owner_id, event_id, order_id, event_type, payload, occurred_at, trace_parent, trace_state)
+        VALUES (@Owner, @EventId, @OrderId, @Type, @Payload, @OccurredAt, @TraceParent, @TraceState)
         """;
 
     public const string PendingBatch = """
         SELECT event_id AS EventId, owner_id AS Owner, order_id AS OrderId, event_type AS Type,
-               payload AS Payload, occurred_at AS OccurredAt
+               payload AS Payload, occurred_at AS OccurredAt, trace_parent AS TraceParent, trace_state AS TraceState
         FROM order_events
         WHERE published_at IS NULL
         ORDER BY occurred_at, event_id

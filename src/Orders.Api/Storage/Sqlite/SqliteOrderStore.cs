@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Orders.Api.Events;
+using Orders.Api.Observability;
 using Orders.Api.Orders;
 
 namespace Orders.Api.Storage.Sqlite;
@@ -41,8 +42,10 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
         _retry.RunAsync(async ct =>
         {
             await using var connection = await OpenAsync(ct);
+            var pageSql = after is null ? SqliteSql.ListFirstPage : SqliteSql.ListAfter;
+            using var pageSpan = DatabaseSpans.Start(DatabaseSpans.Sqlite, pageSql);
             var headers = await connection.QueryAsync<OrderHeaderRow<string, string>>(new CommandDefinition(
-                after is null ? SqliteSql.ListFirstPage : SqliteSql.ListAfter,
+                pageSql,
                 new
                 {
                     Owner = owner,
@@ -56,6 +59,8 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
             {
                 return (IReadOnlyList<Order>)[];
             }
+            pageSpan?.Dispose();
+            using var linesSpan = DatabaseSpans.Start(DatabaseSpans.Sqlite, SqliteSql.LinesOfOrders);
             var lines = await connection.QueryAsync<SqliteLineRow>(new CommandDefinition(
                 SqliteSql.LinesOfOrders,
                 new { Owner = owner, OrderIds = headerRows.Select(row => row.OrderId).ToList() },
@@ -69,26 +74,20 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
     {
         // Not deferred: BEGIN IMMEDIATE, so two writers never both read and then fail to upgrade.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            SqliteSql.InsertHeader,
-            OrderRows.HeaderParameters(order, SqliteValues.Id(order.OrderId), SqliteValues.Time(order.CreatedAt)),
-            transaction,
-            cancellationToken: ct));
+        var inserted = await ExecuteAsync(connection, SqliteSql.InsertHeader,
+            OrderRows.HeaderParameters(order, SqliteValues.Id(order.OrderId), SqliteValues.Time(order.CreatedAt)), transaction, ct);
         if (inserted == 0)
         {
             return false; // disposing rolls back the empty transaction
         }
         var orderId = SqliteValues.Id(order.OrderId);
-        await connection.ExecuteAsync(new CommandDefinition(
-            SqliteSql.InsertLine,
+        await ExecuteAsync(connection, SqliteSql.InsertLine,
             order.Lines.Select(line => new { order.Owner, OrderId = orderId, line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal }),
-            transaction,
-            cancellationToken: ct));
+            transaction, ct);
         if (placed is not null)
         {
             // In the order's transaction: the event exists exactly when the order does.
-            await connection.ExecuteAsync(new CommandDefinition(
-                SqliteEventSql.InsertEvent, SqliteEventOutbox.InsertParameters(placed), transaction, cancellationToken: ct));
+            await ExecuteAsync(connection, SqliteEventSql.InsertEvent, SqliteEventOutbox.InsertParameters(placed), transaction, ct);
         }
         await transaction.CommitAsync(ct);
         return true;
@@ -96,6 +95,7 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
 
     private static async Task<Order?> FindAsync(SqliteConnection connection, string owner, string clientReference, CancellationToken ct)
     {
+        using var span = DatabaseSpans.Start(DatabaseSpans.Sqlite, SqliteSql.FindOrder);
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             SqliteSql.FindOrder, new { Owner = owner, ClientReference = clientReference }, cancellationToken: ct));
         var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow<string, string>>();
@@ -105,6 +105,13 @@ internal sealed class SqliteOrderStore(OrdersConnectionString connectionString, 
 
     private static Order ToOrder(OrderHeaderRow<string, string> header, IEnumerable<OrderLineRow> lines) =>
         header.ToOrder(SqliteValues.ParseId(header.OrderId), SqliteValues.ParseTime(header.CreatedAt), lines);
+
+    // One statement of the create, in a span of its own when tracing is on (SQLite's driver has no ActivitySource).
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, object parameters, SqliteTransaction transaction, CancellationToken ct)
+    {
+        using var span = DatabaseSpans.Start(DatabaseSpans.Sqlite, sql);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
+    }
 
     private Task<SqliteConnection> OpenAsync(CancellationToken ct) => SqliteConnections.OpenAsync(_connectionString, ct);
 }

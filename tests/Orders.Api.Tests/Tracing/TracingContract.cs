@@ -1,0 +1,103 @@
+using System.Net;
+using Orders.Api.Observability;
+using Orders.Api.Tests.Contract;
+using Orders.Api.Tests.Fixtures;
+
+namespace Orders.Api.Tests.Tracing;
+
+/// <summary>
+/// One POST's trace as a collector receives it (OTLP/HTTP, protobuf, from the app's own exporter): a
+/// server span continuing the frontend's traceparent, the validation and the create below it, and
+/// each database round trip of the create below that, named by its statement; no customer data in
+/// any of them; the create's outcome; the problem body's traceId naming the same trace.
+/// </summary>
+public abstract class TracingContract<TDatabase>(TDatabase database) : ContractTestBase<TDatabase>(database)
+    where TDatabase : class, IOrderDatabase
+{
+    private static readonly TimeSpan Export = TimeSpan.FromSeconds(20);
+
+    /// <summary>The database spans of a create that inserts, in order, as this provider's store runs them.</summary>
+    protected abstract IReadOnlyList<string> CreateStatements { get; }
+
+    [Fact]
+    public async Task Post_ExportsTheRequestsSpans_UnderTheFrontendsTrace_WithEachStatementOfTheCreate()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var client = StartApi(receiver.ExportSettings()!);
+        var frontend = FrontendTrace.New();
+        var body = OrderRequests.Valid(OrderRequests.NewReference());
+
+        // When the checkout posts an order with its traceparent
+        Assert.Equal(HttpStatusCode.Created, (await frontend.PostOrderAsync(client, body)).StatusCode);
+
+        // Then the collector gets the request's spans in the frontend's trace, properly nested
+        var trace = await receiver.WaitForTraceAsync(frontend.TraceId, FrontendTrace.HasCreate, Export);
+        var server = Assert.Single(trace, span => span.Kind == SpanKind.Server);
+        Assert.Equal(frontend.SpanId, server.ParentSpanId);
+        Assert.StartsWith("POST /orders", server.Name, StringComparison.Ordinal);
+        var validate = Assert.Single(trace, span => span.Name == OrdersTracing.ValidateSpan);
+        Assert.Equal(server.SpanId, validate.ParentSpanId);
+        Assert.Equal("valid", validate.Attribute(OrdersTracing.ValidationAttribute));
+        var create = Assert.Single(trace, span => span.Name == OrdersTracing.CreateSpan);
+        Assert.Equal(server.SpanId, create.ParentSpanId);
+        Assert.Equal(OrdersTracing.Outcomes.Created, create.Attribute(OrdersTracing.OutcomeAttribute));
+        // Npgsql also reports opening a physical connection ("CONNECT <database>") when its pool has none idle.
+        var statements = trace.Where(span => span.ParentSpanId == create.SpanId && !span.Name.StartsWith("CONNECT ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(CreateStatements, statements.Select(span => span.Name));
+        Assert.All(statements, span => Assert.Equal(SpanKind.Client, span.Kind));
+        Assert.All(statements, span => Assert.False(string.IsNullOrEmpty(span.Attribute("db.query.text")), $"{span.Name} has no db.query.text"));
+        Assert.Equal(TracingRegistration.DefaultServiceName, server.Resource["service.name"]);
+        FrontendTrace.AssertNoCustomerData(trace, body);
+    }
+
+    [Fact]
+    public async Task Duplicates_CarryTheirOutcome_AndThe409sTraceIdIsTheTraces()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var client = StartApi(receiver.ExportSettings()!);
+        var reference = OrderRequests.NewReference();
+        var first = OrderRequests.Valid(reference);
+        var changed = OrderRequests.Valid(reference);
+        changed["currency"] = "USD";
+        var (original, retry, reuse) = (FrontendTrace.New(), FrontendTrace.New(), FrontendTrace.New());
+
+        // When an order is placed, retried unchanged, and its reference reused for another order
+        Assert.Equal(HttpStatusCode.Created, (await original.PostOrderAsync(client, first)).StatusCode);
+        var retried = await retry.PostOrderAsync(client, first.DeepClone());
+        var reused = await reuse.PostOrderAsync(client, changed);
+
+        // Then each create span says which, and each 409's traceId names its own trace and server span
+        foreach (var (frontend, response, outcome) in new[]
+                 {
+                     (retry, retried, OrdersTracing.Outcomes.DuplicateSame),
+                     (reuse, reused, OrdersTracing.Outcomes.DuplicateDifferent),
+                 })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            var trace = await receiver.WaitForTraceAsync(frontend.TraceId, FrontendTrace.HasCreate, Export);
+            var create = Assert.Single(trace, span => span.Name == OrdersTracing.CreateSpan);
+            Assert.Equal(outcome, create.Attribute(OrdersTracing.OutcomeAttribute));
+            var server = Assert.Single(trace, span => span.Kind == SpanKind.Server);
+            Assert.Equal($"00-{frontend.TraceId}-{server.SpanId}-01", (string?)(await response.ReadJsonAsync())["traceId"]);
+            FrontendTrace.AssertNoCustomerData(trace, first);
+        }
+    }
+
+    [Fact]
+    public async Task InvalidOrder_ValidationSpanSaysInvalid_AndNoCreateSpan()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var client = StartApi(receiver.ExportSettings()!);
+        var frontend = FrontendTrace.New();
+        var body = OrderRequests.Valid(OrderRequests.NewReference());
+        body.Remove("currency");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await frontend.PostOrderAsync(client, body)).StatusCode);
+
+        var trace = await receiver.WaitForTraceAsync(frontend.TraceId,
+            spans => spans.Any(span => span.Kind == SpanKind.Server) && spans.Any(span => span.Name == OrdersTracing.ValidateSpan), Export);
+        Assert.Equal("invalid", Assert.Single(trace, span => span.Name == OrdersTracing.ValidateSpan).Attribute(OrdersTracing.ValidationAttribute));
+        Assert.DoesNotContain(trace, span => span.Name == OrdersTracing.CreateSpan);
+        FrontendTrace.AssertNoCustomerData(trace, body);
+    }
+}
