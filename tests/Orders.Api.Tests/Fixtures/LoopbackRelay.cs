@@ -72,9 +72,17 @@ public sealed class LoopbackRelay : IAsyncDisposable
             {
                 client = await listener.AcceptTcpClientAsync(_stop.Token);
             }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
             {
-                return; // stopped, or cut
+                return; // stopped
+            }
+            catch (SocketException) when (!_stop.IsCancellationRequested)
+            {
+                continue; // a client that gave up while queued; the listener itself is fine
+            }
+            catch (SocketException)
+            {
+                return; // stopped
             }
             lock (_gate)
             {
@@ -112,9 +120,18 @@ public sealed class LoopbackRelay : IAsyncDisposable
         }
     }
 
+    // Never throws: a client that already hung up makes setting the linger option fail, and an
+    // exception here would end the accept loop, leaving every later connection unanswered.
     private static void Reset(TcpClient client)
     {
-        client.Client.LingerState = new LingerOption(true, 0);
+        try
+        {
+            client.Client.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Already closed by the other side: nothing left to reset.
+        }
         client.Dispose();
     }
 
