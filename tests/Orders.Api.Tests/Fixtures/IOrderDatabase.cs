@@ -42,4 +42,7 @@ public interface IOrderDatabase
     /// </summary>
     bool SkipsRowsLockedByOthers => Provider != StorageProvider.Sqlite;
 
+    /// <summary>A new connection's first statements cost what later ones do (<see cref="SqlServerEngine.SessionsStartWarm"/>).</summary>
+    bool SessionsStartWarm => true;
+
 }

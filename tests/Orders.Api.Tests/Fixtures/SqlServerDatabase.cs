@@ -22,6 +22,8 @@ public sealed class SqlServerDatabase(SqlServerServer server) : IOrderDatabase, 
 
     public bool SkipsRowsLockedByOthers => server.Engine.SkipsRowsLockedByOthers;
 
+    public bool SessionsStartWarm => server.Engine.SessionsStartWarm;
+
     public string ConnectionString { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
