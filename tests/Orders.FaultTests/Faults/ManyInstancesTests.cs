@@ -46,7 +46,8 @@ public abstract class ManyInstancesTests<TDatabase>(TDatabase database) : FaultT
     /// <summary>
     /// Opens as many connections as the storm will hold, as a production instance has after its first
     /// minute: every instance places its share of the storm's peak in distinct orders at once, each
-    /// retried until settled and checked like the storm's own (prefix "warm", apart from them).
+    /// retried until settled (prefix "warm", apart from the storm's). Cold answers may come late, so
+    /// only the outcome is checked: each of them stored once.
     /// </summary>
     private async Task WarmUpAsync(ApiProcess[] apis)
     {
@@ -55,7 +56,9 @@ public abstract class ManyInstancesTests<TDatabase>(TDatabase database) : FaultT
         await Task.WhenAll(Enumerable.Range(0, peak).Select(n => Task.Run(() => warm.PostAsync(apis[n % Instances].Client, OrderBody.New("warm", n)))));
         await warm.RetryUnsettledAsync(apis[0].Client);
         Report(warm.Summary($"warm-up on {Database.Name} (its sessions start cold)"));
-        Assert.Equal(peak, (await LedgerCheck.AssertConsistentAsync(warm, Database, everyReferenceStored: true)).Count);
+        var stored = (await LedgerCheck.ReadStoredAsync(Database)).Where(o => warm.Bodies.ContainsKey(o.ClientReference)).ToList();
+        Assert.Equal(peak, stored.Count);
+        Assert.Equal(peak, stored.Select(o => o.ClientReference).Distinct().Count());
     }
 }
 
