@@ -7,6 +7,8 @@ namespace Orders.Api.Tests.Readme;
 /// The README's first order, as a newcomer meets it: near the top, and exactly what the API answers.
 /// The curl block runs as written (bash and curl, only the port changed) against the API as a
 /// process, in Development as `dotnet run` starts it, and its output is held to the answers shown.
+/// $TOKEN is one of the test run's own tokens: the key `dotnet user-jwts create` makes, and how soon
+/// the API uses it, is DevelopmentSigningKeyTests' business.
 /// </summary>
 public sealed class ReadmeFirstOrderTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>, IDisposable
 {
