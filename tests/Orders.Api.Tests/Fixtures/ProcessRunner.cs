@@ -5,7 +5,20 @@ namespace Orders.Api.Tests.Fixtures;
 /// <summary>Runs a helper program to completion within a time limit.</summary>
 internal static class ProcessRunner
 {
+    /// <summary>Its standard output and error together; a non-zero exit throws with them.</summary>
     public static async Task<string> RunAsync(
+        string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var argumentList = arguments.ToList();
+        var (exitCode, standardOutput, standardError) = await RunToExitAsync(fileName, argumentList, timeout, environment);
+        var output = standardOutput + standardError;
+        return exitCode == 0
+            ? output
+            : throw new InvalidOperationException($"{fileName} {string.Join(' ', argumentList)} exited {exitCode}: {output}");
+    }
+
+    /// <summary>Its exit code and its two outputs apart (a program's answer on stdout, its progress on stderr).</summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(
         string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
@@ -35,9 +48,6 @@ internal static class ProcessRunner
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{fileName} did not finish within {timeout}.");
         }
-        var output = await stdout + await stderr;
-        return process.ExitCode == 0
-            ? output
-            : throw new InvalidOperationException($"{fileName} {string.Join(' ', startInfo.ArgumentList)} exited {process.ExitCode}: {output}");
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
