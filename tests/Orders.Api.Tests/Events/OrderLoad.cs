@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Orders.Api.Tests.Contract;
+using Orders.Api.Tests.Fixtures;
 
 namespace Orders.Api.Tests.Events;
 
@@ -37,7 +38,7 @@ public sealed class OrderLoad
         {
             response = await client.PostOrderAsync(OrderRequests.Valid(reference));
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (LostAnswers.IsLost(ex))
         {
             _unknown.TryAdd(reference, 0);
             return;

@@ -57,7 +57,7 @@ public sealed partial class ApiProcess : IAsyncDisposable
                     return api;
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            catch (Exception ex) when (ex is TaskCanceledException || LostAnswers.IsLost(ex))
             {
                 // not listening yet, or too busy starting to answer within the probe's timeout
             }

@@ -109,7 +109,7 @@ public sealed class ApiProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (LostAnswers.IsLost(ex))
             {
                 // Not listening yet.
             }

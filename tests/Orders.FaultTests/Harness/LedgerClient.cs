@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Orders.Api.Tests.Fixtures;
 
 namespace Orders.FaultTests.Harness;
 
@@ -27,7 +28,7 @@ public static class LedgerClient
         {
             return Unanswered(body.Reference, Answer.TimedOut, started, clock.Elapsed, isRetry);
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (LostAnswers.IsLost(ex))
         {
             return Unanswered(body.Reference, Answer.Lost, started, clock.Elapsed, isRetry);
         }
