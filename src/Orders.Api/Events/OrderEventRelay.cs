@@ -6,6 +6,9 @@ namespace Orders.Api.Events;
 /// with confirms and marks only what the broker confirmed. Any failure (broker down, database down,
 /// confirms missing) drops the connection and backs off; the events wait in the table, and requests
 /// are never affected. At least once: a crash between confirm and commit publishes a batch again.
+/// After a broker failure the backoff is cut short when the broker's port accepts again
+/// (<see cref="BrokerProbe"/>), so a restarted broker hears from the relay within a second, not
+/// after whatever the backoff had grown to.
 /// </summary>
 internal sealed class OrderEventRelay(
     IServiceProvider services,
@@ -32,14 +35,18 @@ internal sealed class OrderEventRelay(
         await Task.Yield(); // never hold up the host's start-up
         // Resolved only when on: with events off nothing about the store is touched.
         var outbox = services.GetRequiredService<IOrderEventOutbox>();
+        var broker = BrokerAddress.Of(options.Broker!);
+        var probe = BrokerProbe.For(broker, clock);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
+            var brokerFailed = false;
             try
             {
                 var claimed = await RunRoundAsync(outbox, stoppingToken);
                 failures = 0;
+                probe.Reset();
                 wait = claimed < options.BatchSize ? TimeSpan.FromMilliseconds(options.PollIntervalMilliseconds) : TimeSpan.Zero;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -51,29 +58,54 @@ internal sealed class OrderEventRelay(
                 failures++;
                 metrics.RelayFailed();
                 await _publisher.ResetAsync();
-                _stall.Failed(ex);
                 wait = Backoff(failures);
+                _stall.Failed(ex, wait);
+                brokerFailed = ex is BrokerConnectException or EventPublishException;
             }
-            if (wait > TimeSpan.Zero)
+            try
             {
-                try
+                if (brokerFailed && await BrokerCameBackAsync(probe, broker, wait, stoppingToken))
+                {
+                    failures = 0; // a fresh series: if the broker is not quite ready yet, the next tries come soon
+                }
+                else if (!brokerFailed && wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, clock, stoppingToken);
                 }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
+            }
+            catch (OperationCanceledException)
+            {
+                break;
             }
         }
         await _publisher.DisposeAsync();
+    }
+
+    /// <summary>Waits out the backoff, or less if the broker's port accepts again first.</summary>
+    private async Task<bool> BrokerCameBackAsync(BrokerProbe probe, BrokerAddress broker, TimeSpan backoff, CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        if (!await probe.WaitAsync(backoff, ct))
+        {
+            return false;
+        }
+        var skippedSeconds = Math.Max(0, (backoff - clock.GetElapsedTime(started)).TotalSeconds);
+        RelayLog.BrokerBack(logger, broker, skippedSeconds);
+        return true;
     }
 
     /// <returns>How many events the round claimed.</returns>
     private async Task<int> RunRoundAsync(IOrderEventOutbox outbox, CancellationToken ct)
     {
         await MaintainAsync(outbox, ct);
-        await _publisher.ConnectAsync(ct);
+        try
+        {
+            await _publisher.ConnectAsync(ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            throw new BrokerConnectException(ex);
+        }
         var round = await outbox.RelayAsync(options.BatchSize, _publisher.PublishAsync, ct);
         metrics.Published(round.Outcome.Confirmed.Count);
         if (round.Outcome.Failure is { } failure)
@@ -112,3 +144,6 @@ internal sealed class OrderEventRelay(
 
 /// <summary>A round in which the broker did not confirm every claimed event.</summary>
 internal sealed class EventPublishException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>A round that could not open its connection and channel to the broker.</summary>
+internal sealed class BrokerConnectException(Exception inner) : Exception("Could not connect to the broker.", inner);

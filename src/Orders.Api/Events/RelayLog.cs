@@ -11,9 +11,13 @@ internal static partial class RelayLog
         Message = "Order event relay resumed after {StalledSeconds:F0} s, {Published} events in the first round")]
     public static partial void Resumed(ILogger logger, double stalledSeconds, int published);
 
-    [LoggerMessage(EventId = 22, Level = LogLevel.Debug, Message = "Order event relay round failed, backing off: {Error}")]
-    public static partial void RoundFailed(ILogger logger, string error);
+    [LoggerMessage(EventId = 22, Level = LogLevel.Debug, Message = "Order event relay round failed, next attempt in {BackoffMilliseconds:F0} ms: {Error}")]
+    public static partial void RoundFailed(ILogger logger, double backoffMilliseconds, string error);
 
     [LoggerMessage(EventId = 23, Level = LogLevel.Debug, Message = "Deleted {Deleted} order events published over {RetentionHours} h ago")]
     public static partial void RetentionSweep(ILogger logger, int deleted, int retentionHours);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Information,
+        Message = "Order event relay: the broker at {Broker} accepts connections again; reconnecting now, {SkippedSeconds:F1} s before the backoff would have ended")]
+    public static partial void BrokerBack(ILogger logger, BrokerAddress broker, double skippedSeconds);
 }

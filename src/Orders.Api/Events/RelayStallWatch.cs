@@ -24,11 +24,11 @@ internal sealed class RelayStallWatch(TimeSpan stallAfter, TimeProvider clock, I
         _lastProgress = now;
     }
 
-    public void Failed(Exception error)
+    public void Failed(Exception error, TimeSpan backoff)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var reason = error.GetBaseException().Message;
-        RelayLog.RoundFailed(logger, reason);
+        RelayLog.RoundFailed(logger, backoff.TotalMilliseconds, reason);
         var stalledFor = now - _lastProgress;
         if (stalledFor < stallAfter || (_stalledReportedAt is { } reported && now - reported < stallAfter))
         {

@@ -1,4 +1,5 @@
 using Dapper;
+using Orders.Api.Storage.Sqlite;
 using Orders.Api.Tests.Fixtures;
 
 namespace Orders.Api.Tests.Events;
@@ -14,6 +15,25 @@ public static class EventRows
                 ? "SELECT count(*) FROM order_events WHERE owner_id = @Owner AND published_at IS NULL"
                 : "SELECT count(*) FROM order_events WHERE owner_id = @Owner",
             new { Owner = owner });
+    }
+
+    /// <summary>When each of the owner's published events was marked published (the relay's clock, UTC), in no order.</summary>
+    public static async Task<List<DateTime>> PublishedTimesAsync(this IOrderDatabase database, string owner)
+    {
+        await using var connection = database.OpenConnection();
+        await using var reader = await connection.ExecuteReaderAsync(
+            "SELECT published_at FROM order_events WHERE owner_id = @Owner AND published_at IS NOT NULL", new { Owner = owner });
+        var times = new List<DateTime>();
+        while (await reader.ReadAsync())
+        {
+            times.Add(reader.GetValue(0) switch
+            {
+                string text => SqliteValues.ParseTime(text), // SQLite keeps times as text
+                DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc), // datetime2 holds UTC without saying so
+                var other => throw new InvalidOperationException($"published_at came back as {other.GetType()}"),
+            });
+        }
+        return times;
     }
 
     /// <summary>The ids of the owner's stored orders, in the API's spelling.</summary>

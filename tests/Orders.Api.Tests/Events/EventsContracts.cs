@@ -16,6 +16,12 @@ public sealed class PostgreSqlRelayProcessContract(PostgreSqlDatabase database, 
 
 public sealed class SqlServerRelayProcessContract(SqlServerDatabase database, RabbitMqNode rabbit) : RelayProcessContract<SqlServerDatabase>(database, rabbit);
 
+public sealed class SqliteBrokerRestartContract(SqliteDatabase database, RabbitMqNode rabbit) : BrokerRestartContract<SqliteDatabase>(database, rabbit);
+
+public sealed class PostgreSqlBrokerRestartContract(PostgreSqlDatabase database, RabbitMqNode rabbit) : BrokerRestartContract<PostgreSqlDatabase>(database, rabbit);
+
+public sealed class SqlServerBrokerRestartContract(SqlServerDatabase database, RabbitMqNode rabbit) : BrokerRestartContract<SqlServerDatabase>(database, rabbit);
+
 public sealed class SqliteOutboxContract(SqliteDatabase database) : OutboxContract<SqliteDatabase>(database);
 
 public sealed class PostgreSqlOutboxContract(PostgreSqlDatabase database) : OutboxContract<PostgreSqlDatabase>(database);

@@ -68,12 +68,12 @@ public abstract class OrderEventsContract<TDatabase>(TDatabase database, RabbitM
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
 
         // ... during which the broker stops, stays down a while, and comes back
-        await rabbit.StopBrokerAsync();
+        await using var outage = await rabbit.StopBrokerAsync();
         var createdWhileDown = load.Created.Count;
         await Task.Delay(TimeSpan.FromSeconds(2), Ct);
         var ready = await client.GetAsync("/health/ready", Ct);
         var createdDuringOutage = load.Created.Count - createdWhileDown;
-        await rabbit.StartBrokerAsync();
+        await outage.EndAsync();
         var restarted = Stopwatch.StartNew();
         var arrivedBeforeRestart = collector.Distinct.Count;
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Orders.Api.Tests.Fixtures;
 
-/// <summary>Keeps every log entry of an app under test, with its structured fields.</summary>
+/// <summary>Keeps every log entry of an app under test, with its structured fields and when it was written (UTC).</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
-    public sealed record Entry(string Category, EventId EventId, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Fields);
+    public sealed record Entry(string Category, EventId EventId, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Fields, DateTime At);
 
     private readonly ConcurrentQueue<Entry> _entries = new();
 
@@ -29,7 +29,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
             var fields = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? pairs.ToDictionary(pair => pair.Key, pair => pair.Value)
                 : [];
-            entries.Enqueue(new Entry(category, eventId, logLevel, formatter(state, exception) + exception, fields));
+            entries.Enqueue(new Entry(category, eventId, logLevel, formatter(state, exception) + exception, fields, DateTime.UtcNow));
         }
     }
 }

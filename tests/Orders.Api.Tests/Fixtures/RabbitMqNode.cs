@@ -20,12 +20,16 @@ public sealed class RabbitMqNode : IAsyncDisposable
     private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
     private const string CtlScript = "/usr/lib/rabbitmq/bin/rabbitmqctl";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    // rabbitmqctl on a loaded machine takes seconds, rarely a minute; past this it is hung and killed.
+    private static readonly TimeSpan CtlTimeout = TimeSpan.FromSeconds(180);
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Task<string?>? _started;
     private string? _directory;
     private Dictionary<string, string> _environment = [];
     private Process? _launcher;
+    private BrokerOutage? _outage;
 
     /// <summary>AMQP URI of the broker, once <see cref="EnsureStartedAsync"/> succeeded.</summary>
     public string Uri { get; private set; } = "";
@@ -33,33 +37,106 @@ public sealed class RabbitMqNode : IAsyncDisposable
     /// <summary>True for the throwaway node, whose broker the outage tests may stop and start.</summary>
     public bool CanStopAndStart => _directory is not null;
 
-    /// <summary>Starts the node (once) and returns null, or why there is no broker.</summary>
+    /// <summary>
+    /// Starts the node (once) and returns null, or why there is no broker. A broker an earlier test
+    /// left down (it failed before it ended its outage, and ending it on dispose failed too) is
+    /// brought back first, so one failed outage test does not fail every event test after it.
+    /// </summary>
     public async Task<string?> EnsureStartedAsync()
     {
         await _gate.WaitAsync();
         try
         {
             _started ??= StartOnceAsync();
+            if (await _started is { } unavailable)
+            {
+                return unavailable;
+            }
+            if (_outage is { } leftDown)
+            {
+                await leftDown.EndAsync();
+            }
+            return null;
         }
         finally
         {
             _gate.Release();
         }
-        return await _started;
     }
 
     /// <summary>Skips (or, when required, fails) the running test unless a broker is there.</summary>
     public async Task RequireAsync() =>
         TestRequirements.SkipOrFailWhenUnavailable(RequirementName, await EnsureStartedAsync());
 
-    /// <summary>A broker outage: the rabbit application stops (connections dropped, port closed), the node stays.</summary>
-    public Task StopBrokerAsync() => CtlAsync("stop_app");
-
-    /// <summary>The broker again, with its durable exchange, queues and persistent messages.</summary>
-    public async Task StartBrokerAsync()
+    /// <summary>
+    /// A broker outage: the rabbit application stops (connections dropped, port closed), the node
+    /// stays. Ending the outage starts it again, with its durable exchange, queues and persistent
+    /// messages; disposing it unended does the same.
+    /// </summary>
+    public async Task<BrokerOutage> StopBrokerAsync()
     {
-        await CtlAsync("start_app");
-        await WaitForAmqpAsync(StartTimeout);
+        var outage = BeginOutage(async () =>
+        {
+            await CtlAsync("start_app");
+            await WaitForAmqpAsync(StartTimeout);
+        });
+        await CtlAsync("stop_app");
+        return outage;
+    }
+
+    /// <summary>
+    /// A broker restart as an operator does one: the whole node stops (its process exits, every
+    /// connection drops) and, when the outage ends, starts again on the same ports with the same data.
+    /// </summary>
+    public async Task<BrokerOutage> StopNodeAsync()
+    {
+        var outage = BeginOutage(StartNodeAgainAsync);
+        try
+        {
+            await CtlAsync("stop");
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        {
+            // Hung or failed: the node's processes are stopped by PID below all the same.
+        }
+        await StopNodeProcessesAsync();
+        return outage;
+    }
+
+    /// <summary>The AMQP port's host and number, for tests that watch it open.</summary>
+    public (string Host, int Port) AmqpEndpoint => (new Uri(Uri).Host, new Uri(Uri).Port);
+
+    private BrokerOutage BeginOutage(Func<Task> end)
+    {
+        if (!CanStopAndStart)
+        {
+            throw new InvalidOperationException($"{BrokerVariable} names a broker these tests do not control.");
+        }
+        var outage = new BrokerOutage(async () =>
+        {
+            await end();
+            _outage = null;
+        });
+        _outage = outage;
+        return outage;
+    }
+
+    // Launched again with the same environment: the same node name, ports and data directory.
+    private async Task StartNodeAgainAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            LaunchNode();
+            try
+            {
+                await WaitForAmqpAsync(StartTimeout);
+                return;
+            }
+            catch (TimeoutException) when (attempt < 2)
+            {
+                await StopNodeProcessesAsync(); // a node that did not come up is stopped and launched once more
+            }
+        }
     }
 
     private async Task<string?> StartOnceAsync()
@@ -117,25 +194,44 @@ public sealed class RabbitMqNode : IAsyncDisposable
             await ProcessRunner.RunAsync("chown", ["-R", "rabbitmq:rabbitmq", _directory], TimeSpan.FromSeconds(30));
         }
         Uri = $"amqp://guest:guest@127.0.0.1:{amqpPort}/";
-        // stdio to a file: the node's children would otherwise hold our pipes open for ever.
-        _launcher = Process.Start(AsRabbitMq("sh", "-c", $"exec {ServerScript} >\"$0\" 2>&1 </dev/null", Path.Combine(_directory, "log", "console.log")))
+        LaunchNode();
+    }
+
+    private void LaunchNode()
+    {
+        _launcher?.Dispose();
+        // stdio to a file (appended: a restarted node's output follows the first one's); the node's
+        // children would otherwise hold our pipes open for ever.
+        _launcher = Process.Start(AsRabbitMq("sh", "-c", $"exec {ServerScript} >>\"$0\" 2>&1 </dev/null", Path.Combine(_directory!, "log", "console.log")))
                     ?? throw new InvalidOperationException("rabbitmq-server did not start");
     }
 
-    private async Task CtlAsync(string command)
+    /// <summary>Stops the node's processes by PID (its beam carries "-home our dir") and waits, bounded, until they are gone.</summary>
+    private async Task StopNodeProcessesAsync()
     {
-        if (!CanStopAndStart)
+        var marker = $"-home {Path.Combine(_directory!, "home")}";
+        var clock = Stopwatch.StartNew();
+        while (OwnProcesses.WithCommandLineContaining(marker) is { Count: > 0 } left)
         {
-            throw new InvalidOperationException($"{BrokerVariable} names a broker these tests do not control.");
+            if (clock.Elapsed > ExitTimeout)
+            {
+                foreach (var pid in left)
+                {
+                    await OwnProcesses.TerminateAsync(pid);
+                }
+            }
+            await Task.Delay(100);
         }
-        var startInfo = AsRabbitMq(CtlScript, command);
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("rabbitmqctl did not start");
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(deadline.Token);
-        if (process.ExitCode != 0)
+        if (_launcher is { HasExited: false })
         {
-            throw new InvalidOperationException($"rabbitmqctl {command} exited {process.ExitCode}");
+            _launcher.Kill();
         }
+    }
+
+    private Task<string> CtlAsync(string command)
+    {
+        var ctl = AsRabbitMq(CtlScript, command);
+        return ProcessRunner.RunAsync(ctl.FileName, ctl.ArgumentList, CtlTimeout); // killed if hung
     }
 
     /// <summary>Runs a program as the rabbitmq user (when we are root) with the node's environment, stdio discarded.</summary>
