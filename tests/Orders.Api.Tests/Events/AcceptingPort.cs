@@ -9,9 +9,9 @@ internal static class AcceptingPort
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(1);
 
     /// <returns>The UTC time of the first connect that succeeded (to within the poll of 10 ms).</returns>
-    public static async Task<DateTime> FirstAcceptAsync((string Host, int Port) endpoint, CancellationToken cancellationToken)
+    public static async Task<DateTime> FirstAcceptAsync(BrokerAddress broker, CancellationToken cancellationToken)
     {
-        while (!await TcpReachability.AcceptsAsync(endpoint.Host, endpoint.Port, ConnectTimeout, cancellationToken))
+        while (!await TcpReachability.AcceptsAsync(broker.Host, broker.Port, ConnectTimeout, cancellationToken))
         {
             await Task.Delay(Poll, cancellationToken);
         }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orders.Api.Events;
 using Orders.Api.Tests.Contract;
 using Orders.Api.Tests.Fixtures;
 
@@ -57,7 +58,7 @@ public abstract class BrokerRestartContract<TDatabase>(TDatabase database, Rabbi
 
         // ... and the node starts again on its port
         var restartedAt = Stopwatch.StartNew();
-        var accepting = AcceptingPort.FirstAcceptAsync(rabbit.AmqpEndpoint, Ct);
+        var accepting = AcceptingPort.FirstAcceptAsync(BrokerAddress.Of(rabbit.Uri), Ct);
         await outage.EndAsync();
         var acceptedAt = await accepting.WaitAsync(Arrival, Ct);
         var boot = restartedAt.Elapsed;

@@ -103,9 +103,6 @@ public sealed class RabbitMqNode : IAsyncDisposable
         return outage;
     }
 
-    /// <summary>The AMQP port's host and number, for tests that watch it open.</summary>
-    public (string Host, int Port) AmqpEndpoint => (new Uri(Uri).Host, new Uri(Uri).Port);
-
     private BrokerOutage BeginOutage(Func<Task> end)
     {
         if (!CanStopAndStart)
