@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using Orders.Api.Tests.Fixtures;
 
 namespace Orders.Client.Tests;
 
@@ -13,7 +14,7 @@ namespace Orders.Client.Tests;
 /// </summary>
 public sealed class LiveApi : IAsyncLifetime
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"orders-client-test-{Guid.NewGuid():N}.db");
+    private readonly TempPath _database = TempPaths.Path("client", ".db");
     private readonly List<Process> _processes = [];
     private readonly ConcurrentQueue<string> _prismOutput = new();
     private readonly ConcurrentBag<HttpClient> _httpClients = [];
@@ -92,10 +93,7 @@ public sealed class LiveApi : IAsyncLifetime
             }
             process.Dispose();
         }
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        _database.Dispose();
     }
 
     private static bool IsPrismRequired() =>
@@ -108,11 +106,8 @@ public sealed class LiveApi : IAsyncLifetime
     /// <summary>Starts a process whose output is read (so it never blocks on a full pipe) and kept only if asked.</summary>
     private Process Start(string fileName, IEnumerable<string> arguments, Action<string>? onLine, Action<ProcessStartInfo> configure)
     {
-        var startInfo = new ProcessStartInfo(fileName) { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
+        var startInfo = TestProcesses.StartInfo(fileName, arguments);
+        startInfo.RedirectStandardOutput = true;
         configure(startInfo);
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         _processes.Add(process);

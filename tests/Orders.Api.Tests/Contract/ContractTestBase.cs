@@ -28,7 +28,15 @@ public abstract class ContractTestBase<TDatabase>(TDatabase database) : IClassFi
     protected OrdersApiFactory StartFactory(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         TestRequirements.SkipOrFailWhenUnavailable(database.Name, database.UnavailableReason);
-        var factory = OrdersApiFactory.For(database, settings, services);
+        return Keep(OrdersApiFactory.For(database, settings, services));
+    }
+
+    /// <summary>
+    /// Disposed with the test: an app left running keeps its background services, which may reopen
+    /// (and so recreate) a SQLite file after the class fixture deleted it.
+    /// </summary>
+    protected OrdersApiFactory Keep(OrdersApiFactory factory)
+    {
         _factories.Add(factory);
         return factory;
     }

@@ -7,10 +7,10 @@ namespace Orders.Api.Tests.Contract;
 public abstract class StoreUnavailableContract<TDatabase>(TDatabase database) : ContractTestBase<TDatabase>(database)
     where TDatabase : class, IOrderDatabase
 {
-    private HttpClient StartApiOnUnreachableStore() => new OrdersApiFactory(
+    private HttpClient StartApiOnUnreachableStore() => Keep(new OrdersApiFactory(
         Database.Provider,
         Database.UnreachableConnectionString,
-        new Dictionary<string, string?> { ["Storage:MigrateOnStartup"] = "false" }).CreateClient();
+        new Dictionary<string, string?> { ["Storage:MigrateOnStartup"] = "false" })).CreateClient();
 
     [Fact]
     public async Task Post_WhenTheStoreIsUnreachable_Returns503StoreUnavailableWithRetryAfter()

@@ -12,9 +12,21 @@ namespace Orders.Api.Tests.Events;
 /// and properties, and a payload schema that accepts exactly what the app puts in a message. The
 /// broker suites then decode every message they receive with it (<see cref="AsyncApiDocument.Decode"/>).
 /// </summary>
-public sealed class AsyncApiDocumentTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+public sealed class AsyncApiDocumentTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>, IAsyncDisposable
 {
     private static readonly AsyncApiDocument Document = AsyncApiDocument.Load();
+
+    // Disposed with the test: a running app's outbox relay would reopen, and so recreate, the
+    // class fixture's SQLite file after the fixture deleted it.
+    private OrdersApiFactory? _factory;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
 
     [Fact]
     public void Document_NamesTheExchangeRoutingKeyAndPropertiesThePublisherUses()
@@ -131,8 +143,8 @@ public sealed class AsyncApiDocumentTests(SqliteDatabase database) : IClassFixtu
     {
         TestRequirements.SkipOrFailWhenUnavailable(database.Name, database.UnavailableReason);
         // The app's own factory and JSON settings; the broker is never contacted in this test.
-        var factory = OrdersApiFactory.For(database, new Dictionary<string, string?> { ["Events:Broker"] = "amqp://127.0.0.1:1/" });
-        return factory.Services.GetRequiredService<OrderEventFactory>();
+        _factory = OrdersApiFactory.For(database, new Dictionary<string, string?> { ["Events:Broker"] = "amqp://127.0.0.1:1/" });
+        return _factory.Services.GetRequiredService<OrderEventFactory>();
     }
 
     private static Order SampleOrder(bool withAddress, string? name) => new(

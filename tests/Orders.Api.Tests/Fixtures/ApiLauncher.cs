@@ -24,19 +24,11 @@ public static class ApiLauncher
     public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         // The host `dotnet test` runs under, when it says; else the one on PATH.
-        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            // The content root is the working directory: appsettings.json is read from there.
-            WorkingDirectory = Path.GetDirectoryName(ApiDll)!,
-        };
-        startInfo.ArgumentList.Add(ApiDll);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
+        var startInfo = TestProcesses.StartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [ApiDll, .. arguments]);
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        // The content root is the working directory: appsettings.json is read from there.
+        startInfo.WorkingDirectory = Path.GetDirectoryName(ApiDll)!;
         foreach (var (name, value) in environment)
         {
             startInfo.Environment[name] = value;

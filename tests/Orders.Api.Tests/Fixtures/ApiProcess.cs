@@ -27,6 +27,8 @@ public sealed partial class ApiProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     /// <summary>Runs <c>dotnet Orders.Api.dll arguments</c> to its end (bounded) and returns exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(
         IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)

@@ -15,6 +15,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
 
+    private TempPath? _temporaryDirectory;
     private string? _dataDirectory;
     private string? _pgCtl;
     private string[] _startArguments = [];
@@ -56,7 +57,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         }
         finally
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            _temporaryDirectory?.Dispose();
         }
     }
 
@@ -64,8 +65,8 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     {
         var binDirectory = BinDirectory ?? throw new InvalidOperationException(BinariesMissing);
         _pgCtl = Path.Combine(binDirectory, "pg_ctl");
-        _dataDirectory = Path.Combine(Path.GetTempPath(), $"orders-test-pg-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_dataDirectory);
+        _temporaryDirectory = TempPaths.Directory("pg");
+        _dataDirectory = _temporaryDirectory.FullName;
         if (IsRoot)
         {
             // initdb refuses to run as root; the cluster belongs to the postgres user.

@@ -26,6 +26,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Task<string?>? _started;
+    private TempPath? _temporaryDirectory;
     private string? _directory;
     private Dictionary<string, string> _environment = [];
     private Process? _launcher;
@@ -163,7 +164,8 @@ public sealed class RabbitMqNode : IAsyncDisposable
         {
             throw new InvalidOperationException($"no {ServerScript}; install the rabbitmq-server package or set {BrokerVariable}");
         }
-        _directory = Path.Combine(Path.GetTempPath(), $"orders-test-rabbitmq-{Guid.NewGuid():N}");
+        _temporaryDirectory = TempPaths.Directory("rabbitmq");
+        _directory = _temporaryDirectory.FullName;
         foreach (var sub in new[] { "mnesia", "log", "home" })
         {
             Directory.CreateDirectory(Path.Combine(_directory, sub));
@@ -234,15 +236,11 @@ public sealed class RabbitMqNode : IAsyncDisposable
     /// <summary>Runs a program as the rabbitmq user (when we are root) with the node's environment, stdio discarded.</summary>
     private ProcessStartInfo AsRabbitMq(string program, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(IsRoot ? "runuser" : "env") { UseShellExecute = false };
         var prefix = IsRoot ? new[] { "-u", "rabbitmq", "--", "env" } : [];
-        foreach (var argument in prefix
-                     .Concat(_environment.Select(pair => $"{pair.Key}={pair.Value}"))
-                     .Append(program)
-                     .Concat(arguments))
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
+        var startInfo = TestProcesses.StartInfo(IsRoot ? "runuser" : "env", prefix
+            .Concat(_environment.Select(pair => $"{pair.Key}={pair.Value}"))
+            .Append(program)
+            .Concat(arguments));
         startInfo.RedirectStandardOutput = true;
         startInfo.RedirectStandardError = true;
         startInfo.RedirectStandardInput = true;
@@ -291,7 +289,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
             _launcher.Kill();
         }
         _launcher?.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        _temporaryDirectory?.Dispose();
     }
 
     private static bool IsRoot => Environment.UserName == "root";

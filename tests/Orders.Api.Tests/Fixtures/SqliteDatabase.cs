@@ -8,7 +8,7 @@ namespace Orders.Api.Tests.Fixtures;
 /// <summary>A fresh SQLite file per test class, deleted afterwards. SQLite is always available.</summary>
 public sealed class SqliteDatabase : IOrderDatabase, IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"orders-test-{Guid.NewGuid():N}.db");
+    private readonly TempPath _file = TempPaths.Path("sqlite", ".db");
 
     public StorageProvider Provider => StorageProvider.Sqlite;
 
@@ -16,23 +16,20 @@ public sealed class SqliteDatabase : IOrderDatabase, IAsyncLifetime
 
     public string? UnavailableReason => null;
 
-    public string ConnectionString => $"Data Source={_path}";
+    public string ConnectionString => $"Data Source={_file}";
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        _file.Dispose();
         return ValueTask.CompletedTask;
     }
 
     // A directory that does not exist: SQLite cannot open (or create) the file.
     public string UnreachableConnectionString =>
-        $"Data Source={Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}", "orders.db")}";
+        $"Data Source={Path.Combine(TempPaths.Missing("missing"), "orders.db")}";
 
     public DbConnection OpenConnection()
     {

@@ -14,11 +14,16 @@ public sealed partial class DevPostgresScriptTests : IAsyncLifetime
 {
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly Dictionary<string, string> _settings = new()
+    // Made by the script itself, under the temporary directory, which the postgres user can reach when
+    // the run is root's; the script's `remove` deletes it, disposing it whatever a failed run left.
+    private readonly TempPath _dataDirectory = TempPaths.Path("dev-postgres");
+
+    private readonly Dictionary<string, string> _settings;
+
+    public DevPostgresScriptTests() => _settings = new()
     {
         ["ORDERS_DEV_PGPORT"] = PortAllocator.UnusedLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        // Under the temporary directory itself, which the postgres user can reach when the run is root's.
-        ["ORDERS_DEV_PGDATA"] = Path.Combine(Path.GetTempPath(), $"orders-dev-postgres-{Guid.NewGuid():N}"),
+        ["ORDERS_DEV_PGDATA"] = _dataDirectory.FullName,
     };
 
     [Fact]
@@ -55,9 +60,16 @@ public sealed partial class DevPostgresScriptTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (PostgreSqlServer.BinariesUnavailableReason is null)
+        try
         {
-            await RunScriptAsync("remove");
+            if (PostgreSqlServer.BinariesUnavailableReason is null)
+            {
+                await RunScriptAsync("remove");
+            }
+        }
+        finally
+        {
+            _dataDirectory.Dispose();
         }
     }
 

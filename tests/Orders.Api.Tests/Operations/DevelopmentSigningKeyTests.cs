@@ -21,7 +21,7 @@ public sealed class DevelopmentSigningKeyTests(SqliteDatabase database) : IClass
     private const string UserJwtsIssuer = "dotnet-user-jwts";
     private const string UserJwtsAudience = "http://localhost:5080";
 
-    private readonly string _home = Directory.CreateTempSubdirectory("orders-home-").FullName;
+    private readonly TempPath _home = TempPaths.Directory("home");
 
     /// <summary>The bound: a token made right after `dotnet user-jwts create` works at once.</summary>
     private static readonly TimeSpan PickupBound = TimeSpan.FromSeconds(2);
@@ -32,14 +32,14 @@ public sealed class DevelopmentSigningKeyTests(SqliteDatabase database) : IClass
     public async Task AKeyCreatedWhileTheApiRuns_IsAcceptedWithin2s_WithoutARestart(bool secretsDirectoryExisted)
     {
         // Given a running API with no signing key, on a machine that never had user secrets (or had them for another key)
-        var secretsFile = Path.Combine(_home, ".microsoft", "usersecrets", UserSecretsId, "secrets.json");
+        var secretsFile = Path.Combine(_home.FullName, ".microsoft", "usersecrets", UserSecretsId, "secrets.json");
         if (secretsDirectoryExisted)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(secretsFile)!);
         }
         await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>
         {
-            ["HOME"] = _home,
+            ["HOME"] = _home.FullName,
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ConnectionStrings__Orders"] = database.ConnectionString,
         });
@@ -117,5 +117,5 @@ public sealed class DevelopmentSigningKeyTests(SqliteDatabase database) : IClass
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    public void Dispose() => Directory.Delete(_home, recursive: true);
+    public void Dispose() => _home.Dispose();
 }

@@ -32,27 +32,18 @@ public sealed class StartupMistakeTests
     [MemberData(nameof(Mistakes))]
     public async Task Start_WithAMistake_Exits1_WithOneErrorNamingTheSetting(string wrongSettings, string mustName)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"orders-test-{Guid.NewGuid():N}.db");
+        // Some mistakes surface only after the start-up migration created the file; disposing deletes it.
+        using var file = TempPaths.Path("startup", ".db");
         var settings = ProductionSettings.For(StorageProvider.Sqlite, $"Data Source={file}");
         foreach (var setting in wrongSettings.Split('|'))
         {
             var (variable, value) = (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
             settings[variable] = value;
         }
-        try
-        {
-            var (exitCode, output) = await RunAsync(settings);
 
-            StartupOutput.AssertOneClearError(exitCode, output, mustName);
-        }
-        finally
-        {
-            // Some mistakes surface only after the start-up migration created the file.
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            {
-                File.Delete(path);
-            }
-        }
+        var (exitCode, output) = await RunAsync(settings);
+
+        StartupOutput.AssertOneClearError(exitCode, output, mustName);
     }
 
     [Theory]
@@ -82,21 +73,14 @@ public sealed class StartupMistakeTests
     [Fact]
     public async Task Start_WithAMalformedAppsettingsFile_Exits1_NamingTheFile()
     {
-        var contentRoot = Directory.CreateTempSubdirectory("orders-test-config-");
-        try
-        {
-            var file = Path.Combine(contentRoot.FullName, "appsettings.json");
-            await File.WriteAllTextAsync(file, "{ \"Storage\": { \"Provider\": \"Sqlite\", }", TestContext.Current.CancellationToken);
+        using var contentRoot = TempPaths.Directory("config");
+        var file = Path.Combine(contentRoot.FullName, "appsettings.json");
+        await File.WriteAllTextAsync(file, "{ \"Storage\": { \"Provider\": \"Sqlite\", }", TestContext.Current.CancellationToken);
 
-            var (exitCode, output) = await ApiProcess.RunToExitAsync(
-                ProductionSettings.For(StorageProvider.Sqlite, "Data Source=unused.db"), Limit, "--contentRoot", contentRoot.FullName);
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(
+            ProductionSettings.For(StorageProvider.Sqlite, "Data Source=unused.db"), Limit, "--contentRoot", contentRoot.FullName);
 
-            StartupOutput.AssertOneClearError(exitCode, output, $"Failed to load configuration from file '{file}'");
-        }
-        finally
-        {
-            contentRoot.Delete(recursive: true);
-        }
+        StartupOutput.AssertOneClearError(exitCode, output, $"Failed to load configuration from file '{file}'");
     }
 
     [Fact]
@@ -105,7 +89,8 @@ public sealed class StartupMistakeTests
         using var occupied = new TcpListener(IPAddress.Loopback, 0);
         occupied.Start();
         var address = $"http://127.0.0.1:{((IPEndPoint)occupied.LocalEndpoint).Port}";
-        var settings = ProductionSettings.For(StorageProvider.Sqlite, $"Data Source={Path.Combine(Path.GetTempPath(), $"orders-test-{Guid.NewGuid():N}.db")}");
+        using var file = TempPaths.Path("port-in-use", ".db");
+        var settings = ProductionSettings.For(StorageProvider.Sqlite, $"Data Source={file}");
         settings["Storage__MigrateOnStartup"] = "false";
 
         var (exitCode, output) = await ApiProcess.RunToExitAsync(settings, Limit, "--urls", address);
@@ -121,5 +106,5 @@ public sealed class StartupMistakeTests
         // A port nothing uses: should the mistake go unnoticed, the app would serve there until the limit.
         ApiProcess.RunToExitAsync(settings, Limit, "--urls", $"http://127.0.0.1:{PortAllocator.UnusedLoopbackPort()}");
 
-    private static string MissingDirectory() => Path.Combine(Path.GetTempPath(), $"orders-missing-{Guid.NewGuid():N}");
+    private static string MissingDirectory() => TempPaths.Missing("missing");
 }

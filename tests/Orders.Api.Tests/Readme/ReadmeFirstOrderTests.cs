@@ -23,7 +23,7 @@ public sealed class ReadmeFirstOrderTests(SqliteDatabase database) : IClassFixtu
     private static readonly TimeSpan CurlTimeout = TimeSpan.FromSeconds(30);
 
     // The curl run's and the API's home: no user's ~/.curlrc or user secrets take part.
-    private readonly string _home = Directory.CreateTempSubdirectory("orders-readme-").FullName;
+    private readonly TempPath _home = TempPaths.Directory("readme-home");
 
     [Fact]
     public void TheTwoCommandsTheTokenTheCurlThe201AndThe409_ComeInThatOrder_WithinTheFirst80Lines()
@@ -46,10 +46,10 @@ public sealed class ReadmeFirstOrderTests(SqliteDatabase database) : IClassFixtu
         await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>(TestTokens.Environment)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["HOME"] = _home,
+            ["HOME"] = _home.FullName,
             ["ConnectionStrings__Orders"] = database.ConnectionString,
         });
-        var shell = new Dictionary<string, string> { ["HOME"] = _home, ["TOKEN"] = TestTokens.Mint() };
+        var shell = new Dictionary<string, string> { ["HOME"] = _home.FullName, ["TOKEN"] = TestTokens.Mint() };
         var script = firstOrder.Curl.Text.Replace(ReadmeApiAddress, api.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal);
 
         // When the block runs, and then its curl command again with the same $REF
@@ -89,5 +89,5 @@ public sealed class ReadmeFirstOrderTests(SqliteDatabase database) : IClassFixtu
         return HttpAnswer.Parse(answer);
     }
 
-    public void Dispose() => Directory.Delete(_home, recursive: true);
+    public void Dispose() => _home.Dispose();
 }
