@@ -55,10 +55,15 @@ tmp_check_finish() {
       ignored+="  $entry (the SDK's empty temporary directory)"$'\n'; continue
     fi
     case $entry in
-      # Programs the test command never runs, from other work on a shared machine: a package
-      # installation's dpkg, and gcc's scratch files (the tests compile no C).
-      apt-dpkg-install-*|cc??????.[soi]|cc??????.res|cc??????.ltrans*)
-        ignored+="  $entry (not a program the tests run)"$'\n'; continue ;;
+      # What the tests make: every temporary path through TempPaths (TempPathsTests holds every
+      # source to it), PostgreSQL's sockets, and whatever the servers they start (as postgres or
+      # rabbitmq) write there. Anything else new is another program's on a shared machine (a shell,
+      # a package installation, a colleague's scratch directory): listed, never blamed on the tests.
+      orders-test-*|.s.PGSQL.*|.s.PGSQL.*.lock) ;;
+      *)
+        if [[ ! $(stat -c %U "$path") =~ ^(postgres|rabbitmq)$ ]]; then
+          ignored+="  $entry (not a name the tests make, nor a server's they start)"$'\n'; continue
+        fi ;;
     esac
     left+="  $entry ($(stat -c '%F, %s bytes, owner %U, modified %y' "$path"))"$'\n'
   done <<<"$new"
