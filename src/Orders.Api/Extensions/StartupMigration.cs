@@ -100,7 +100,7 @@ internal sealed partial class StartupMigration(IServiceProvider services, IHostA
 #pragma warning restore CA1031
         {
             LogDetails(logger, ex);
-            return StartupDatabaseErrors.Classify(provider, target, ex);
+            return StartupDatabaseErrors.Classify(target, ex);
         }
     }
 

@@ -20,16 +20,19 @@ internal static class StorageRegistration
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
             .Validate(options => Enum.IsDefined(options.Provider), "Storage:Provider must be Sqlite, PostgreSql or SqlServer.")
             .Validate(options => options.MaxAttempts is >= 1 and <= 10, "Storage:MaxAttempts must be 1 to 10.")
+            .Validate(options => options.RequestTimeoutSeconds is >= 1 and <= 300, "Storage:RequestTimeoutSeconds must be 1 to 300.")
             .Validate(options => options.RetryAfterSeconds is >= 1 and <= 3600, "Storage:RetryAfterSeconds must be 1 to 3600.")
             .ValidateOnStart();
         // Stores take the value: the provider and its settings are fixed for the life of the process.
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+        builder.Services.AddSingleton(sp => StoreTimeouts.Of(sp.GetRequiredService<StorageOptions>()));
         builder.Services.AddSingleton(sp => ResolveConnectionString(
-            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<StorageOptions>().Provider));
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<StorageOptions>().Provider, sp.GetRequiredService<StoreTimeouts>()));
 
         builder.Services.AddSingleton<StartupMigration>();
         builder.Services.AddSingleton<TransientRetryPolicy>();
-        builder.Services.AddSingleton(sp => PostgreSqlDataSource.Create(sp.GetRequiredService<OrdersConnectionString>().Value));
+        builder.Services.AddSingleton(sp => PostgreSqlDataSource.Create(
+            sp.GetRequiredService<OrdersConnectionString>().Value, sp.GetRequiredService<StoreTimeouts>()));
         // Every store is timed (orders.store.duration) by the same decorator.
         builder.Services.AddSingleton<IOrderStore>(sp => new InstrumentedOrderStore(CreateStore(sp), sp.GetRequiredService<OrdersMetrics>()));
         builder.Services.AddSingleton<IDatabaseMigrator>(sp => sp.GetRequiredService<StorageOptions>().Provider switch
@@ -61,13 +64,16 @@ internal static class StorageRegistration
         var other => throw NotAvailable(other),
     };
 
-    private static OrdersConnectionString ResolveConnectionString(IConfiguration configuration, StorageProvider provider)
+    // Resolved at start-up (StartupMigration.Start), so its mistakes stop the app there.
+    private static OrdersConnectionString ResolveConnectionString(IConfiguration configuration, StorageProvider provider, StoreTimeouts timeouts)
     {
         var configured = configuration.GetConnectionString(OrdersConnectionString.Name);
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            // A string the driver cannot parse is a mistake to report now, not at the first request.
+            // A string the driver cannot parse, or a timeout in it longer than the request's deadline,
+            // is a mistake to report now, not at the first request.
             DatabaseTarget.Describe(provider, configured);
+            StoreConnectionString(provider, configured, timeouts);
             return new OrdersConnectionString(configured);
         }
         return provider == StorageProvider.Sqlite
@@ -76,6 +82,13 @@ internal static class StorageRegistration
                 $"Storage:Provider is {provider}: set {DatabaseTarget.Setting} " +
                 $"(environment variable ConnectionStrings__{OrdersConnectionString.Name}).");
     }
+
+    private static string StoreConnectionString(StorageProvider provider, string configured, StoreTimeouts timeouts) => provider switch
+    {
+        StorageProvider.PostgreSql => PostgreSqlDataSource.Configure(configured, timeouts),
+        StorageProvider.SqlServer => SqlServerConnections.Configure(configured, timeouts),
+        _ => SqliteConnections.Configure(configured, timeouts),
+    };
 
     private static NotSupportedException NotAvailable(StorageProvider provider) =>
         new($"Storage:Provider {provider} is not available yet.");

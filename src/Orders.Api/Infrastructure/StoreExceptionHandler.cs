@@ -6,8 +6,10 @@ using Orders.Api.Storage;
 namespace Orders.Api.Infrastructure;
 
 /// <summary>
-/// The last line of defence: an unreachable store becomes 503 STORE_UNAVAILABLE with Retry-After,
-/// anything else 500 INTERNAL_ERROR. Neither ever carries exception text, SQL or a stack trace.
+/// The last line of defence: an unreachable store becomes 503 STORE_UNAVAILABLE with Retry-After, and
+/// so does any database error that reached here without passing the stores' retry, when
+/// <see cref="StoreErrors"/> calls it a store failure; anything else, a bug, 500 INTERNAL_ERROR. Neither
+/// ever carries exception text, SQL or a stack trace.
 /// </summary>
 internal sealed partial class StoreExceptionHandler(
     IOptions<StorageOptions> options, OrdersMetrics metrics, StoreOutageLog outageLog, ILogger<StoreExceptionHandler> logger)
@@ -22,7 +24,7 @@ internal sealed partial class StoreExceptionHandler(
         }
         var placesOrder = HttpMethods.IsPost(httpContext.Request.Method);
         ProblemResult result;
-        if (exception is StoreUnavailableException)
+        if (exception is StoreUnavailableException || StoreErrors.Classify(exception).IsStoreFailure())
         {
             outageLog.Unavailable(httpContext, exception);
             metrics.Rejected(OrdersMetrics.Reasons.StoreUnavailable);

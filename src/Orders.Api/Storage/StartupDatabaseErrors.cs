@@ -3,9 +3,6 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Orders.Api.Infrastructure;
-using Orders.Api.Storage.PostgreSql;
-using Orders.Api.Storage.Sqlite;
-using Orders.Api.Storage.SqlServer;
 
 namespace Orders.Api.Storage;
 
@@ -36,7 +33,7 @@ internal static class StartupDatabaseErrors
     private const string CreateIt = $"Create the database (the app migrates an existing database, it does not create one) or {Fix}";
     private const string Credentials = $"Check the user and password, and {Fix}";
 
-    public static (StartupDatabaseFailure Kind, string Message) Classify(StorageProvider provider, string target, Exception exception)
+    public static (StartupDatabaseFailure Kind, string Message) Classify(string target, Exception exception)
     {
         if (Find<ConfigurationMistakeException>(exception) is { } mistake)
         {
@@ -47,7 +44,7 @@ internal static class StartupDatabaseErrors
         {
             return (StartupDatabaseFailure.ConfigurationMistake, $"{target} refused: {FirstLine(cause.Message)}. {hint}.");
         }
-        if (IsUnreachable(provider, cause))
+        if (IsUnreachable(cause))
         {
             return (StartupDatabaseFailure.Unreachable,
                 $"Cannot reach {target}: {FirstLine(cause.Message)} (is the server running, and is {DatabaseTarget.Setting} right?)");
@@ -74,12 +71,7 @@ internal static class StartupDatabaseErrors
 
     private static IEnumerable<int> Numbers(SqlException exception) => exception.Errors.Cast<SqlError>().Select(error => error.Number);
 
-    private static bool IsUnreachable(StorageProvider provider, Exception cause) => provider switch
-    {
-        StorageProvider.SqlServer => SqlServerErrors.IsTransient(cause),
-        StorageProvider.PostgreSql => PostgreSqlErrors.IsTransient(cause),
-        _ => SqliteErrors.IsTransient(cause),
-    } || cause is SocketException or TimeoutException;
+    private static bool IsUnreachable(Exception cause) => StoreErrors.Classify(cause).IsRetried();
 
     // DbUp and the migrators wrap the driver's exception; the driver's says what happened.
     private static Exception DatabaseCause(Exception exception)

@@ -13,6 +13,12 @@ public sealed class StorageOptions
     /// <summary>How often a unit of work is attempted when the database reports a transient fault.</summary>
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// Seconds the whole unit of work of a request may take, retries and backoff included; past it the
+    /// answer is 503. Well below the 10-30 s that clients commonly wait, so they hear a 503, not silence.
+    /// </summary>
+    public int RequestTimeoutSeconds { get; set; } = 8;
+
     /// <summary>Seconds a client is told to wait (Retry-After) when the store is unavailable.</summary>
     public int RetryAfterSeconds { get; set; } = 2;
 }

@@ -1,33 +1,90 @@
 namespace Orders.Api.Storage;
 
 /// <summary>
-/// Runs a whole unit of work (open, transaction, commit) again when the database reports a
-/// transient fault. Safe for creates because the unique key turns an attempt that did commit before
-/// its connection broke into a duplicate, never into a second order.
+/// Runs a whole unit of work (open, transaction, commit) again when the database reports a store
+/// failure worth retrying (<see cref="StoreErrorKinds.IsRetried"/>), within a deadline that bounds
+/// the attempts and the backoff together. Safe for creates, ambiguous commits included, because the
+/// order's id is fixed before the first attempt: a retry that meets an earlier attempt's commit sees
+/// its own order and answers 201 (<see cref="CreateOrderResult.ForConflict"/>), never a second order
+/// nor a 409 for it.
 /// </summary>
-public sealed class TransientRetry(int maxAttempts, Func<Exception, bool> isTransient, Action? onRetry = null)
+/// <remarks>
+/// Every store failure ends as <see cref="StoreUnavailableException"/> (503); anything else, a bug, is
+/// rethrown as it is (500). The deadline holds even against a driver call that ignores its token:
+/// the caller is answered at the deadline and the abandoned attempt ends on its own.
+/// </remarks>
+public sealed class TransientRetry(
+    int maxAttempts, TimeSpan deadline, Func<Exception, StoreErrorKind> classify, Action? onRetry = null, Action? clearPool = null)
 {
     private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(25);
 
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> unitOfWork, CancellationToken cancellationToken)
     {
+        // The attempts' token: cancelled at the deadline or when the caller goes away.
+        var attempts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempts.CancelAfter(deadline);
+        var work = AttemptAsync(unitOfWork, attempts.Token, cancellationToken);
+        // Disposed only once the last attempt has ended, however late: a driver may still hold the token.
+        _ = work.ContinueWith(
+            static (ended, source) => { _ = ended.Exception; ((IDisposable)source!).Dispose(); },
+            attempts, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            // A timer of its own rather than the token above: cancelling that token runs the drivers'
+            // callbacks first (Npgsql's sends a cancel request and may wait for it to be answered).
+            return await work.WaitAsync(deadline, cancellationToken);
+        }
+        catch (TimeoutException) when (!work.IsCompleted)
+        {
+            throw new StoreUnavailableException(DeadlineMessage);
+        }
+    }
+
+    private async Task<T> AttemptAsync<T>(Func<CancellationToken, Task<T>> unitOfWork, CancellationToken attemptsToken, CancellationToken callerToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await unitOfWork(cancellationToken);
+                return await unitOfWork(attemptsToken);
             }
-            catch (Exception ex) when (isTransient(ex) && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!callerToken.IsCancellationRequested)
             {
-                if (attempt >= maxAttempts)
+                if (attemptsToken.IsCancellationRequested)
                 {
-                    throw new StoreUnavailableException($"The store failed {attempt} times with transient errors.", ex);
+                    // Whatever the cancellation at the deadline made the driver throw.
+                    throw PastDeadline(ex);
+                }
+                var kind = classify(ex);
+                if (!kind.IsStoreFailure())
+                {
+                    throw;
+                }
+                if (kind.ClearsPool())
+                {
+                    clearPool?.Invoke();
+                }
+                if (!kind.IsRetried() || attempt >= maxAttempts)
+                {
+                    throw new StoreUnavailableException($"The store failed {attempt} time(s), the last with {kind}.", ex);
                 }
                 onRetry?.Invoke();
-                await Task.Delay(Backoff(attempt), cancellationToken);
+                try
+                {
+                    await Task.Delay(Backoff(attempt), attemptsToken);
+                }
+                catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+                {
+                    throw PastDeadline(ex);
+                }
             }
         }
     }
+
+    private string DeadlineMessage =>
+        $"The store did not answer within the request's deadline of {deadline.TotalSeconds:0.###} s (Storage:RequestTimeoutSeconds).";
+
+    private StoreUnavailableException PastDeadline(Exception last) => new(DeadlineMessage, last);
 
     // Exponential with full jitter, so that a burst of victims does not collide again in step.
     private static TimeSpan Backoff(int attempt) =>

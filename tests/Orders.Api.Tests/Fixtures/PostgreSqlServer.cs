@@ -81,7 +81,8 @@ public sealed class PostgreSqlServer : IAsyncLifetime
                             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         _startArguments = ["-D", _dataDirectory, "-o", serverOptions, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "start"];
         await StartAsync();
-        return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=10";
+        // No Timeout: the API derives its connect timeout from Storage:RequestTimeoutSeconds (a longer one is refused at start-up).
+        return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
     /// <summary>

@@ -1,9 +1,22 @@
+using System.Diagnostics;
+using Npgsql;
+using Orders.Api.Orders;
 using Orders.Api.Storage;
 
 namespace Orders.Api.Tests.Unit;
 
 public sealed class TransientRetryTests
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1);
+
+    // What the Citus cluster answered at COMMIT when a worker died.
+    private static PostgresException AmbiguousCommit() =>
+        new("could not commit transaction for shard 102060 on at least one active node", "ERROR", "ERROR", "XX000");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static StoreErrorKind Conflicts(Exception ex) => ex is Transient ? StoreErrorKind.Conflict : StoreErrorKind.Bug;
+
     private sealed class Transient : Exception;
 
     [Fact]
@@ -11,9 +24,9 @@ public sealed class TransientRetryTests
     {
         var retries = 0;
         var calls = 0;
-        var retry = new TransientRetry(3, ex => ex is Transient, () => retries++);
+        var retry = new TransientRetry(3, Deadline, Conflicts, () => retries++);
 
-        var result = await retry.RunAsync(_ => ++calls < 3 ? throw new Transient() : Task.FromResult("done"), TestContext.Current.CancellationToken);
+        var result = await retry.RunAsync(_ => ++calls < 3 ? throw new Transient() : Task.FromResult("done"), Ct);
 
         Assert.Equal("done", result);
         Assert.Equal(3, calls);
@@ -24,24 +37,142 @@ public sealed class TransientRetryTests
     public async Task AfterTheLastAttempt_TheStoreIsUnavailable()
     {
         var calls = 0;
-        var retry = new TransientRetry(3, ex => ex is Transient);
+        var retry = new TransientRetry(3, Deadline, Conflicts);
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
-            retry.RunAsync<int>(_ => { calls++; throw new Transient(); }, TestContext.Current.CancellationToken));
+            retry.RunAsync<int>(_ => { calls++; throw new Transient(); }, Ct));
 
         Assert.Equal(3, calls);
         Assert.IsType<Transient>(error.InnerException);
     }
 
     [Fact]
-    public async Task OtherFailures_AreNotRetried()
+    public async Task Bugs_AreNotRetried_AndStayWhatTheyAre()
     {
         var calls = 0;
-        var retry = new TransientRetry(3, ex => ex is Transient);
+        var retry = new TransientRetry(3, Deadline, StoreErrors.Classify);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            retry.RunAsync<int>(_ => { calls++; throw new InvalidOperationException(); }, TestContext.Current.CancellationToken));
+            retry.RunAsync<int>(_ => { calls++; throw new InvalidOperationException(); }, Ct));
 
         Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task ARefusedLogin_IsUnavailableAtOnce_WithoutRetries()
+    {
+        var calls = 0;
+        var retry = new TransientRetry(3, Deadline, StoreErrors.Classify);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => retry.RunAsync<int>(_ =>
+        {
+            calls++;
+            throw new PostgresException("password authentication failed for user \"orders\"", "FATAL", "FATAL", "28P01");
+        }, Ct));
+
+        Assert.Equal(1, calls);
+    }
+
+    [Theory]
+    [InlineData("08006", true)]  // connection failure
+    [InlineData("57P01", true)]  // terminated by an administrator or a failover
+    [InlineData("40P01", false)] // a deadlock says nothing about the connections
+    public async Task ConnectionErrors_ClearThePool(string sqlState, bool clears)
+    {
+        var cleared = 0;
+        var calls = 0;
+        var retry = new TransientRetry(3, Deadline, StoreErrors.Classify, clearPool: () => cleared++);
+
+        await retry.RunAsync(_ => ++calls == 1 ? throw new PostgresException("failed", "FATAL", "FATAL", sqlState) : Task.FromResult(0), Ct);
+
+        Assert.Equal(clears ? 1 : 0, cleared);
+    }
+
+    [Fact]
+    public async Task AnAmbiguousCommitThatDidCommit_IsRetried_AndTheRetryAnswersCreatedForItsOwnOrder()
+    {
+        // Given a first attempt whose commit reached the database although Citus reported it failed,
+        var stored = new Dictionary<string, Order>();
+        var order = new OrderFactory(TimeProvider.System).Create("owner-1", new OrderDraft(
+            "ambiguous-1", "EUR", new Customer("ada@example.com", "Ada"), null, [new OrderLineDraft("SKU-1", 1, 100)]));
+        var calls = 0;
+        var retry = new TransientRetry(3, Deadline, StoreErrors.Classify);
+
+        // when the unit of work is retried as the store runs it (insert, or answer with the holder of the reference),
+        var result = await retry.RunAsync(_ =>
+        {
+            calls++;
+            if (stored.TryGetValue(order.ClientReference, out var existing))
+            {
+                return Task.FromResult(CreateOrderResult.ForConflict(order, existing));
+            }
+            stored[order.ClientReference] = order;
+            return calls == 1 ? throw AmbiguousCommit() : Task.FromResult<CreateOrderResult>(new CreateOrderResult.Created(order));
+        }, Ct);
+
+        // then the retry recognises its own order: 201, not a 409 for the request's own order.
+        Assert.Equal(2, calls);
+        Assert.Equal(order.OrderId, Assert.IsType<CreateOrderResult.Created>(result).Order.OrderId);
+    }
+
+    [Fact]
+    public async Task AUnitOfWorkThatIgnoresItsToken_IsAnsweredUnavailableAtTheDeadline()
+    {
+        // A driver call that never returns and never looks at its token.
+        var never = new TaskCompletionSource<int>();
+        var retry = new TransientRetry(3, Deadline, StoreErrors.Classify);
+        var started = Stopwatch.GetTimestamp();
+
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => retry.RunAsync(_ => never.Task, Ct));
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Assert.Contains("deadline", error.Message, StringComparison.Ordinal);
+        Assert.InRange(elapsed, Deadline - TimeSpan.FromMilliseconds(50), Deadline + TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task TheDeadline_BoundsTheAttemptsAndTheBackoffTogether()
+    {
+        // Ten attempts of 300 ms each, none of which heeds its token, would take 3 s and more.
+        var calls = 0;
+        var retry = new TransientRetry(10, Deadline, Conflicts);
+        var started = Stopwatch.GetTimestamp();
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => retry.RunAsync<int>(async _ =>
+        {
+            Interlocked.Increment(ref calls);
+            await Task.Delay(300, CancellationToken.None);
+            throw new Transient();
+        }, Ct));
+
+        Assert.InRange(Stopwatch.GetElapsedTime(started), Deadline - TimeSpan.FromMilliseconds(50), Deadline + TimeSpan.FromSeconds(1));
+        Assert.InRange(Volatile.Read(ref calls), 1, 4);
+    }
+
+    [Fact]
+    public async Task TheAttemptsToken_IsCancelledAtTheDeadline()
+    {
+        var retry = new TransientRetry(3, Deadline, StoreErrors.Classify);
+
+        // A unit of work that does heed its token ends with the deadline's 503, not a cancellation.
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => retry.RunAsync(async ct =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return 0;
+        }, Ct));
+    }
+
+    [Fact]
+    public async Task TheCallerGoingAway_IsACancellation_NotAnOutage()
+    {
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var retry = new TransientRetry(3, TimeSpan.FromSeconds(30), StoreErrors.Classify);
+        caller.CancelAfter(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => retry.RunAsync(async ct =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return 0;
+        }, caller.Token));
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Orders.Api.Observability;
 using Npgsql;
@@ -28,10 +27,25 @@ internal static class PostgreSqlDataSource
     /// </summary>
     public const bool DefaultNoResetOnClose = true;
 
-    public static NpgsqlDataSource Create(string connectionString)
+    /// <param name="connectionString">The configured connection string.</param>
+    /// <param name="timeouts">The app's deadline, for the connect and command timeouts the string does
+    /// not name (<see cref="StoreTimeouts"/>); none: Npgsql's own (the benchmark's raw path).</param>
+    public static NpgsqlDataSource Create(string connectionString, StoreTimeouts? timeouts = null) =>
+        Build(Configure(connectionString, timeouts));
+
+    /// <summary>The connection string the data source uses: the app's defaults where the string names none.</summary>
+    /// <exception cref="Infrastructure.ConfigurationMistakeException">A timeout it names is longer than the deadline.</exception>
+    public static string Configure(string connectionString, StoreTimeouts? timeouts)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var named = NamedKeys(connectionString);
+        var named = ConnectionStringKeys.Named(connectionString);
+        if (timeouts is not null)
+        {
+            builder.Timeout = named.Contains("timeout") ? timeouts.Fit("Timeout", builder.Timeout) : timeouts.ConnectSeconds;
+            builder.CommandTimeout = named.Contains("commandtimeout")
+                ? timeouts.Fit("Command Timeout", builder.CommandTimeout)
+                : timeouts.CommandSeconds;
+        }
         if (!named.Contains("maxautoprepare"))
         {
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
@@ -40,7 +54,11 @@ internal static class PostgreSqlDataSource
         {
             builder.NoResetOnClose = DefaultNoResetOnClose;
         }
-        return new NpgsqlDataSourceBuilder(builder.ConnectionString)
+        return builder.ConnectionString;
+    }
+
+    private static NpgsqlDataSource Build(string connectionString) =>
+        new NpgsqlDataSourceBuilder(connectionString)
             .ConfigureTracing(tracing => tracing
                 // Spans (only while tracing is on: Npgsql's "Npgsql" source has a listener) are named
                 // after our statements, and made only inside a trace: the relay's polling makes none.
@@ -49,13 +67,4 @@ internal static class PostgreSqlDataSource
                 .ConfigureBatchSpanNameProvider(batch => StatementNames.OfBatch(batch.BatchCommands.Select((NpgsqlBatchCommand command) => command.CommandText)))
                 .EnableFirstResponseEvent(false))
             .Build();
-    }
-
-    // A plain DbConnectionStringBuilder holds only the keys the string names (Npgsql's knows them all);
-    // Npgsql accepts a keyword with or without spaces, in any case.
-    private static HashSet<string> NamedKeys(string connectionString) =>
-        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
-            .Cast<string>()
-            .Select(key => key.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())
-            .ToHashSet(StringComparer.Ordinal);
 }

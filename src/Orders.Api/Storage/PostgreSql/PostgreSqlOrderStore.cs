@@ -13,7 +13,9 @@ namespace Orders.Api.Storage.PostgreSql;
 internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy, OrderEventFactory events)
     : IOrderStore
 {
-    private readonly TransientRetry _retry = retryPolicy.For(PostgreSqlErrors.IsTransient);
+    // A restart or failover leaves every idle pooled connection dead; clearing the pool makes the
+    // retry, and every request after it, open a new one instead of meeting them one by one.
+    private readonly TransientRetry _retry = retryPolicy.For(dataSource.Clear);
 
     public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken)
     {

@@ -11,9 +11,22 @@ internal static class SqlServerConnections
     // after a restart or failover the API would answer 503 long after the server was back. The store
     // retries a bounded number of times with jittered backoff itself (TransientRetry), so nothing
     // storms. Either setting named in the configured connection string wins.
-    public static string Configure(string connectionString)
+    // Connect Timeout and Command Timeout: derived from the request's deadline unless named, and a
+    // named one must fit within it (StoreTimeouts); without timeouts (the outbox, the benchmark),
+    // SqlClient's own.
+    /// <exception cref="Infrastructure.ConfigurationMistakeException">A timeout it names is longer than the deadline.</exception>
+    public static string Configure(string connectionString, StoreTimeouts? timeouts = null)
     {
         var builder = new SqlConnectionStringBuilder(connectionString);
+        if (timeouts is not null)
+        {
+            builder.ConnectTimeout = builder.ShouldSerialize("Connect Timeout")
+                ? timeouts.Fit("Connect Timeout", builder.ConnectTimeout)
+                : timeouts.ConnectSeconds;
+            builder.CommandTimeout = builder.ShouldSerialize("Command Timeout")
+                ? timeouts.Fit("Command Timeout", builder.CommandTimeout)
+                : timeouts.CommandSeconds;
+        }
         if (!builder.ShouldSerialize("Application Name"))
         {
             builder.ApplicationName = "Orders.Api";

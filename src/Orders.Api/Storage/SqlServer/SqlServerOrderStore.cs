@@ -10,13 +10,19 @@ namespace Orders.Api.Storage.SqlServer;
 /// its commit as one batch (<see cref="SqlServerOrderInsert"/>). A duplicate is the unique key's
 /// 2627/2601, answered by the same batch with the committed winner.
 /// </summary>
-internal sealed class SqlServerOrderStore(OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy, OrderEventFactory events)
+internal sealed class SqlServerOrderStore(
+    OrdersConnectionString connectionString, StoreTimeouts timeouts, TransientRetryPolicy retryPolicy, OrderEventFactory events)
     : IOrderStore
 {
-    private readonly string _connectionString = SqlServerConnections.Configure(connectionString.Value);
+    private readonly string _connectionString = SqlServerConnections.Configure(connectionString.Value, timeouts);
 
     // SqlClient's own retry logic never retries inside a transaction, so the whole unit is retried here.
-    private readonly TransientRetry _retry = retryPolicy.For(SqlServerErrors.IsTransient);
+    // After a connection-level error the pool's other connections to that server are suspect (restart,
+    // failover): ClearPool discards the idle ones and those in use when they are returned.
+    // (The pool is keyed by the configured string, so it is configured again here: a field initializer
+    // cannot read _connectionString, and this runs only after such an error.)
+    private readonly TransientRetry _retry = retryPolicy.For(() =>
+        SqlConnection.ClearPool(new SqlConnection(SqlServerConnections.Configure(connectionString.Value, timeouts))));
 
     public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken)
     {
