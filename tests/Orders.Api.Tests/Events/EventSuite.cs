@@ -35,8 +35,10 @@ public sealed class EventSuite
     {
         var environment = Settings(broker).ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!);
         environment["Events__BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        environment["Storage__Provider"] = database.Provider.ToString();
-        environment["ConnectionStrings__Orders"] = database.ConnectionString;
+        foreach (var (key, value) in DatabaseSettings.EnvironmentOf(database))
+        {
+            environment[key] = value;
+        }
         environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in TestTokens.Environment)
         {

@@ -45,4 +45,9 @@ public interface IOrderDatabase
     /// <summary>A new connection's first statements cost what later ones do (<see cref="SqlServerEngine.SessionsStartWarm"/>).</summary>
     bool SessionsStartWarm => true;
 
+    /// <summary>
+    /// Settings the API needs on this database's engine beyond the product's defaults, as
+    /// configuration keys, each declared with its reason by the engine (<see cref="SqlServerEngine.RequestTimeoutSeconds"/>).
+    /// </summary>
+    IReadOnlyDictionary<string, string> EngineSettings => new Dictionary<string, string>();
 }

@@ -19,7 +19,18 @@ public sealed class OrdersApiFactory(
 {
     public static OrdersApiFactory For(IOrderDatabase database, IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null) =>
-        new(database.Provider, database.ConnectionString, settings, services);
+        new(database.Provider, database.ConnectionString, WithEngineSettings(database, settings), services);
+
+    // The test's own settings win over what the engine declares.
+    private static Dictionary<string, string?> WithEngineSettings(IOrderDatabase database, IReadOnlyDictionary<string, string?>? settings)
+    {
+        var merged = database.EngineSettings.ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+        return merged;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -24,6 +24,17 @@ public static class ProductionSettings
             ["ConnectionStrings__Orders"] = connectionString,
         };
 
+    /// <summary>The same for a test database, with the settings its engine declares (<see cref="DatabaseSettings"/>).</summary>
+    public static Dictionary<string, string> For(IOrderDatabase database)
+    {
+        var settings = For(database.Provider, database.ConnectionString);
+        foreach (var (key, value) in DatabaseSettings.EnvironmentOf(database))
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
     /// <summary>A client for the process carrying a valid token for <see cref="TestTokens.DefaultOwner"/>.</summary>
     public static HttpClient ClientFor(ApiProcess api) => new()
     {

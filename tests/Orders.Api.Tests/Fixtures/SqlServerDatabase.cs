@@ -24,6 +24,10 @@ public sealed class SqlServerDatabase(SqlServerServer server) : IOrderDatabase, 
 
     public bool SessionsStartWarm => server.Engine.SessionsStartWarm;
 
+    public IReadOnlyDictionary<string, string> EngineSettings => server.Engine.RequestTimeoutSeconds is { } seconds
+        ? new Dictionary<string, string> { ["Storage:RequestTimeoutSeconds"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+        : new Dictionary<string, string>();
+
     public string ConnectionString { get; private set; } = "";
 
     public async ValueTask InitializeAsync()

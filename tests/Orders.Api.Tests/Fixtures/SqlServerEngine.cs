@@ -16,6 +16,7 @@ public sealed record SqlServerEngine
         SkipsRowsLockedByOthers = false,
         DropsDefaultConstraints = false,
         SessionsStartWarm = false,
+        RequestTimeoutSeconds = 60,
     };
 
     public required string Name { get; init; }
@@ -47,6 +48,15 @@ public sealed record SqlServerEngine
     /// The storm tests warm the instances' pools first where this is false.
     /// </summary>
     public bool SessionsStartWarm { get; init; } = true;
+
+    /// <summary>
+    /// Storage:RequestTimeoutSeconds the suites run the API with; null: the product's default (8 s).
+    /// On Babelfish a cold backend's first batch (<see cref="SessionsStartWarm"/>) and its logins take
+    /// seconds under a parallel test run on 2 cores, so the default deadline would answer 503 for the
+    /// engine's start-up cost, which SQL Server does not have; the deadline itself is proven on
+    /// PostgreSQL (FrozenDatabaseTests, StoreErrorTests) and by the unit tests of TransientRetry.
+    /// </summary>
+    public int? RequestTimeoutSeconds { get; init; }
 
     /// <summary>Read from <c>@@VERSION</c>, which Babelfish answers with its own name.</summary>
     public static SqlServerEngine FromVersion(string version) =>

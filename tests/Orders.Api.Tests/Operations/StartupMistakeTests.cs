@@ -21,6 +21,8 @@ public sealed class StartupMistakeTests
         { "Storage__Provider=Oracle", "'Storage:Provider'" },
         { "Storage__Provider=7", "Storage:Provider must be Sqlite, PostgreSql or SqlServer" },
         { "Storage__MaxAttempts=0", "Storage:MaxAttempts must be 1 to 10" },
+        { "Storage__RequestTimeoutSeconds=0", "Storage:RequestTimeoutSeconds must be 1 to 300" },
+        { "Storage__RequestTimeoutSeconds=301", "Storage:RequestTimeoutSeconds must be 1 to 300" },
         { "Storage__RetryAfterSeconds=soon", "'Storage:RetryAfterSeconds'" },
         { "Storage__MigrateOnStartup=sometimes", "'Storage:MigrateOnStartup'" },
         { "Shutdown__TimeoutSeconds=30s", "'Shutdown:TimeoutSeconds'" },
@@ -57,6 +59,21 @@ public sealed class StartupMistakeTests
 
         StartupOutput.AssertOneClearError(exitCode, output, $"ConnectionStrings:Orders is not a valid {provider} connection string");
         Assert.DoesNotContain(connectionString, output, StringComparison.Ordinal);
+    }
+
+    // A driver timeout longer than the request's deadline could never be waited for (issue 24): the
+    // deadline would answer first, so the setting is a mistake, reported before the first request.
+    // Nothing needs to listen: the check comes before any connection.
+    [Theory]
+    [InlineData(StorageProvider.PostgreSql, "Host=127.0.0.1;Port=1;Username=orders;Timeout=30", "Timeout=30")]
+    [InlineData(StorageProvider.PostgreSql, "Host=127.0.0.1;Port=1;Username=orders;Command Timeout=0", "Command Timeout=0 (no limit)")]
+    [InlineData(StorageProvider.SqlServer, "Server=127.0.0.1,1;User ID=sa;Password=unused;Connect Timeout=15", "Connect Timeout=15")]
+    [InlineData(StorageProvider.SqlServer, "Server=127.0.0.1,1;User ID=sa;Password=unused;Command Timeout=9", "Command Timeout=9")]
+    public async Task Start_WithADriverTimeoutLongerThanTheDeadline_Exits1_NamingBoth(StorageProvider provider, string connectionString, string mustName)
+    {
+        var (exitCode, output) = await RunAsync(ProductionSettings.For(provider, connectionString));
+
+        StartupOutput.AssertOneClearError(exitCode, output, $"sets {mustName}, longer than Storage:RequestTimeoutSeconds (8 s)");
     }
 
     [Fact]

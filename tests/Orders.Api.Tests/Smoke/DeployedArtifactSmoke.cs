@@ -22,7 +22,7 @@ public abstract class DeployedArtifactSmoke<TDatabase>(TDatabase database) : ICl
 
         // Given the deployed process on this provider (it migrates at start, as by default),
         await using var api = await ApiProcess.StartAsync(
-            ProductionSettings.For(database.Provider, database.ConnectionString), TimeSpan.FromSeconds(60));
+            ProductionSettings.For(database), TimeSpan.FromSeconds(60));
         using var client = ProductionSettings.ClientFor(api);
         await api.ExpectAliveDuringAsync(async () =>
         {

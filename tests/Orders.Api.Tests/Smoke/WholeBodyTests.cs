@@ -18,7 +18,7 @@ public sealed class WholeBodyTests(SqliteDatabase database) : IClassFixture<Sqli
     public async Task EveryOrderAnswer_IsSentWithItsLength_NotChunked()
     {
         await using var api = await ApiProcess.StartAsync(
-            ProductionSettings.For(database.Provider, database.ConnectionString), TimeSpan.FromSeconds(60));
+            ProductionSettings.For(database), TimeSpan.FromSeconds(60));
         using var client = ProductionSettings.ClientFor(api);
         var reference = OrderRequests.NewReference();
         var invalid = OrderRequests.Valid(OrderRequests.NewReference());

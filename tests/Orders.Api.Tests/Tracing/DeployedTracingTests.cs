@@ -92,8 +92,10 @@ public sealed class DeployedTracingTests(SqliteDatabase database) : IClassFixtur
     private Dictionary<string, string> Environment(OtlpReceiver receiver)
     {
         var environment = receiver.ExportSettings();
-        environment["Storage__Provider"] = database.Provider.ToString();
-        environment["ConnectionStrings__Orders"] = database.ConnectionString;
+        foreach (var (key, value) in DatabaseSettings.EnvironmentOf(database))
+        {
+            environment[key] = value;
+        }
         environment["RateLimiting__Enabled"] = "false";
         foreach (var (key, value) in TestTokens.Environment)
         {

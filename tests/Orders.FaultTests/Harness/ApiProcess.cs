@@ -20,10 +20,8 @@ public sealed class ApiProcess : IAsyncDisposable
     private ApiProcess(IOrderDatabase database, IReadOnlyDictionary<string, string>? settings)
     {
         Port = PortAllocator.UnusedLoopbackPort();
-        _environment = new Dictionary<string, string>
+        _environment = new Dictionary<string, string>(DatabaseSettings.EnvironmentOf(database))
         {
-            ["Storage__Provider"] = database.Provider.ToString(),
-            ["ConnectionStrings__Orders"] = database.ConnectionString,
             // Warnings only: a fault run logs thousands of 503s and aborts otherwise.
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",

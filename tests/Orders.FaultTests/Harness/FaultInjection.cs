@@ -17,6 +17,10 @@ public static class FaultInjection
         CREATE SEQUENCE IF NOT EXISTS fault_attempts_deadlock;
         CREATE SEQUENCE IF NOT EXISTS fault_attempts_failing;
         CREATE SEQUENCE IF NOT EXISTS fault_attempts_serial;
+        CREATE SEQUENCE IF NOT EXISTS fault_attempts_remote;
+        CREATE SEQUENCE IF NOT EXISTS fault_attempts_bug;
+        CREATE SEQUENCE IF NOT EXISTS fault_attempts_ambiguous;
+        CREATE SEQUENCE IF NOT EXISTS fault_attempts_ambiguous_once;
 
         CREATE OR REPLACE FUNCTION fault_inject() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -32,13 +36,40 @@ public static class FaultInjection
                 RAISE EXCEPTION 'injected serialization failure' USING ERRCODE = 'serialization_failure';
             ELSIF NEW.client_reference LIKE 'serial-%' THEN
                 PERFORM nextval('fault_attempts_serial');
+            ELSIF NEW.client_reference LIKE 'remote-%' THEN
+                -- What a Citus coordinator says when the worker holding the owner's shard is gone.
+                PERFORM nextval('fault_attempts_remote');
+                RAISE EXCEPTION 'connection to the remote node 127.0.0.1:9701 failed with the following error: server closed the connection unexpectedly'
+                    USING ERRCODE = 'connection_failure';
+            ELSIF NEW.client_reference LIKE 'bug-%' THEN
+                -- An internal error that names no node: a bug, not a store failure.
+                PERFORM nextval('fault_attempts_bug');
+                RAISE EXCEPTION 'injected internal error' USING ERRCODE = 'internal_error';
             END IF;
             RETURN NEW;
         END $$;
 
+        -- At COMMIT, as Citus reports a shard placement whose commit failed: whether it committed is
+        -- unknown to the coordinator. 'commitonce-' fails only the database's first such attempt.
+        CREATE OR REPLACE FUNCTION fault_inject_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NEW.client_reference LIKE 'commitonce-%' AND nextval('fault_attempts_ambiguous_once') = 1
+               OR NEW.client_reference LIKE 'commitfails-%' AND nextval('fault_attempts_ambiguous') > 0 THEN
+                RAISE EXCEPTION 'could not commit transaction for shard 102060 on at least one active node'
+                    USING ERRCODE = 'internal_error';
+            END IF;
+            RETURN NULL;
+        END $$;
+        DROP TRIGGER IF EXISTS fault_inject_at_commit ON orders;
+        CREATE CONSTRAINT TRIGGER fault_inject_at_commit AFTER INSERT ON orders
+            DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fault_inject_at_commit();
+
         -- BEFORE ROW fires for every attempt, also one that ON CONFLICT then turns into nothing.
         CREATE OR REPLACE TRIGGER fault_inject BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION fault_inject();
         """;
+
+    /// <summary>For a test that needs only the triggers: PostgreSQL's own default, set again.</summary>
+    public const string NoDatabaseSetting = "deadlock_timeout = '1s'";
 
     /// <summary>
     /// Installs the trigger (after the API migrated the schema; again is harmless) and applies a
