@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Orders.Api.Storage;
+using Orders.Api.Tests.Fixtures;
 
 namespace Orders.Api.Tests.Unit;
 
@@ -21,30 +22,22 @@ public sealed class SqliteErrorsTests
     public void ARealLockedDatabase_IsBusy()
     {
         // Given a writer holding the file's lock, when another connection writes and its busy timeout (1 s; 0 would mean no limit) runs out,
-        var file = Path.Combine(Path.GetTempPath(), $"orders-busy-{Guid.NewGuid():N}.db");
-        try
+        using var file = TempPaths.Path("busy", ".db");
+        using var holder = new SqliteConnection($"Data Source={file};Pooling=false");
+        holder.Open();
+        using (var create = holder.CreateCommand())
         {
-            using var holder = new SqliteConnection($"Data Source={file};Pooling=false");
-            holder.Open();
-            using (var create = holder.CreateCommand())
-            {
-                create.CommandText = "CREATE TABLE t (x INTEGER); BEGIN IMMEDIATE; INSERT INTO t VALUES (1);";
-                create.ExecuteNonQuery();
-            }
-            using var other = new SqliteConnection($"Data Source={file};Pooling=false;Default Timeout=1");
-            other.Open();
-            using var insert = other.CreateCommand();
-            insert.CommandText = "INSERT INTO t VALUES (2)";
-
-            var busy = Assert.Throws<SqliteException>(() => insert.ExecuteNonQuery());
-
-            // then it is a store failure worth a retry.
-            Assert.Equal(StoreErrorKind.Busy, StoreErrors.Classify(busy));
+            create.CommandText = "CREATE TABLE t (x INTEGER); BEGIN IMMEDIATE; INSERT INTO t VALUES (1);";
+            create.ExecuteNonQuery();
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            File.Delete(file);
-        }
+        using var other = new SqliteConnection($"Data Source={file};Pooling=false;Default Timeout=1");
+        other.Open();
+        using var insert = other.CreateCommand();
+        insert.CommandText = "INSERT INTO t VALUES (2)";
+
+        var busy = Assert.Throws<SqliteException>(() => insert.ExecuteNonQuery());
+
+        // then it is a store failure worth a retry.
+        Assert.Equal(StoreErrorKind.Busy, StoreErrors.Classify(busy));
     }
 }
