@@ -94,12 +94,13 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     /// <summary>Starts the cluster again, on the same port, after <see cref="StopAsync"/>.</summary>
     public Task StartAsync() => RunAsPostgresAsync(_pgCtl!, _startArguments);
 
-    private static Task<string> RunAsPostgresAsync(string program, IEnumerable<string> arguments) =>
+    /// <summary>Runs a PostgreSQL program as the postgres user when we are root (initdb refuses root).</summary>
+    internal static Task<string> RunAsPostgresAsync(string program, IEnumerable<string> arguments) =>
         IsRoot
             ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments], CommandTimeout)
             : ProcessRunner.RunAsync(program, arguments, CommandTimeout);
 
-    private static bool IsRoot => Environment.UserName == "root";
+    internal static bool IsRoot => Environment.UserName == "root";
 
     /// <summary>Why no cluster can be started from local binaries, or null when it can.</summary>
     public static string? BinariesUnavailableReason => BinDirectory is null ? BinariesMissing : null;

@@ -20,6 +20,9 @@ public static class TestRequirements
                         "container itself); see docs/sqlserver.md, Babelfish",
         ["citus"] = "set ORDERS_TEST_CITUS='Host=…;Port=…;Username=…;Database=postgres' to a Citus coordinator " +
                     "(how to start one: docs/operations.md#scaling-out)",
+        ["citus-faults"] = "install Citus for the local PostgreSQL server (citus.so in /usr/lib/postgresql/<major>/lib, " +
+                           "as ../shared/engines/citus.sh build does): the node fault tests start a 3-node cluster of their own " +
+                           "(ORDERS_FAULT_CITUS_PORT=N puts it on ports N to N+2; see docs/testing.md#faults)",
         ["rabbitmq"] = "install the rabbitmq-server package (the suites start a node of their own), " +
                        "or set ORDERS_TEST_RABBITMQ to an AMQP URI",
     };

@@ -8,6 +8,7 @@ public sealed class SkipAnnouncementTests
     [InlineData("sqlserver", "ORDERS_TEST_SQLSERVER", "Docker")]
     [InlineData("postgresql", "ORDERS_TEST_POSTGRES", "postgresql")]
     [InlineData("citus", "ORDERS_TEST_CITUS=", "docs/operations.md#scaling-out")]
+    [InlineData("citus-faults", "ORDERS_FAULT_CITUS_PORT", "citus.so")]
     [InlineData("rabbitmq", "ORDERS_TEST_RABBITMQ", "rabbitmq-server")]
     public void ASkippedDatabase_IsAnnouncedWithItsReason_AndHowToRunIt(string database, string variable, string install)
     {

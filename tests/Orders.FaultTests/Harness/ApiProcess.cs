@@ -15,6 +15,7 @@ public sealed class ApiProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Dictionary<string, string> _environment;
     private readonly Queue<string> _outputTail = new();
+    private readonly List<HttpClient> _ownerClients = [];
     private Process? _process;
 
     private ApiProcess(IOrderDatabase database, IReadOnlyDictionary<string, string>? settings)
@@ -36,12 +37,8 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             _environment[key] = value;
         }
-        Client = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5) })
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{Port}"),
-            // Bounded: a request that hangs is a finding, never a stuck test.
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        // Bounded: a request that hangs is a finding, never a stuck test.
+        Client = NewClient(TimeSpan.FromSeconds(30));
         // Every request is TestTokens.DefaultOwner's; the ledger checks that owner's orders.
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint());
     }
@@ -49,6 +46,18 @@ public sealed class ApiProcess : IAsyncDisposable
     public int Port { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>A client of its own for <paramref name="owner"/>'s requests, giving up after <paramref name="timeout"/> as a storefront would.</summary>
+    public HttpClient ClientFor(string owner, TimeSpan timeout)
+    {
+        var client = NewClient(timeout);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint(owner));
+        lock (_ownerClients)
+        {
+            _ownerClients.Add(client);
+        }
+        return client;
+    }
 
     /// <summary>Starts the API and returns once it answers a request through the database.</summary>
     public static async Task<ApiProcess> StartAsync(IOrderDatabase database, IReadOnlyDictionary<string, string>? settings = null)
@@ -88,6 +97,13 @@ public sealed class ApiProcess : IAsyncDisposable
             return string.Join('\n', _outputTail);
         }
     }
+
+    private HttpClient NewClient(TimeSpan timeout) =>
+        new(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5) })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{Port}"),
+            Timeout = timeout,
+        };
 
     private async Task WaitUntilReadyAsync()
     {
@@ -136,6 +152,10 @@ public sealed class ApiProcess : IAsyncDisposable
     {
         Kill();
         Client.Dispose();
+        lock (_ownerClients)
+        {
+            _ownerClients.ForEach(client => client.Dispose());
+        }
         return ValueTask.CompletedTask;
     }
 }

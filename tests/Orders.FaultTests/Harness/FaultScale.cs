@@ -16,7 +16,11 @@ public sealed record FaultScale(
     TimeSpan OutageLength,
     int AbortRequests,
     int AbortWorkers,
-    int SerializationWaiters)
+    int SerializationWaiters,
+    int NodeFaultClientsPerOwner,
+    TimeSpan NodeFaultLoadBefore,
+    TimeSpan NodeFaultDown,
+    TimeSpan NodeFaultLoadAfter)
 {
     public const string Variable = "ORDERS_FAULT_SCALE";
 
@@ -31,7 +35,11 @@ public sealed record FaultScale(
         OutageLength: TimeSpan.FromSeconds(2),
         AbortRequests: 300,
         AbortWorkers: 8,
-        SerializationWaiters: 20);
+        SerializationWaiters: 20,
+        NodeFaultClientsPerOwner: 4,
+        NodeFaultLoadBefore: TimeSpan.FromSeconds(2),
+        NodeFaultDown: TimeSpan.FromSeconds(3),
+        NodeFaultLoadAfter: TimeSpan.FromSeconds(5));
 
     public static readonly FaultScale Full = new(
         "full",
@@ -44,7 +52,11 @@ public sealed record FaultScale(
         OutageLength: TimeSpan.FromSeconds(5),
         AbortRequests: 3000,
         AbortWorkers: 32,
-        SerializationWaiters: 50);
+        SerializationWaiters: 50,
+        NodeFaultClientsPerOwner: 16,
+        NodeFaultLoadBefore: TimeSpan.FromSeconds(8),
+        NodeFaultDown: TimeSpan.FromSeconds(10),
+        NodeFaultLoadAfter: TimeSpan.FromSeconds(12));
 
     public static FaultScale Current { get; } =
         string.Equals(Environment.GetEnvironmentVariable(Variable), "full", StringComparison.OrdinalIgnoreCase) ? Full : Ci;

@@ -12,7 +12,8 @@ public static class LedgerCheck
 {
     public sealed record StoredOrder(Guid OrderId, string ClientReference, long Total, long LineCount, long LineSum);
 
-    public static async Task<IReadOnlyList<StoredOrder>> ReadStoredAsync(IOrderDatabase database)
+    /// <summary>The orders of <paramref name="owner"/> (by default the one every ApiProcess.Client request is made for).</summary>
+    public static async Task<IReadOnlyList<StoredOrder>> ReadStoredAsync(IOrderDatabase database, string owner = TestTokens.DefaultOwner)
     {
         await using var connection = database.OpenConnection();
         return (await connection.QueryAsync<StoredOrder>(
@@ -22,21 +23,22 @@ public static class LedgerCheck
             FROM orders o LEFT JOIN order_lines l ON l.owner_id = o.owner_id AND l.order_id = o.order_id
             WHERE o.owner_id = @Owner
             GROUP BY o.order_id, o.client_reference, o.total
-            """, new { Owner = TestTokens.DefaultOwner })).ToList();
+            """, new { Owner = owner })).ToList();
     }
 
     /// <summary>
     /// Every order whole and known to the client, at most one per reference, every 201 stored, every
     /// 409 naming the stored order, no 5xx but 503, no hang. With <paramref name="everyReferenceStored"/>
-    /// (after the retries), also exactly one order for each reference the client ever sent.
+    /// (after the retries), also exactly one order for each reference the client ever sent. The ledger
+    /// is <paramref name="owner"/>'s.
     /// </summary>
     public static async Task<IReadOnlyList<StoredOrder>> AssertConsistentAsync(
-        Ledger ledger, IOrderDatabase database, bool everyReferenceStored)
+        Ledger ledger, IOrderDatabase database, bool everyReferenceStored, string owner = TestTokens.DefaultOwner)
     {
         // Only this ledger's part of the database: the orders whose reference starts like one it sent
         // (another test of the class may have stored orders of its own under another prefix).
         var prefixes = ledger.Bodies.Keys.Select(PrefixOf).ToHashSet(StringComparer.Ordinal);
-        var stored = (await ReadStoredAsync(database)).Where(o => prefixes.Contains(PrefixOf(o.ClientReference))).ToList();
+        var stored = (await ReadStoredAsync(database, owner)).Where(o => prefixes.Contains(PrefixOf(o.ClientReference))).ToList();
         var problems = new List<string>();
         var byReference = stored.GroupBy(o => o.ClientReference).ToDictionary(g => g.Key, g => g.ToList());
 
@@ -80,7 +82,7 @@ public static class LedgerCheck
             problems.AddRange(ledger.Unsettled().Select(b => $"{b.Reference}: still unsettled after its retries"));
         }
         Assert.True(problems.Count == 0,
-            $"{problems.Count} broken promises:\n{string.Join('\n', problems.Take(30))}\n{ledger.Summary("ledger")}");
+            $"{problems.Count} broken promises to {owner}:\n{string.Join('\n', problems.Take(30))}\n{ledger.Summary("ledger")}");
         return stored;
     }
 
