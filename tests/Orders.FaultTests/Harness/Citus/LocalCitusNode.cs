@@ -80,7 +80,8 @@ public sealed class LocalCitusNode(string name, string dataDirectory, int port)
     /// </summary>
     public async Task KillAsync()
     {
-        var postmaster = int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+        var lockFile = Path.Combine(dataDirectory, "postmaster.pid");
+        var postmaster = int.Parse(File.ReadLines(lockFile).First(), CultureInfo.InvariantCulture);
         await SignalAsync("STOP", [postmaster]);
         int[] all = [postmaster, .. OwnProcesses.ChildrenOf(postmaster)];
         await SignalAsync("KILL", all);
@@ -89,6 +90,10 @@ public sealed class LocalCitusNode(string name, string dataDirectory, int port)
         {
             await Task.Delay(20, deadline.Token);
         }
+        // A start refuses to run while the lock file's pid exists, and an unreaped zombie does (this
+        // machine's init reaps 1-2 s later, a container's may never): with every process dead, the
+        // lock file is a dead server's, and a start after a lost host would not find one either.
+        File.Delete(lockFile);
     }
 
     /// <summary>Whether the node completes a connection and a statement now.</summary>
