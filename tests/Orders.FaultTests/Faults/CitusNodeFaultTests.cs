@@ -103,6 +103,10 @@ public sealed class CitusNodeFaultTests(LocalCitusCluster cluster) : FaultTestBa
         Report($"  recovery: first 201 for them {run.Recovery?.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) ?? "never"} s " +
                $"after it accepted (bound {RecoveryBound.TotalSeconds:F0} s); last failure {run.LastFailureAfterAccepting.TotalSeconds:F2} s after");
 
+        var late = run.Outcomes().Where(o => o.Elapsed > Deadline).ToList();
+        Report($"  {late.Count} answer(s) past the {Deadline.TotalSeconds:F0} s deadline" + string.Concat(late.Select(o =>
+            $"; {o.Answer} {o.Status} after {o.Elapsed.TotalSeconds:F2} s, sent {(o.StartedUtc - run.Down).TotalSeconds:F2} s after the fault")));
+
         // The ledger holds: no partial order, every acknowledged order stored, every 409 naming it,
         // no 5xx but 503 STORE_UNAVAILABLE + Retry-After, none past the client's timeout; and every
         // unsettled request, retried, ends as exactly one order.
