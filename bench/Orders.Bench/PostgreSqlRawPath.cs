@@ -37,7 +37,7 @@ public sealed class PostgreSqlRawPath : IRawPath
         }
         if (result is CreateOrderResult.Created)
         {
-            _freshTables.OrderCreated();
+            await _freshTables.OrderCreatedAsync();
         }
         return result;
     }
