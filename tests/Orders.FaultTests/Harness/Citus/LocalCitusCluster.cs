@@ -17,7 +17,8 @@ public sealed class LocalCitusCluster : NpgsqlOrderDatabase
     /// <summary>The coordinator's port; the workers take the next two. Unset: ports the OS hands out.</summary>
     public const string PortVariable = "ORDERS_FAULT_CITUS_PORT";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"orders-test-citus-{Guid.NewGuid():N}");
+    // Made in InitializeAsync, removed with everything in it at the end (or at the process's exit).
+    private readonly TempPath _directory = TempPaths.Path("citus");
     private static readonly string[] NodeNames = ["coordinator", "worker1", "worker2"];
     private readonly List<LocalCitusNode> _nodes = [];
 
@@ -36,8 +37,8 @@ public sealed class LocalCitusCluster : NpgsqlOrderDatabase
             return;
         }
         var ports = Ports();
-        _nodes.AddRange(NodeNames.Select((name, i) => new LocalCitusNode(name, Path.Combine(_directory, name), ports[i])));
-        Directory.CreateDirectory(_directory);
+        _nodes.AddRange(NodeNames.Select((name, i) => new LocalCitusNode(name, Path.Combine(_directory.FullName, name), ports[i])));
+        Directory.CreateDirectory(_directory.FullName);
         await Task.WhenAll(_nodes.Select(async node =>
         {
             await node.InitAsync();
@@ -87,10 +88,7 @@ public sealed class LocalCitusCluster : NpgsqlOrderDatabase
                 // Not running (a test's fault left it down): nothing to stop.
             }
         }
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        _directory.Dispose();
     }
 
     private static int[] Ports()
