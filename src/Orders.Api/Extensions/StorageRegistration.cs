@@ -31,8 +31,7 @@ internal static class StorageRegistration
 
         builder.Services.AddSingleton<StartupMigration>();
         builder.Services.AddSingleton<TransientRetryPolicy>();
-        builder.Services.AddSingleton(sp => PostgreSqlDataSource.Create(
-            sp.GetRequiredService<OrdersConnectionString>().Value, sp.GetRequiredService<StoreTimeouts>()));
+        builder.Services.AddSingleton(sp => PostgreSqlDataSource.ForConfigured(sp.GetRequiredService<OrdersConnectionString>().Store));
         // Every store is timed (orders.store.duration) by the same decorator.
         builder.Services.AddSingleton<IOrderStore>(sp => new InstrumentedOrderStore(CreateStore(sp), sp.GetRequiredService<OrdersMetrics>()));
         builder.Services.AddSingleton<IDatabaseMigrator>(sp => sp.GetRequiredService<StorageOptions>().Provider switch
@@ -73,11 +72,10 @@ internal static class StorageRegistration
             // A string the driver cannot parse, or a timeout in it longer than the request's deadline,
             // is a mistake to report now, not at the first request.
             DatabaseTarget.Describe(provider, configured);
-            StoreConnectionString(provider, configured, timeouts);
-            return new OrdersConnectionString(configured);
+            return new OrdersConnectionString(configured, StoreConnectionString(provider, configured, timeouts));
         }
         return provider == StorageProvider.Sqlite
-            ? new OrdersConnectionString(OrdersConnectionString.SqliteDefault)
+            ? new OrdersConnectionString(OrdersConnectionString.SqliteDefault, StoreConnectionString(provider, OrdersConnectionString.SqliteDefault, timeouts))
             : throw new ConfigurationMistakeException(
                 $"Storage:Provider is {provider}: set {DatabaseTarget.Setting} " +
                 $"(environment variable ConnectionStrings__{OrdersConnectionString.Name}).");

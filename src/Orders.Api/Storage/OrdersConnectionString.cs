@@ -1,7 +1,13 @@
 namespace Orders.Api.Storage;
 
 /// <summary>The <c>ConnectionStrings:Orders</c> value, resolved once at start-up.</summary>
-public sealed record OrdersConnectionString(string Value)
+/// <param name="Value">As configured: what the migrator and the relay start from.</param>
+/// <param name="Store">
+/// The same string as the store's driver uses it: the app's defaults and the timeouts derived from the
+/// request's deadline where the configured string names none (checked against the deadline there).
+/// One string for the store, its data source and its pool clearing, whose pool is keyed by it.
+/// </param>
+public sealed record OrdersConnectionString(string Value, string Store)
 {
     public const string Name = "Orders";
 

@@ -26,6 +26,12 @@ public enum StoreErrorKind
     NodeUnavailable,
 
     /// <summary>
+    /// A node behind the server is down or unreachable (a Citus worker), as the server itself reports
+    /// over a sound connection: the coordinator and the pooled connections to it are fine.
+    /// </summary>
+    WorkerUnavailable,
+
+    /// <summary>
     /// The commit's outcome is unknown (Citus: a shard placement failed at COMMIT). The retry of the
     /// same unit of work resolves it: the order's id is fixed before the first attempt, so a retry
     /// that meets its own order answers 201, and one that does not inserts it.
@@ -46,7 +52,10 @@ public static class StoreErrorKinds
 
     /// <summary>
     /// Pooled connections to the server are suspect: after a restart or failover every idle one is
-    /// dead, and handing them out one by one would fail a request each.
+    /// dead, and handing them out one by one would fail a request each. Not after a worker's failure
+    /// that the server reported: clearing then made every retry log in to the coordinator again, and
+    /// each new coordinator session connect to every worker, which under a Citus worker kill took the
+    /// 2-core machine's CPU and slowed every owner's creates, not only the dead worker's.
     /// </summary>
     public static bool ClearsPool(this StoreErrorKind kind) => kind is StoreErrorKind.ConnectionLost or StoreErrorKind.NodeUnavailable;
 }

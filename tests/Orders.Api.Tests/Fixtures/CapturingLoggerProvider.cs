@@ -4,21 +4,24 @@ using Microsoft.Extensions.Logging;
 namespace Orders.Api.Tests.Fixtures;
 
 /// <summary>Keeps every log entry of an app under test, with its structured fields and when it was written (UTC).</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
+/// <param name="holdEntry">For an entry, a gate its writer waits on (bounded, 30 s) before it is kept: a slow log. Null: none.</param>
+public sealed class CapturingLoggerProvider(Func<CapturingLoggerProvider.Entry, ManualResetEventSlim?>? holdEntry = null) : ILoggerProvider
 {
+    private static readonly TimeSpan HoldBound = TimeSpan.FromSeconds(30);
+
     public sealed record Entry(string Category, EventId EventId, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Fields, DateTime At);
 
     private readonly ConcurrentQueue<Entry> _entries = new();
 
     public IReadOnlyCollection<Entry> Entries => _entries;
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries, holdEntry);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<Entry> entries) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<Entry> entries, Func<Entry, ManualResetEventSlim?>? holdEntry) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -29,7 +32,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
             var fields = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? pairs.ToDictionary(pair => pair.Key, pair => pair.Value)
                 : [];
-            entries.Enqueue(new Entry(category, eventId, logLevel, formatter(state, exception) + exception, fields, DateTime.UtcNow));
+            var entry = new Entry(category, eventId, logLevel, formatter(state, exception) + exception, fields, DateTime.UtcNow);
+            holdEntry?.Invoke(entry)?.Wait(HoldBound);
+            entries.Enqueue(entry);
         }
     }
 }

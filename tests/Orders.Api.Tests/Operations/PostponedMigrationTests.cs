@@ -90,7 +90,7 @@ public sealed class PostponedMigrationTests(SqliteDatabase database) : IClassFix
         var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
         var services = new ServiceCollection()
             .AddSingleton(new StorageOptions { Provider = StorageProvider.PostgreSql, MigrateOnStartup = true })
-            .AddSingleton(new OrdersConnectionString("Host=127.0.0.1;Port=5432;Database=orders"))
+            .AddSingleton(new OrdersConnectionString("Host=127.0.0.1;Port=5432;Database=orders", "Host=127.0.0.1;Port=5432;Database=orders"))
             .AddSingleton(migrator)
             .BuildServiceProvider();
         return (new StartupMigration(services, lifetime, NullLogger<StartupMigration>.Instance), lifetime);

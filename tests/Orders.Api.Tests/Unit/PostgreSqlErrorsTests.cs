@@ -55,8 +55,8 @@ public sealed class PostgreSqlErrorsTests
     [InlineData("XX000", "server closed the connection unexpectedly")]
     [InlineData("XX000", "connection not open")]
     [InlineData("XX000", "connection to the remote node postgres@127.0.0.1:9701 failed")]
-    public void CitusRemoteNodeFailures_AreNodeUnavailable(string sqlState, string message) =>
-        Assert.Equal(StoreErrorKind.NodeUnavailable, StoreErrors.Classify(Pg(sqlState, message)));
+    public void CitusRemoteNodeFailures_AreWorkerUnavailable(string sqlState, string message) =>
+        Assert.Equal(StoreErrorKind.WorkerUnavailable, StoreErrors.Classify(Pg(sqlState, message)));
 
     [Fact]
     public void ABrokenSocket_IsALostConnection() => Assert.Equal(StoreErrorKind.ConnectionLost,

@@ -74,16 +74,19 @@ public sealed class TransientRetryTests
     }
 
     [Theory]
-    [InlineData("08006", true)]  // connection failure
-    [InlineData("57P01", true)]  // terminated by an administrator or a failover
-    [InlineData("40P01", false)] // a deadlock says nothing about the connections
-    public async Task ConnectionErrors_ClearThePool(string sqlState, bool clears)
+    [InlineData("08006", "failed", true)]  // connection failure
+    [InlineData("57P01", "failed", true)]  // terminated by an administrator or a failover
+    [InlineData("40P01", "failed", false)] // a deadlock says nothing about the connections
+    // A Citus worker the coordinator cannot reach: the coordinator answered, so its connections are sound.
+    [InlineData("08006", "connection to the remote node postgres@127.0.0.1:9701 failed with the following error: Connection refused", false)]
+    [InlineData("XX000", "server closed the connection unexpectedly", false)]
+    public async Task ConnectionErrors_ClearThePool(string sqlState, string message, bool clears)
     {
         var cleared = 0;
         var calls = 0;
         var retry = new TransientRetry(3, Deadline, StoreErrors.Classify, clearPool: () => cleared++);
 
-        await retry.RunAsync(_ => ++calls == 1 ? throw new PostgresException("failed", "FATAL", "FATAL", sqlState) : Task.FromResult(0), Ct);
+        await retry.RunAsync(_ => ++calls == 1 ? throw new PostgresException(message, "ERROR", "ERROR", sqlState) : Task.FromResult(0), Ct);
 
         Assert.Equal(clears ? 1 : 0, cleared);
     }

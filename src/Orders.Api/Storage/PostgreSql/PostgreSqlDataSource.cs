@@ -31,7 +31,7 @@ internal static class PostgreSqlDataSource
     /// <param name="timeouts">The app's deadline, for the connect and command timeouts the string does
     /// not name (<see cref="StoreTimeouts"/>); none: Npgsql's own (the benchmark's raw path).</param>
     public static NpgsqlDataSource Create(string connectionString, StoreTimeouts? timeouts = null) =>
-        Build(Configure(connectionString, timeouts));
+        ForConfigured(Configure(connectionString, timeouts));
 
     /// <summary>The connection string the data source uses: the app's defaults where the string names none.</summary>
     /// <exception cref="Infrastructure.ConfigurationMistakeException">A timeout it names is longer than the deadline.</exception>
@@ -57,7 +57,8 @@ internal static class PostgreSqlDataSource
         return builder.ConnectionString;
     }
 
-    private static NpgsqlDataSource Build(string connectionString) =>
+    /// <summary>The data source for a string <see cref="Configure"/> made (the app's <see cref="OrdersConnectionString.Store"/>).</summary>
+    public static NpgsqlDataSource ForConfigured(string connectionString) =>
         new NpgsqlDataSourceBuilder(connectionString)
             .ConfigureTracing(tracing => tracing
                 // Spans (only while tracing is on: Npgsql's "Npgsql" source has a listener) are named

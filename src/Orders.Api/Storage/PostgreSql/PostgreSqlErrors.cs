@@ -83,7 +83,7 @@ internal static class PostgreSqlErrors
         }
         if (pg.SqlState.StartsWith(ConnectionExceptionClass, StringComparison.Ordinal))
         {
-            return NamesRemoteNode(pg) ? StoreErrorKind.NodeUnavailable : StoreErrorKind.ConnectionLost;
+            return NamesRemoteNode(pg) ? StoreErrorKind.WorkerUnavailable : StoreErrorKind.ConnectionLost;
         }
         if (pg.SqlState == PostgresErrorCodes.InternalError)
         {
@@ -93,7 +93,7 @@ internal static class PostgreSqlErrors
             }
             if (NamesRemoteNode(pg))
             {
-                return StoreErrorKind.NodeUnavailable;
+                return StoreErrorKind.WorkerUnavailable;
             }
         }
         return StoreErrorKind.Bug;

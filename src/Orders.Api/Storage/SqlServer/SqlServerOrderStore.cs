@@ -11,18 +11,16 @@ namespace Orders.Api.Storage.SqlServer;
 /// 2627/2601, answered by the same batch with the committed winner.
 /// </summary>
 internal sealed class SqlServerOrderStore(
-    OrdersConnectionString connectionString, StoreTimeouts timeouts, TransientRetryPolicy retryPolicy, OrderEventFactory events)
+    OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy, OrderEventFactory events)
     : IOrderStore
 {
-    private readonly string _connectionString = SqlServerConnections.Configure(connectionString.Value, timeouts);
+    private readonly string _connectionString = connectionString.Store;
 
     // SqlClient's own retry logic never retries inside a transaction, so the whole unit is retried here.
     // After a connection-level error the pool's other connections to that server are suspect (restart,
-    // failover): ClearPool discards the idle ones and those in use when they are returned.
-    // (The pool is keyed by the configured string, so it is configured again here: a field initializer
-    // cannot read _connectionString, and this runs only after such an error.)
-    private readonly TransientRetry _retry = retryPolicy.For(() =>
-        SqlConnection.ClearPool(new SqlConnection(SqlServerConnections.Configure(connectionString.Value, timeouts))));
+    // failover): ClearPool discards the idle ones and those in use when they are returned. The pool
+    // is keyed by the store's string.
+    private readonly TransientRetry _retry = retryPolicy.For(() => SqlConnection.ClearPool(new SqlConnection(connectionString.Store)));
 
     public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken)
     {

@@ -12,14 +12,13 @@ namespace Orders.Api.Storage.Sqlite;
 /// or rolled back, then meets the unique key like on any other database.
 /// </summary>
 internal sealed class SqliteOrderStore(
-    OrdersConnectionString connectionString, StoreTimeouts timeouts, TransientRetryPolicy retryPolicy, OrderEventFactory events)
+    OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy, OrderEventFactory events)
     : IOrderStore
 {
-    private readonly string _connectionString = SqliteConnections.Configure(connectionString.Value, timeouts);
+    private readonly string _connectionString = connectionString.Store;
 
     // A file that could not be opened or read may be on a volume that came back: no pooled handle to it is kept.
-    private readonly TransientRetry _retry = retryPolicy.For(() =>
-        SqliteConnection.ClearPool(new SqliteConnection(SqliteConnections.Configure(connectionString.Value, timeouts))));
+    private readonly TransientRetry _retry = retryPolicy.For(() => SqliteConnection.ClearPool(new SqliteConnection(connectionString.Store)));
 
     public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken)
     {
