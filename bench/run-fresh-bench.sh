@@ -9,6 +9,9 @@
 #   BENCH_RUNS=3             three tries, each on a new empty database
 #   BENCH_FRESH_SECONDS=70   the length of each try; BENCH_CONNECTIONS=64 clients
 #   Storage__AnalyzeNewTablesAfterCreates=0   the raw path without the app's first ANALYZE (the behaviour before it)
+#   BENCH_FRESH_CONTROL=1    after each try, the same procedure again on that try's database, now full and
+#                            analyzed: how far the procedure itself (a new process and pool on a busy machine)
+#                            keeps the first 10 s below the last on a database that is not new
 #
 # The load is the raw create path (bench/Orders.Bench fresh: the store's own create batch, data source
 # and first ANALYZE, no HTTP), warmed up first on a second database so .NET's JIT is not counted.
@@ -93,6 +96,18 @@ warm="orders_fresh_warm_$id"
 new_database "$warm"
 log "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); $store; ${Storage__AnalyzeNewTablesAfterCreates:+Storage__AnalyzeNewTablesAfterCreates=$Storage__AnalyzeNewTablesAfterCreates; }$connections clients, $seconds s a try"
 printf 'try\tfirst_10s_per_s\tsteady_per_s\tratio\tfirst_analyzed_s\terrors\tload\n' >"$out/fresh.tsv"
+summarize() { # label file description
+  local line
+  line=$(awk -F'\t' -v s="$seconds" -v run="$1" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
+    $1 == "SECOND" && $2 <= 10 { first += $3 }
+    $1 == "SECOND" && $2 > s - 10 { steady += $3 }
+    $1 == "SECOND" && analyzed == "" && $4 >= 2 { analyzed = $2 }
+    $1 == "RESULT" { errors = $6 }
+    END { printf "%s\t%.0f\t%.0f\t%.2f\t%s\t%s\t%s\n", run, first / 10, steady / 10, (steady > 0 ? first / steady : 0), (analyzed == "" ? "never" : analyzed), errors, load }' "$2")
+  echo "$line" >>"$out/fresh.tsv"
+  log "$3: first 10 s $(echo "$line" | cut -f2)/s, steady (last 10 s) $(echo "$line" | cut -f3)/s, ratio $(echo "$line" | cut -f4), tables first analyzed in second $(echo "$line" | cut -f5), $(echo "$line" | cut -f6), load $(echo "$line" | cut -f7)"
+  log "   creates per second: $(awk -F'\t' '$1 == "SECOND" { printf "%s ", $3 }' "$2")"
+}
 for run in $(seq 1 "$runs"); do
   fresh="orders_fresh_${id}_$run"
   new_database "$fresh"
@@ -103,15 +118,11 @@ for run in $(seq 1 "$runs"); do
     stats+=("${servers[0]};Database=$fresh")
   fi
   "${bench[@]}" fresh "${servers[0]};Database=$fresh" "${servers[0]};Database=$warm" "$connections" "$seconds" "fresh-$id-$run" "${stats[@]}" >"$out/try-$run.txt"
-  line=$(awk -F'\t' -v s="$seconds" -v run="$run" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
-    $1 == "SECOND" && $2 <= 10 { first += $3 }
-    $1 == "SECOND" && $2 > s - 10 { steady += $3 }
-    $1 == "SECOND" && analyzed == "" && $4 >= 2 { analyzed = $2 }
-    $1 == "RESULT" { errors = $6 }
-    END { printf "%d\t%.0f\t%.0f\t%.2f\t%s\t%s\t%s\n", run, first / 10, steady / 10, (steady > 0 ? first / steady : 0), (analyzed == "" ? "never" : analyzed), errors, load }' "$out/try-$run.txt")
-  echo "$line" >>"$out/fresh.tsv"
-  log "try $run: first 10 s $(echo "$line" | cut -f2)/s, steady (last 10 s) $(echo "$line" | cut -f3)/s, ratio $(echo "$line" | cut -f4), tables first analyzed in second $(echo "$line" | cut -f5), $(echo "$line" | cut -f6), load $(echo "$line" | cut -f7)"
-  log "   creates per second: $(awk -F'\t' '$1 == "SECOND" { printf "%s ", $3 }' "$out/try-$run.txt")"
+  summarize "$run" "$out/try-$run.txt" "try $run"
+  if [ -n "${BENCH_FRESH_CONTROL:-}" ]; then
+    "${bench[@]}" fresh "${servers[0]};Database=$fresh" "${servers[0]};Database=$warm" "$connections" "$seconds" "control-$id-$run" "${stats[@]}" >"$out/control-$run.txt"
+    summarize "$run-control" "$out/control-$run.txt" "control $run (the same database again, not new)"
+  fi
 done
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 log "results in $out"
