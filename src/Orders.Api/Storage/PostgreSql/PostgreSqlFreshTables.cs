@@ -13,7 +13,7 @@ namespace Orders.Api.Storage.PostgreSql;
 /// primary key (owner_id, order_id) as on the unique key (owner_id, client_reference), and
 /// PostgreSQL picked the primary key: every create then read all of the owner's orders, and its lines
 /// query all of the owner's lines against them, so creates slowed as the tables grew (measured: from
-/// about 1,200 to 150 a second within a minute) until autovacuum's first ANALYZE invalidated the plans.
+/// 450-690 to 100-200 a second within 50 s) until autovacuum's first ANALYZE invalidated the plans.
 /// An ANALYZE after a hundred creates does the same at once: the plans made after it see one owner
 /// with many orders and choose the unique key. Measured alternatives, rejected: plan_cache_mode=
 /// force_custom_plan fixes the plans but replans every statement and cost a quarter of the steady
