@@ -37,7 +37,7 @@ public sealed class PostgreSqlRawPath : IRawPath
         }
         if (result is CreateOrderResult.Created)
         {
-            await _freshTables.OrderCreatedAsync();
+            _freshTables.OrderCreated();
         }
         return result;
     }

@@ -39,27 +39,36 @@ internal sealed partial class PostgreSqlFreshTables(NpgsqlDataSource dataSource,
 
     private int _created;
 
-    /// <summary>Counts a create this process made; at the configured count, analyzes tables that never were.</summary>
-    public async Task OrderCreatedAsync()
+    /// <summary>
+    /// Counts a create this process made; at the configured count, starts analyzing the tables if they
+    /// never were. In the background: the request that happens to be the hundredth is answered at
+    /// once, and an ANALYZE that waits (on Citus it visits every shard) never holds it past its deadline.
+    /// </summary>
+    public void OrderCreated()
     {
         var after = options.AnalyzeNewTablesAfterCreates;
         if (after <= 0 || Volatile.Read(ref _created) >= after || Interlocked.Increment(ref _created) != after)
         {
             return;
         }
+        _ = Task.Run(() => AnalyzeIfNeverAnalyzedAsync(after));
+    }
+
+    private async Task AnalyzeIfNeverAnalyzedAsync(int creates)
+    {
         try
         {
-            // Not the request's token: a cancelled request must not leave the tables without statistics.
+            // The data source's command timeout (the request deadline) bounds each statement.
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var check = new NpgsqlCommand(NeverAnalyzed, connection);
             if (await check.ExecuteScalarAsync() is true)
             {
                 await using var analyze = new NpgsqlCommand(Analyze, connection);
                 await analyze.ExecuteNonQueryAsync();
-                Analyzed(logger, after);
+                Analyzed(logger, creates);
             }
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
         {
             NotAnalyzed(logger, ex.Message);
         }

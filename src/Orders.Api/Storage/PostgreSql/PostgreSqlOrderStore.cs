@@ -28,7 +28,7 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
         }, cancellationToken);
         if (result is CreateOrderResult.Created)
         {
-            await freshTables.OrderCreatedAsync();
+            freshTables.OrderCreated();
         }
         return result;
     }
