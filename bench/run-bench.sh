@@ -26,6 +26,8 @@
 #                         one engine, never Babelfish's figures with PostgreSQL's or SQL Server's.
 #   BENCH_TRACING=1       the API with tracing on, every request sampled (OTEL_TRACES_SAMPLER=always_on),
 #                         exporting over OTLP/HTTP to bench/otlp-sink.py on 127.0.0.1:BENCH_OTLP_PORT (25482)
+#   BENCH_FRESH=1         a new database's first minute instead: creates/s in the first 10 s of an empty one
+#                         against its steady rate, on PostgreSQL or Citus (bench/run-fresh-bench.sh, its header)
 #   BENCH_PERF=1          a CPU profile of the API and the floor in every measured run (Linux perf, with
 #                         the runtime's perf map for JIT-compiled code): perf-<scenario>-<path>.data,
 #                         read with `perf report -i FILE`, and perf-breakdown.md: each profile in buckets
@@ -34,6 +36,7 @@
 #
 # Installs what it lacks (wrk, PostgreSQL server binaries for the PostgreSQL store) with apt. Loopback only.
 set -euo pipefail
+if [ -n "${BENCH_FRESH:-}" ]; then exec bash "$(dirname "$0")/run-fresh-bench.sh"; fi
 cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${BENCH_SECONDS:-20}

@@ -2,6 +2,7 @@ using Orders.Bench;
 
 // bench/run-bench.sh drives these; each prints one tab-separated line (or a file) it collects.
 //   raw <postgresql|sqlserver> <create|duplicate|lookup> <connection string> <concurrency> <seconds> <seeded orders> <run id>
+//   fresh <fresh database> <warm-up database> <concurrency> <seconds> <run id> [stats connection]...   (FreshCommand.cs)
 //   sqlserver-create-database <server connection>   creates a fresh database, prints its name
 //   sqlserver-drop-database <server connection> <name>
 //   sqlserver-run <connection> <T-SQL file> <from> <to>   runs it with @from, @to; prints its scalar, if any
@@ -15,6 +16,9 @@ switch (args.FirstOrDefault())
 {
     case "raw" when args.Length == 8:
         await RawCommand.RunAsync(args);
+        return 0;
+    case "fresh" when args.Length >= 6:
+        await FreshCommand.RunAsync(args);
         return 0;
     case "sqlserver-create-database" when args.Length == 2:
         Console.WriteLine(await SqlServerBenchDatabase.CreateAsync(args[1]));

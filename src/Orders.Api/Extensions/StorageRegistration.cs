@@ -22,6 +22,7 @@ internal static class StorageRegistration
             .Validate(options => options.MaxAttempts is >= 1 and <= 10, "Storage:MaxAttempts must be 1 to 10.")
             .Validate(options => options.RequestTimeoutSeconds is >= 1 and <= 300, "Storage:RequestTimeoutSeconds must be 1 to 300.")
             .Validate(options => options.RetryAfterSeconds is >= 1 and <= 3600, "Storage:RetryAfterSeconds must be 1 to 3600.")
+            .Validate(options => options.AnalyzeNewTablesAfterCreates >= 0, "Storage:AnalyzeNewTablesAfterCreates must be 0 or more.")
             .ValidateOnStart();
         // Stores take the value: the provider and its settings are fixed for the life of the process.
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
@@ -32,6 +33,7 @@ internal static class StorageRegistration
         builder.Services.AddSingleton<StartupMigration>();
         builder.Services.AddSingleton<TransientRetryPolicy>();
         builder.Services.AddSingleton(sp => PostgreSqlDataSource.ForConfigured(sp.GetRequiredService<OrdersConnectionString>().Store));
+        builder.Services.AddSingleton<PostgreSqlFreshTables>();
         // Every store is timed (orders.store.duration) by the same decorator.
         builder.Services.AddSingleton<IOrderStore>(sp => new InstrumentedOrderStore(CreateStore(sp), sp.GetRequiredService<OrdersMetrics>()));
         builder.Services.AddSingleton<IDatabaseMigrator>(sp => sp.GetRequiredService<StorageOptions>().Provider switch

@@ -21,6 +21,12 @@ public sealed class StorageOptions
 
     /// <summary>Seconds a client is told to wait (Retry-After) when the store is unavailable.</summary>
     public int RetryAfterSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// PostgreSQL and Citus: after this many creates, and 8 and 64 times as many, analyze the order tables if their statistics count fewer than half the rows the process created
+    /// (a new database), so prepared statements stop planning as on empty tables; 0 leaves it to autovacuum.
+    /// </summary>
+    public int AnalyzeNewTablesAfterCreates { get; set; } = PostgreSql.PostgreSqlFreshTables.DefaultAnalyzeAfterCreates;
 }
 
 public enum StorageProvider

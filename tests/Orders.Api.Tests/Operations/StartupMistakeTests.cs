@@ -24,6 +24,7 @@ public sealed class StartupMistakeTests
         { "Storage__RequestTimeoutSeconds=0", "Storage:RequestTimeoutSeconds must be 1 to 300" },
         { "Storage__RequestTimeoutSeconds=301", "Storage:RequestTimeoutSeconds must be 1 to 300" },
         { "Storage__RetryAfterSeconds=soon", "'Storage:RetryAfterSeconds'" },
+        { "Storage__AnalyzeNewTablesAfterCreates=-1", "Storage:AnalyzeNewTablesAfterCreates must be 0 or more" },
         { "Storage__MigrateOnStartup=sometimes", "'Storage:MigrateOnStartup'" },
         { "Shutdown__TimeoutSeconds=30s", "'Shutdown:TimeoutSeconds'" },
         { "RateLimiting__PermitsPerSecond=many", "'RateLimiting:PermitsPerSecond'" },

@@ -10,22 +10,27 @@ namespace Orders.Api.Storage.PostgreSql;
 /// transaction in one round trip (<see cref="PostgreSqlOrderInsert"/>). Every statement names the owner, so the same
 /// code runs on one node and on a Citus cluster sharded by owner (docs/operations.md, Scaling out).
 /// </summary>
-internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy, OrderEventFactory events)
+internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy, OrderEventFactory events, PostgreSqlFreshTables freshTables)
     : IOrderStore
 {
     // A restart or failover leaves every idle pooled connection dead; clearing the pool makes the
     // retry, and every request after it, open a new one instead of meeting them one by one.
     private readonly TransientRetry _retry = retryPolicy.For(dataSource.Clear);
 
-    public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken)
+    public async Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken)
     {
         // Made once, before the retries: every attempt of this request writes the same event id.
         var placed = events.PlacedFor(order);
-        return _retry.RunAsync(async ct =>
+        var result = await _retry.RunAsync(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             return await PostgreSqlOrderInsert.CreateAsync(connection, order, ct, placed);
         }, cancellationToken);
+        if (result is CreateOrderResult.Created)
+        {
+            freshTables.OrderCreated();
+        }
+        return result;
     }
 
     public Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
