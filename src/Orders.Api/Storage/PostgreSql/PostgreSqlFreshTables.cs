@@ -42,10 +42,13 @@ internal sealed partial class PostgreSqlFreshTables(NpgsqlDataSource dataSource,
     // On Citus the coordinator passes ANALYZE on to every shard.
     private const string Analyze = "ANALYZE orders, order_lines";
 
+    // Worked out once: the storage options are fixed for the life of the process, and every create asks.
+    private readonly long[] _points = PointsFor(options.AnalyzeNewTablesAfterCreates);
+
     private long _created;
 
     /// <summary>The creates of this process at which it looks at the statistics: the configured first point, then each <see cref="Step"/> times the last.</summary>
-    public static IReadOnlyList<long> PointsFor(int first) =>
+    private static long[] PointsFor(int first) =>
         first <= 0 ? [] : Enumerable.Range(0, Points).Select(i => first * (long)Math.Pow(Step, i)).ToArray();
 
     /// <summary>
@@ -55,13 +58,12 @@ internal sealed partial class PostgreSqlFreshTables(NpgsqlDataSource dataSource,
     /// </summary>
     public void OrderCreated()
     {
-        var points = PointsFor(options.AnalyzeNewTablesAfterCreates);
-        if (points.Count == 0 || Volatile.Read(ref _created) >= points[^1])
+        if (_points.Length == 0 || Volatile.Read(ref _created) >= _points[^1])
         {
             return;
         }
         var created = Interlocked.Increment(ref _created);
-        if (points.Contains(created))
+        if (_points.Contains(created))
         {
             _ = Task.Run(() => AnalyzeIfStaleAsync(created));
         }
