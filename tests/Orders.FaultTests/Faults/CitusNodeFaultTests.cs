@@ -1,3 +1,4 @@
+using Npgsql;
 using Orders.FaultTests.Harness;
 using Orders.FaultTests.Harness.Citus;
 
@@ -52,9 +53,17 @@ public sealed class CitusNodeFaultTests(LocalCitusCluster cluster) : FaultTestBa
         await AssertRunAsync(run, apis, "coordinator stopped (-m immediate)");
     }
 
+    /// <remarks>
+    /// The operator settings on a pooled connection. The cluster's own string is the
+    /// harness's, unpooled so that its setup connections never outlive a statement; handed to the
+    /// APIs as it was, it made every request log in anew (a fork, a TLS handshake and Citus's start-up
+    /// on the coordinator, and new connections from there to the workers), and at full size that alone
+    /// overloaded two cores before any node was touched.
+    /// </remarks>
     private async Task<ApiProcess[]> StartApisAsync()
     {
-        var settings = new Dictionary<string, string> { ["ConnectionStrings__Orders"] = $"{cluster.ConnectionString};Timeout=3;Command Timeout=5" };
+        var apiConnectionString = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = true, Timeout = 3, CommandTimeout = 5 };
+        var settings = new Dictionary<string, string> { ["ConnectionStrings__Orders"] = apiConnectionString.ConnectionString };
         return await Task.WhenAll(Enumerable.Range(0, Instances).Select(_ => StartApiAsync(settings)));
     }
 
