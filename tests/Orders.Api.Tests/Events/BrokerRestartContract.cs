@@ -58,9 +58,9 @@ public abstract class BrokerRestartContract<TDatabase>(TDatabase database, Rabbi
 
         // ... and the node starts again on its port
         var restartedAt = Stopwatch.StartNew();
-        var accepting = AcceptingPort.FirstAcceptAsync(BrokerAddress.Of(rabbit.Uri), Ct);
+        var accepting = AcceptingPort.FirstAcceptAsync(BrokerAddress.Of(rabbit.Uri), Arrival, Ct);
         await outage.EndAsync();
-        var acceptedAt = await accepting.WaitAsync(Arrival, Ct);
+        var acceptedAt = await accepting;
         var boot = restartedAt.Elapsed;
 
         // Then every order was accepted, and every event arrives once ...
