@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Orders.Api.Contracts;
 using Orders.Api.Events;
-using Orders.Api.Extensions;
+using Orders.Api.Hosting;
+using Orders.Api.Model;
 using Orders.Api.Observability;
-using Orders.Api.Orders;
 using Orders.Api.Storage;
 
 namespace Orders.Bench;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 using Orders.Api.Storage;
 using Orders.Api.Storage.PostgreSql;
 

@@ -1,4 +1,4 @@
-using Orders.Api.Orders;
+using Orders.Api.Model;
 using Orders.Api.Storage;
 using Orders.Api.Storage.SqlServer;
 

@@ -1,4 +1,5 @@
-using Orders.Api.Extensions;
+using Orders.Api.Hosting;
+
 
 return StartupGuard.Run(args, builder =>
 {

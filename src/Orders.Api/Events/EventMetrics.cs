@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Orders.Api.Observability;
+using Orders.Api.Storage;
 
 namespace Orders.Api.Events;
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Orders.Api.Orders;
+using Orders.Api.Contracts;
+using Orders.Api.Model;
+using Orders.Api.Storage;
 
 namespace Orders.Api.Events;
 

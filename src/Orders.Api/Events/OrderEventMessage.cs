@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orders.Api.Storage;
 using RabbitMQ.Client;
 
 namespace Orders.Api.Events;

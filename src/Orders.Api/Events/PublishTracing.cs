@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Orders.Api.Observability;
+using Orders.Api.Storage;
 
 namespace Orders.Api.Events;
 

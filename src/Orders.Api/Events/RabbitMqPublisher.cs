@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orders.Api.Storage;
 using RabbitMQ.Client;
 
 namespace Orders.Api.Events;

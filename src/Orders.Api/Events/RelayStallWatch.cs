@@ -1,3 +1,5 @@
+using Orders.Api.Storage;
+
 namespace Orders.Api.Events;
 
 /// <summary>

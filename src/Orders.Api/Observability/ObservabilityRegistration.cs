@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using Orders.Api.Http.Endpoints;
 
 namespace Orders.Api.Observability;
 

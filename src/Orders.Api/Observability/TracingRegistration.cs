@@ -1,8 +1,9 @@
 using Microsoft.Data.SqlClient;
 using Npgsql;
-using Orders.Api.Orders;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Orders.Api.Contracts;
+using Orders.Api.Storage;
 
 namespace Orders.Api.Observability;
 

@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Orders.Api.Http.Endpoints;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Orders.Api.OpenApi;
@@ -6,8 +7,6 @@ namespace Orders.Api.OpenApi;
 /// <summary>Describes the one tag every endpoint carries (Swagger UI shows it as the section heading).</summary>
 internal sealed class DocumentTags : IDocumentFilter
 {
-    public const string Orders = "Orders";
-
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context) =>
-        swaggerDoc.Tags = new HashSet<OpenApiTag> { new() { Name = Orders, Description = ApiTexts.Tag } };
+        swaggerDoc.Tags = new HashSet<OpenApiTag> { new() { Name = ApiTexts.TagName, Description = ApiTexts.Tag } };
 }

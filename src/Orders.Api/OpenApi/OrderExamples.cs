@@ -1,7 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Orders.Api.Infrastructure;
-using Orders.Api.Orders;
+using Orders.Api.Contracts;
+using Orders.Api.Http.Endpoints;
+using Orders.Api.Http.Requests;
+using Orders.Api.Http.Responses;
+using Orders.Api.Model;
+using Orders.Api.Rules;
 
 namespace Orders.Api.OpenApi;
 

@@ -1,5 +1,6 @@
 using Microsoft.OpenApi;
-using Orders.Api.Orders;
+using Orders.Api.Http.Endpoints;
+using Orders.Api.Rules;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Orders.Api.OpenApi;

@@ -1,5 +1,5 @@
 using Microsoft.OpenApi;
-using Orders.Api.Orders;
+using Orders.Api.Rules;
 
 namespace Orders.Api.OpenApi;
 

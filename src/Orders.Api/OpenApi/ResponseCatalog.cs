@@ -47,12 +47,12 @@ internal static class ResponseCatalog
         ("GetOrder", 200) => Doc("The order, exactly as the 201 that placed it showed it.",
             [], Example("order", "The order", examples.PlacedOrder)),
         ("GetOrder", 400) => Doc("The `clientReference` in the path is not a valid reference (`VALIDATION_FAILED`).",
-            [], Example("bad-reference", "VALIDATION_FAILED", examples.InvalidParameter("clientReference", Orders.ClientReference.Rule))),
+            [], Example("bad-reference", "VALIDATION_FAILED", examples.InvalidParameter("clientReference", Rules.ClientReference.Rule))),
         ("GetOrder", 404) => Doc("No order of yours has this `clientReference` (`ORDER_NOT_FOUND`).",
             [], Example("not-found", "ORDER_NOT_FOUND", examples.OrderNotFound)),
         ("ListOrders", 200) => Doc("A page of orders, newest first.", [], Example("page", "A page with a next page after it", examples.Page)),
         ("ListOrders", 400) => Doc("`limit` or `after` is not valid (`VALIDATION_FAILED`); `errors` names which.",
-            [], Example("bad-limit", "VALIDATION_FAILED", examples.InvalidParameter("limit", $"must be a whole number from 1 to {Orders.OrdersApi.MaxPageSize}"))),
+            [], Example("bad-limit", "VALIDATION_FAILED", examples.InvalidParameter("limit", $"must be a whole number from 1 to {Http.Endpoints.OrdersApi.MaxPageSize}"))),
         (_, 401) => Doc(
             "No bearer token, or one that is malformed, expired, wrongly signed, from another issuer or for another " +
             "audience (`UNAUTHORIZED`). `detail` says which (and, for a refused token, `WWW-Authenticate`'s " +

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using Orders.Api.Infrastructure;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Orders.Api.OpenApi;

@@ -1,7 +1,9 @@
 using System.Reflection;
 using Microsoft.OpenApi;
-using Orders.Api.Infrastructure;
-using Orders.Api.Orders;
+using Orders.Api.Contracts;
+using Orders.Api.Http.Responses;
+using Orders.Api.Model;
+using Orders.Api.Rules;
 
 namespace Orders.Api.OpenApi;
 

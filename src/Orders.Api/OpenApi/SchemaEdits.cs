@@ -43,15 +43,15 @@ internal static class SchemaEdits
     }
 
     /// <summary>Every property of an answer that holds what a member of the request record accepted: its limits too.</summary>
-    public static OpenApiSchema LimitsOf(this OpenApiSchema schema, Orders.RequestField record)
+    public static OpenApiSchema LimitsOf(this OpenApiSchema schema, Rules.RequestField record)
     {
         foreach (var field in record.Members.Where(member => schema.Properties?.ContainsKey(member.Name) == true))
         {
             _ = field.Kind switch
             {
-                Orders.FieldKind.Text => schema.Text(field.Name, (int)field.Min, (int)field.Max, field.SchemaPattern),
-                Orders.FieldKind.WholeNumber => schema.Range(field.Name, field.Min, field.Max),
-                Orders.FieldKind.List => schema.Items(field.Name, (int)field.Min, (int)field.Max),
+                Rules.FieldKind.Text => schema.Text(field.Name, (int)field.Min, (int)field.Max, field.SchemaPattern),
+                Rules.FieldKind.WholeNumber => schema.Range(field.Name, field.Min, field.Max),
+                Rules.FieldKind.List => schema.Items(field.Name, (int)field.Min, (int)field.Max),
                 _ => schema,
             };
         }

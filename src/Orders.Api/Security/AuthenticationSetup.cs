@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Orders.Api.Model;
 using Orders.Api.Observability;
-using Orders.Api.Orders;
 
 namespace Orders.Api.Security;
 

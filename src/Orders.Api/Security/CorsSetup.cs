@@ -27,7 +27,7 @@ internal static class CorsSetup
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(options.AllowedOrigins)
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
-            .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, Orders.ClientReference.HeaderName)
+            .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, Rules.ClientReference.HeaderName)
             .WithExposedHeaders(HeaderNames.Location, HeaderNames.RetryAfter, HeaderNames.WWWAuthenticate)
             .SetPreflightMaxAge(TimeSpan.FromSeconds(options.PreflightMaxAgeSeconds))));
         return services;

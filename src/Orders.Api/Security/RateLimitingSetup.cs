@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Orders.Api.Infrastructure;
+using Orders.Api.Http.Responses;
 using Orders.Api.Observability;
 
 namespace Orders.Api.Security;

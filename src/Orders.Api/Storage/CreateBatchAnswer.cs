@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 
 namespace Orders.Api.Storage;
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Orders.Api.Infrastructure;
+using Orders.Api.Configuration;
 
 namespace Orders.Api.Storage;
 

@@ -1,5 +1,5 @@
 using Dapper;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 
 namespace Orders.Api.Storage;
 

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Orders.Api.Infrastructure;
+using Orders.Api.Configuration;
 
 namespace Orders.Api.Storage;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Orders.Api.Infrastructure;
+using Orders.Api.Configuration;
 
 namespace Orders.Api.Storage;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 using Orders.Api.Storage;
 using Orders.Api.Tests.Fixtures;
 

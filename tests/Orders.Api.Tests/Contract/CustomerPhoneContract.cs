@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 using Orders.Api.Tests.Fixtures;
 
 namespace Orders.Api.Tests.Contract;

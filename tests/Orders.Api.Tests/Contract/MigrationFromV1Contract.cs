@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 using Orders.Api.Storage.Sqlite;
 using Orders.Api.Tests.Fixtures;
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Orders.Api.Events;
-using Orders.Api.Orders;
+using Orders.Api.Model;
+using Orders.Api.Storage;
 using Orders.Api.Tests.Fixtures;
 using RabbitMQ.Client;
 

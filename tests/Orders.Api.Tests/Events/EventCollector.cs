@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Orders.Api.Events;
+using Orders.Api.Storage;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
-using Orders.Api.Events;
 
 namespace Orders.Api.Tests.Events;
 

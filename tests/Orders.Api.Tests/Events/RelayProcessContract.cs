@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using Orders.Api.Tests.Contract;
 using Orders.Api.Tests.Fixtures;
 

@@ -1,6 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Orders.Api.Orders;
+using Orders.Api.Rules;
 using Orders.Api.Tests.Events;
 using Orders.Api.Tests.Fixtures;
 

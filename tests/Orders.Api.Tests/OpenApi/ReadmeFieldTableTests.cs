@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Orders.Api.Orders;
+using Orders.Api.Rules;
 using Orders.Api.Tests.Fixtures;
 
 namespace Orders.Api.Tests.OpenApi;

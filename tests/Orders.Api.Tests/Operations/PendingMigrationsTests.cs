@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Orders.Api.Storage;
 using Orders.Api.Tests.Fixtures;
 

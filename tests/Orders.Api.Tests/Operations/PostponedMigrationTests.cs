@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Data.Sqlite;
 using Npgsql;
-using Orders.Api.Extensions;
-using Orders.Api.Infrastructure;
+using Orders.Api.Configuration;
+using Orders.Api.Hosting;
 using Orders.Api.Storage;
 using Orders.Api.Tests.Contract;
 using Orders.Api.Tests.Fixtures;

@@ -3,8 +3,7 @@ using Dapper;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.SqlClient.Server;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
-using Orders.Api.Events;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 using Orders.Api.Storage;
 using Orders.Api.Storage.SqlServer;
 

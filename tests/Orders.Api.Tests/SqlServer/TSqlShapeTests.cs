@@ -1,7 +1,7 @@
-using SqlDbType = System.Data.SqlDbType;
 using Microsoft.Data.SqlClient.Server;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Orders.Api.Storage.SqlServer;
+using SqlDbType = System.Data.SqlDbType;
 
 namespace Orders.Api.Tests.SqlServer;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 using Orders.Api.Storage;
 using Orders.Api.Storage.PostgreSql;
 using Orders.Api.Tests.Contract;

@@ -1,4 +1,4 @@
-using Orders.Api.Orders;
+using Orders.Api.Model;
 
 namespace Orders.Api.Tests.Unit;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Orders.Api.Infrastructure;
+using Orders.Api.Http.Responses;
 using Orders.Api.Tests.Contract;
 
 namespace Orders.Api.Tests.Unit;

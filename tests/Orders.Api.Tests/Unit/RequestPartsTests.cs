@@ -1,4 +1,6 @@
-using Orders.Api.Orders;
+using Orders.Api.Http.Endpoints;
+using Orders.Api.Model;
+using Orders.Api.Rules;
 using Orders.Api.Storage;
 
 namespace Orders.Api.Tests.Unit;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Orders.Api.Observability;
+using Orders.Api.Storage;
 using Orders.Api.Storage.PostgreSql;
 using Orders.Api.Storage.Sqlite;
 using Orders.Api.Storage.SqlServer;

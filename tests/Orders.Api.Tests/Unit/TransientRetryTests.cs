@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 using Orders.Api.Storage;
 
 namespace Orders.Api.Tests.Unit;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Orders.Api.Tests.Fixtures;
 using Orders.FaultTests.Harness;
 

@@ -1,4 +1,3 @@
-using Dapper;
 using Npgsql;
 using Orders.Api.Tests.Fixtures;
 using Orders.FaultTests.Harness;

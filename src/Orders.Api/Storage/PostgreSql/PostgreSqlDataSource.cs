@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Orders.Api.Observability;
 using Npgsql;
 
 namespace Orders.Api.Storage.PostgreSql;
@@ -34,7 +33,7 @@ internal static class PostgreSqlDataSource
         ForConfigured(Configure(connectionString, timeouts));
 
     /// <summary>The connection string the data source uses: the app's defaults where the string names none.</summary>
-    /// <exception cref="Infrastructure.ConfigurationMistakeException">A timeout it names is longer than the deadline.</exception>
+    /// <exception cref="Configuration.ConfigurationMistakeException">A timeout it names is longer than the deadline.</exception>
     public static string Configure(string connectionString, StoreTimeouts? timeouts)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);

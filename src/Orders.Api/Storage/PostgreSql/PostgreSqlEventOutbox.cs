@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using Orders.Api.Events;
 
 namespace Orders.Api.Storage.PostgreSql;
 

@@ -1,8 +1,6 @@
-using Dapper;
 using Npgsql;
 using NpgsqlTypes;
-using Orders.Api.Events;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 
 namespace Orders.Api.Storage.PostgreSql;
 

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 using Orders.Api.Events;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 
 namespace Orders.Api.Storage.PostgreSql;
 

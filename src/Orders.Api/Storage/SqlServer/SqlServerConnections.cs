@@ -14,7 +14,7 @@ internal static class SqlServerConnections
     // Connect Timeout and Command Timeout: derived from the request's deadline unless named, and a
     // named one must fit within it (StoreTimeouts); without timeouts (the outbox, the benchmark),
     // SqlClient's own.
-    /// <exception cref="Infrastructure.ConfigurationMistakeException">A timeout it names is longer than the deadline.</exception>
+    /// <exception cref="Configuration.ConfigurationMistakeException">A timeout it names is longer than the deadline.</exception>
     public static string Configure(string connectionString, StoreTimeouts? timeouts = null)
     {
         var builder = new SqlConnectionStringBuilder(connectionString);

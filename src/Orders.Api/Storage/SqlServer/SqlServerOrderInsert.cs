@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Data.SqlClient;
-using Orders.Api.Events;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 
 namespace Orders.Api.Storage.SqlServer;
 

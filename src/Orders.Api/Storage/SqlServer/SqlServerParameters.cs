@@ -2,7 +2,7 @@ using System.Data;
 using System.Text;
 using Dapper;
 using Microsoft.Data.SqlClient.Server;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 
 namespace Orders.Api.Storage.SqlServer;
 

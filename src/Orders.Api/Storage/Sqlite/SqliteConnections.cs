@@ -12,7 +12,7 @@ internal static class SqliteConnections
     /// Foreign keys on; the busy timeout (Default Timeout) the request's deadline when the string does
     /// not name one, and a named one must fit within it (<see cref="StoreTimeouts"/>).
     /// </summary>
-    /// <exception cref="Infrastructure.ConfigurationMistakeException">The timeout it names is longer than the deadline.</exception>
+    /// <exception cref="Configuration.ConfigurationMistakeException">The timeout it names is longer than the deadline.</exception>
     public static string Configure(string connectionString, StoreTimeouts? timeouts = null)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true };

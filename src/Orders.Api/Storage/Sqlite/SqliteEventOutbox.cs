@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Orders.Api.Events;
 
 namespace Orders.Api.Storage.Sqlite;
 

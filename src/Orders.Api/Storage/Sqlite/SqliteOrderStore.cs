@@ -1,8 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Orders.Api.Events;
-using Orders.Api.Observability;
-using Orders.Api.Orders;
+using Orders.Api.Model;
 
 namespace Orders.Api.Storage.Sqlite;
 

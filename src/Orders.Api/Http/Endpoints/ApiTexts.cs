@@ -1,0 +1,63 @@
+namespace Orders.Api.Http.Endpoints;
+
+/// <summary>The document's prose: what a frontend developer needs to call the API correctly.</summary>
+internal static class ApiTexts
+{
+    public const string Document = """
+        Place orders exactly once, however often a request is retried.
+
+        Every order carries a `clientReference` that the client chooses: the idempotency key of one
+        checkout attempt. The first `POST /orders` with a reference places the order and answers **201**.
+        Every later request with that reference, however many and however concurrent, answers **409**
+        with `code: DUPLICATE_IDEMPOTENCY_KEY` and points at that one order. No request can place a
+        second order with the same reference.
+
+        What a client does:
+
+        1. Create one `clientReference` when a checkout attempt starts (a UUID is ideal) and keep it
+           where a reload finds it (for example `sessionStorage`).
+        2. On a timeout, a network error, a 5xx, a 429 or a 503, send the same body with the same
+           reference again, with backoff (wait `Retry-After` when it is given).
+        3. **201**, or **409 with `sameRequest: true`**: the order is placed. After a 409, read it at
+           `orderUrl` (the `Location` header) or just use `orderId`.
+        4. **409 with `sameRequest: false`**: the reference was already used for a different order. That
+           is a bug in the caller; do not retry.
+        5. **400, 413, 415**: nothing was stored. Fix the request and send it with the same reference.
+
+        Every error is `application/problem+json` (RFC 9457) with a machine-readable `code`.
+        """;
+
+    /// <summary>The one tag every endpoint carries (Swagger UI shows it as the section heading).</summary>
+    public const string TagName = "Orders";
+
+    public const string Tag = "Placing orders exactly once, looking them up and listing them.";
+
+    public const string CreateOrder = """
+        Places the order, unless an order with this `clientReference` already exists.
+
+        - **201**: this request placed the order; the body is the order and `Location` its URL.
+        - **409 `DUPLICATE_IDEMPOTENCY_KEY`**: an order with this reference exists and nothing new was
+          placed. `sameRequest: true` means this request describes that order, so it is a retry of a
+          request that succeeded (perhaps one whose answer was lost): treat the order as placed.
+          `sameRequest: false` means the reference was reused for a different order: a bug in the
+          caller, never to be retried.
+
+        Retrying after a timeout or a network error is always safe and never places a second order; a
+        retry that arrives while the first request is still running waits for it and then gets 409.
+        The reference goes in the body (`clientReference`) or in the `Idempotency-Key` header, or both
+        (then they must be equal).
+        """;
+
+    public const string GetOrder = "Returns the order placed with this `clientReference`, exactly as its 201 showed it.";
+
+    public const string ListOrders = """
+        Returns the caller's orders, newest first, `limit` at a time. Pass the answer's `next` as `after`
+        to get the following page; `next` is null on the last page.
+        """;
+
+    public const string IdempotencyKeyHeader = """
+        The `clientReference`, as a header (IETF draft "The Idempotency-Key HTTP Header Field"): a
+        structured-field string (`"3f0c2b9e-..."`) or bare (`3f0c2b9e-...`). Optional when the body has
+        `clientReference`; when both are sent they must be equal.
+        """;
+}

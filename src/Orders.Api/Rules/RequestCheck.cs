@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Orders.Api.Model;
+
+namespace Orders.Api.Rules;
+
+/// <summary>
+/// Checks a parsed body against its declaration (<see cref="RequestField"/>) in one walk: unknown
+/// properties, values of the wrong JSON kind and broken rules are all reported together, each under its
+/// JSON path ("lines[0].quantity"), so a client fixes its request in one round. A body that passes
+/// binds to its contract record without fail.
+/// </summary>
+internal static class RequestCheck
+{
+    public const string Root = "$";
+
+    public const string Unknown = "is not a known field (names are case-sensitive)";
+
+    public const string Missing = "is required";
+
+    public const string NotNull = "must not be null";
+
+    /// <exception cref="InvalidOperationException">A property name is not valid Unicode (a lone surrogate escape).</exception>
+    public static void Check(JsonElement root, RequestField declaration, FieldErrors errors)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(Root, "must be a JSON object describing the order");
+            return;
+        }
+        Visit(root, declaration, Root, errors);
+    }
+
+    private static void Visit(JsonElement value, RequestField field, string path, FieldErrors errors)
+    {
+        if (errors.Full)
+        {
+            return;
+        }
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            // null is "not sent" where a field is optional.
+            if (field.Required) errors.Add(path, NotNull);
+            return;
+        }
+        switch (field.Kind)
+        {
+            case FieldKind.Text:
+                CheckText(value, field, path, errors);
+                break;
+            case FieldKind.WholeNumber:
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
+                {
+                    errors.Add(path, field.Message + ", written without fraction or exponent");
+                }
+                else if (number < field.Min || number > field.Max)
+                {
+                    errors.Add(path, field.Message);
+                }
+                break;
+            case FieldKind.Record when value.ValueKind != JsonValueKind.Object:
+                errors.Add(path, field.Message);
+                break;
+            case FieldKind.Record:
+                CheckMembers(value, field, path, errors);
+                break;
+            case FieldKind.List when value.ValueKind != JsonValueKind.Array:
+                errors.Add(path, "must be a JSON array");
+                break;
+            case FieldKind.List:
+                var count = value.GetArrayLength();
+                if (count < field.Min || count > field.Max)
+                {
+                    errors.Add(path, field.Message);
+                    // Past the limit the items are not worth a message each.
+                    if (count > field.Max) return;
+                }
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    Visit(item, field.Items!, $"{path}[{index++}]", errors);
+                }
+                break;
+        }
+    }
+
+    private static void CheckMembers(JsonElement value, RequestField field, string path, FieldErrors errors)
+    {
+        var prefix = path == Root ? "" : path + ".";
+        var seen = 0;
+        foreach (var property in value.EnumerateObject())
+        {
+            if (field.MembersByName.TryGetValue(property.Name, out var member))
+            {
+                seen++;
+                Visit(property.Value, member, prefix + property.Name, errors);
+            }
+            else
+            {
+                errors.Add(prefix + property.Name, Unknown);
+            }
+        }
+        if (seen == field.Members.Count)
+        {
+            return;
+        }
+        foreach (var member in field.Members)
+        {
+            if (member.Required && !value.TryGetProperty(member.Name, out _))
+            {
+                errors.Add(prefix + member.Name, Missing);
+            }
+        }
+    }
+
+    private static void CheckText(JsonElement value, RequestField field, string path, FieldErrors errors)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(path, "must be a string");
+            return;
+        }
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // "\ud800" is well-formed JSON but no string: reading it throws, storing it would corrupt it.
+            errors.Add(path, "must be valid Unicode text (no lone surrogate escapes)");
+            return;
+        }
+        if (field.PatternHoldsLength)
+        {
+            if (!field.Matches(text)) errors.Add(path, field.Message);
+        }
+        else if (text.Length < field.Min || text.Length > field.Max)
+        {
+            errors.Add(path, field.LengthRule);
+        }
+        else if (field.Pattern is not null)
+        {
+            if (!field.Matches(text)) errors.Add(path, field.Message);
+        }
+        else if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(path, "must not be blank");
+        }
+        else if (!TextRules.IsWellFormed(text))
+        {
+            errors.Add(path, "must not contain control characters or invalid Unicode");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Orders.Api.Model;
+using Orders.Api.Observability;
+
+namespace Orders.Api.Storage;
+
+/// <summary>Times every store call (retries included) into orders.store.duration.</summary>
+internal sealed class InstrumentedOrderStore(IOrderStore inner, OrdersMetrics metrics) : IOrderStore
+{
+    public Task<CreateOrderResult> CreateAsync(Order order, CancellationToken cancellationToken) =>
+        Timed("create", () => inner.CreateAsync(order, cancellationToken));
+
+    public Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
+        Timed("find", () => inner.FindAsync(owner, clientReference, cancellationToken));
+
+    public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
+        Timed("list", () => inner.ListAsync(owner, after, limit, cancellationToken));
+
+    private async Task<T> Timed<T>(string operation, Func<Task<T>> call)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            var result = await call();
+            outcome = result is CreateOrderResult.Duplicate ? "duplicate" : "ok";
+            return result;
+        }
+        catch (StoreUnavailableException)
+        {
+            outcome = "unavailable";
+            throw;
+        }
+        finally
+        {
+            metrics.StoreCall(operation, outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+}
