@@ -15,13 +15,14 @@ public static class TestRequirements
     {
         ["postgresql"] = "install the PostgreSQL server binaries (/usr/lib/postgresql/<version>/bin, Debian package postgresql), " +
                          "or set ORDERS_TEST_POSTGRES to a connection string",
-        ["sqlserver"] = "set ORDERS_TEST_SQLSERVER to a SQL Server's connection string, or to the local TDS engine that " +
-                        "../shared/engines/babelfish.sh builds and starts, or start Docker (the suite runs a SQL Server " +
-                        "container itself); see docs/sqlserver.md, Babelfish",
-        ["citus"] = "set ORDERS_TEST_CITUS='Host=…;Port=…;Username=…;Database=postgres' to a Citus coordinator " +
-                    "(how to start one: docs/operations.md#scaling-out)",
-        ["citus-faults"] = "install Citus for the local PostgreSQL server (citus.so in /usr/lib/postgresql/<major>/lib, " +
-                           "as ../shared/engines/citus.sh build does): the node fault tests start a 3-node cluster of their own " +
+        ["sqlserver"] = "start Docker (the suite starts a SQL Server 2022 container itself, through Testcontainers), " +
+                        "or set ORDERS_TEST_SQLSERVER to the connection string of a SQL Server whose login may create databases " +
+                        "(see docs/testing.md#sql-server)",
+        ["citus"] = "set ORDERS_TEST_CITUS='Host=…;Port=…;Username=…;Database=postgres' to the coordinator of a Citus cluster " +
+                    "of yours, its workers registered (what the cluster needs: docs/operations.md#scaling-out)",
+        ["citus-faults"] = "set ORDERS_TEST_CITUS as for the citus suites, on a machine whose local PostgreSQL server has Citus " +
+                           "installed (citus.so in /usr/lib/postgresql/<major>/lib, from Citus's packages or built from source): " +
+                           "the node fault tests start a 3-node cluster of their own from it " +
                            "(ORDERS_FAULT_CITUS_PORT=N puts it on ports N to N+2; see docs/testing.md#faults)",
         ["rabbitmq"] = "install the rabbitmq-server package (the suites start a node of their own), " +
                        "or set ORDERS_TEST_RABBITMQ to an AMQP URI",

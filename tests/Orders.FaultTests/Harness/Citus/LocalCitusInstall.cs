@@ -23,8 +23,7 @@ public static class LocalCitusInstall
     /// </summary>
     public static string? UnavailableReason =>
         string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(CitusSuitesVariable))
-            ? $"{CitusSuitesVariable} is not set: the node fault tests run with the Citus suites, on a 3-node cluster of their own " +
-              "started from the local Citus build (docs/operations.md#scaling-out)"
+            ? $"{CitusSuitesVariable} is not set: the node fault tests run only with the Citus suites"
             : BinDirectory is null
                 ? $"Citus is not installed for any PostgreSQL server under {PostgreSqlRoot} (no <major>/lib/citus.so)"
                 : null;
