@@ -13,7 +13,7 @@ public static class BenchOrder
     public static OrderDraft Draft(string clientReference) => new(
         clientReference,
         "EUR",
-        new Customer("bench@example.com", "Bench"),
+        new Customer("bench@example.com", "Bench", null),
         new ShippingAddress("1 Bench Street", null, "Berlin", "10117", "DE"),
         [new OrderLineDraft("SKU-1", 2, 1999), new OrderLineDraft("SKU-2", 1, 500)]);
 

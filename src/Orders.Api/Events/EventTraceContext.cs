@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orders.Api.Storage;
 
 namespace Orders.Api.Events;
 
@@ -9,19 +10,14 @@ namespace Orders.Api.Events;
 /// </summary>
 public static class EventTraceContext
 {
-    /// <summary>The W3C limit on tracestate; a longer one is dropped, as the spec allows.</summary>
-    public const int MaxTraceStateLength = 512;
-
-    public const int TraceParentLength = 55;
-
     public static (string? TraceParent, string? TraceState) Current()
     {
         var activity = Activity.Current;
-        if (activity is not { IdFormat: ActivityIdFormat.W3C } || activity.Id is not { Length: TraceParentLength } traceParent)
+        if (activity is not { IdFormat: ActivityIdFormat.W3C } || activity.Id is not { Length: OrderEvent.TraceParentLength } traceParent)
         {
             return (null, null);
         }
         var traceState = activity.TraceStateString;
-        return (traceParent, traceState is { Length: > 0 and <= MaxTraceStateLength } ? traceState : null);
+        return (traceParent, traceState is { Length: > 0 and <= OrderEvent.MaxTraceStateLength } ? traceState : null);
     }
 }

@@ -1,12 +1,9 @@
 using Microsoft.Extensions.Options;
 using Orders.Api.Storage;
-using Orders.Api.Storage.PostgreSql;
-using Orders.Api.Storage.Sqlite;
-using Orders.Api.Storage.SqlServer;
 
 namespace Orders.Api.Events;
 
-/// <summary>Order events: the factory the stores use, the outbox of the configured database, the relay.</summary>
+/// <summary>Order events: the rows the stores write (through <see cref="IOrderEventFactory"/>) and the relay that publishes them from the outbox (Storage registers the configured database's).</summary>
 internal static class EventsRegistration
 {
     public static IHostApplicationBuilder AddOrderEvents(this IHostApplicationBuilder builder)
@@ -22,14 +19,8 @@ internal static class EventsRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<EventsOptions>>().Value);
         builder.Services.AddSingleton<OrderEventFactory>();
+        builder.Services.AddSingleton<IOrderEventFactory>(sp => sp.GetRequiredService<OrderEventFactory>());
         builder.Services.AddSingleton<EventMetrics>();
-        builder.Services.AddSingleton<IOrderEventOutbox>(sp => sp.GetRequiredService<StorageOptions>().Provider switch
-        {
-            StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteEventOutbox>(sp),
-            StorageProvider.PostgreSql => ActivatorUtilities.CreateInstance<PostgreSqlEventOutbox>(sp),
-            StorageProvider.SqlServer => ActivatorUtilities.CreateInstance<SqlServerEventOutbox>(sp),
-            var other => throw new NotSupportedException($"Storage:Provider {other} has no event outbox."),
-        });
         // Always registered, and idle unless Events:Broker is set: whatever configures the app last
         // (a test host, the command line) decides, as for the store.
         builder.Services.AddHostedService<OrderEventRelay>();

@@ -1,19 +1,18 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Orders.Api.Contracts;
 using Orders.Api.Model;
 using Orders.Api.Storage;
 
 namespace Orders.Api.Events;
 
 /// <summary>Builds the event a create writes next to its order, or none while events are off.</summary>
-public sealed class OrderEventFactory(IOptions<JsonOptions> json, EventsOptions options)
+public sealed class OrderEventFactory(IOptions<JsonOptions> json, EventsOptions options) : IOrderEventFactory
 {
     /// <summary>
     /// The order.placed event of <paramref name="order"/>: made once per request, before the store's
-    /// retries, so every attempt of one unit of work writes the same event id. The payload is the
-    /// order as GET /orders/{clientReference} returns it, serialised with the API's own settings.
+    /// retries, so every attempt of one unit of work writes the same event id. The payload is
+    /// <see cref="OrderEventPayload"/>, serialised with the API's own settings.
     /// The create's trace context goes with it (<see cref="EventTraceContext"/>).
     /// </summary>
     public OrderEvent? PlacedFor(Order order)
@@ -28,7 +27,7 @@ public sealed class OrderEventFactory(IOptions<JsonOptions> json, EventsOptions 
             order.Owner,
             order.OrderId,
             OrderEventTypes.Placed,
-            JsonSerializer.Serialize(OrderResponse.From(order), json.Value.SerializerOptions),
+            JsonSerializer.Serialize(OrderEventPayload.From(order), json.Value.SerializerOptions),
             order.CreatedAt,
             traceParent,
             traceState);

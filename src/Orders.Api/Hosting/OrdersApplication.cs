@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orders.Api.Contracts;
 using Orders.Api.Events;
 using Orders.Api.Health;
 using Orders.Api.Http.Endpoints;
@@ -7,6 +8,7 @@ using Orders.Api.Model;
 using Orders.Api.Observability;
 using Orders.Api.OpenApi;
 using Orders.Api.Security;
+using Orders.Api.Storage;
 
 namespace Orders.Api.Hosting;
 
@@ -18,7 +20,8 @@ public static class OrdersApplication
         builder.ReloadUserSecretsCreatedAfterStart();
         builder.AddOrderStorage();
         builder.AddOrderEvents();
-        builder.AddOrdersObservability();
+        builder.AddOrdersObservability(OrderPaths.Root, StatementNames.Of);
+        builder.Services.AddSingleton<OrderOutcomeFilter>();
         builder.Services.AddOrdersHealthChecks();
         builder.Services.AddOrdersCors(builder.Configuration);
         builder.Services.AddOrdersAuthentication();

@@ -43,6 +43,14 @@ internal static class StorageRegistration
             StorageProvider.SqlServer => ActivatorUtilities.CreateInstance<SqlServerMigrator>(sp),
             var other => throw NotAvailable(other),
         });
+        // The relay's side of the outbox table the stores write to (Events/OrderEventRelay).
+        builder.Services.AddSingleton<IOrderEventOutbox>(sp => sp.GetRequiredService<StorageOptions>().Provider switch
+        {
+            StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteEventOutbox>(sp),
+            StorageProvider.PostgreSql => ActivatorUtilities.CreateInstance<PostgreSqlEventOutbox>(sp),
+            StorageProvider.SqlServer => ActivatorUtilities.CreateInstance<SqlServerEventOutbox>(sp),
+            var other => throw NotAvailable(other),
+        });
         return builder;
     }
 

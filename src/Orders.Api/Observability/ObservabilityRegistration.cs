@@ -1,5 +1,4 @@
 using OpenTelemetry.Metrics;
-using Orders.Api.Http.Endpoints;
 
 namespace Orders.Api.Observability;
 
@@ -9,10 +8,13 @@ internal static class ObservabilityRegistration
     // ASP.NET Core's own meters: request duration and active requests, Kestrel connections.
     private static readonly string[] FrameworkMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
-    public static IHostApplicationBuilder AddOrdersObservability(this IHostApplicationBuilder builder)
+    /// <param name="builder">The app's builder.</param>
+    /// <param name="tracedPaths">The requests traced: the order endpoints' root (probes and scrapes are not).</param>
+    /// <param name="statementName">Names a database span after its statement (Storage/StatementNames).</param>
+    public static IHostApplicationBuilder AddOrdersObservability(
+        this IHostApplicationBuilder builder, PathString tracedPaths, Func<string?, string> statementName)
     {
         builder.Services.AddSingleton<OrdersMetrics>();
-        builder.Services.AddSingleton<OrderOutcomeFilter>();
         var options = builder.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
         builder.Services.AddSingleton(options);
         if (options.Enabled)
@@ -21,7 +23,7 @@ internal static class ObservabilityRegistration
                 .AddMeter([OrdersMetrics.MeterName, .. FrameworkMeters])
                 .AddPrometheusExporter());
         }
-        builder.AddOrdersTracing();
+        builder.AddOrdersTracing(tracedPaths, statementName);
         builder.AddTraceIdsToJsonLogs();
         return builder;
     }

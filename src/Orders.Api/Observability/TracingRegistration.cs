@@ -2,8 +2,6 @@ using Microsoft.Data.SqlClient;
 using Npgsql;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Orders.Api.Contracts;
-using Orders.Api.Storage;
 
 namespace Orders.Api.Observability;
 
@@ -22,7 +20,7 @@ internal static class TracingRegistration
 
     public const string TracesEndpointVariable = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
 
-    public static IHostApplicationBuilder AddOrdersTracing(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddOrdersTracing(this IHostApplicationBuilder builder, PathString tracedPaths, Func<string?, string> statementName)
     {
         var configuration = builder.Configuration;
         if (!IsExportConfigured(configuration))
@@ -42,7 +40,7 @@ internal static class TracingRegistration
             .AddSource(OrdersTracing.SourceName)
             // The order requests only: health probes and metric scrapes every few seconds (and Swagger)
             // would each be a trace of their own.
-            .AddAspNetCoreInstrumentation(options => options.Filter = context => IsOrderRequest(context.Request.Path))
+            .AddAspNetCoreInstrumentation(options => options.Filter = context => context.Request.Path.StartsWithSegments(tracedPaths, StringComparison.Ordinal))
             .AddNpgsql()
             .AddSqlClientInstrumentation(options =>
             {
@@ -52,7 +50,7 @@ internal static class TracingRegistration
                 {
                     if (command is SqlCommand sql)
                     {
-                        activity.DisplayName = StatementNames.Of(sql.CommandText);
+                        activity.DisplayName = statementName(sql.CommandText);
                     }
                 };
             })
@@ -64,6 +62,4 @@ internal static class TracingRegistration
 
     public static bool IsExportConfigured(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[EndpointVariable]) || !string.IsNullOrWhiteSpace(configuration[TracesEndpointVariable]);
-
-    private static bool IsOrderRequest(PathString path) => path.StartsWithSegments(OrderPaths.Root, StringComparison.Ordinal);
 }

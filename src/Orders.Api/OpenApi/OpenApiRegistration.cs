@@ -38,7 +38,7 @@ internal static class OpenApiRegistration
                 [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [],
             });
             options.SupportNonNullableReferenceTypes();
-            options.IncludeXmlComments(typeof(OpenApiDocument).Assembly);
+            options.IncludeXmlComments(typeof(OpenApiRegistration).Assembly);
             options.SchemaFilter<RequestSchemaRules>();
             options.SchemaFilter<ResponseSchemaRules>();
             options.OperationFilter<ParameterDocumentation>();

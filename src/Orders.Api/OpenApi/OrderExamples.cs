@@ -4,7 +4,6 @@ using Orders.Api.Contracts;
 using Orders.Api.Http.Endpoints;
 using Orders.Api.Http.Requests;
 using Orders.Api.Http.Responses;
-using Orders.Api.Model;
 using Orders.Api.Rules;
 
 namespace Orders.Api.OpenApi;
@@ -20,16 +19,17 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
 
     private const string TraceId = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
-    private static readonly Order Placed = new(
-        Guid.Parse("019ab1c2-7d3e-7a10-8b5c-3e2f1a0b9c8d"), "owner-ada", Reference, Order.PlacedStatus, "EUR",
-        new Customer("ada@example.com", "Ada Lovelace"),
-        new ShippingAddress("Unter den Linden 1", null, "Berlin", "10117", "DE"),
-        [new OrderLine(1, "SKU-1", 2, 1999, 3998), new OrderLine(2, "SKU-2", 1, 500, 500)],
+    // The domain's order, mapped as the API maps it: the examples pass through the same mapping as answers.
+    private static readonly Model.Order Placed = new(
+        Guid.Parse("019ab1c2-7d3e-7a10-8b5c-3e2f1a0b9c8d"), "owner-ada", Reference, Model.Order.PlacedStatus, "EUR",
+        new Model.Customer("ada@example.com", "Ada Lovelace", null),
+        new Model.ShippingAddress("Unter den Linden 1", null, "Berlin", "10117", "DE"),
+        [new Model.OrderLine(1, "SKU-1", 2, 1999, 3998), new Model.OrderLine(2, "SKU-2", 1, 500, 500)],
         4498,
         new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560));
 
     public static CreateOrderRequest Request => new(
-        Reference, "EUR", new CustomerRequest("ada@example.com", "Ada Lovelace"),
+        Reference, "EUR", new CustomerRequest("ada@example.com", "Ada Lovelace", null),
         new ShippingAddressRequest("Unter den Linden 1", null, "Berlin", "10117", "DE"),
         [new OrderLineRequest("SKU-1", 2, 1999), new OrderLineRequest("SKU-2", 1, 500)]);
 
@@ -47,7 +47,7 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
         {
             var request = Request with
             {
-                Customer = new CustomerRequest("ada.example.com", "Ada Lovelace"),
+                Customer = new CustomerRequest("ada.example.com", "Ada Lovelace", null),
                 Lines = [new OrderLineRequest("SKU-1", 0, 1999)],
             };
             return Problem(Problems.InvalidOrder(OrderValidator.Validate(JsonSerializer.SerializeToElement(request, json), null, json).Errors));

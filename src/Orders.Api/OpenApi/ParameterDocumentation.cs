@@ -5,12 +5,6 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Orders.Api.OpenApi;
 
-/// <summary>Marks an endpoint that takes the order's reference from the Idempotency-Key header too.</summary>
-internal sealed class AcceptsIdempotencyKeyHeader
-{
-    public static readonly AcceptsIdempotencyKeyHeader Instance = new();
-}
-
 /// <summary>
 /// The parameters' rules and meaning. The handlers bind <c>limit</c> and <c>after</c> as text so that a
 /// bad value gets our VALIDATION_FAILED problem, not the framework's bodiless 400; the document says
@@ -38,7 +32,7 @@ internal sealed class ParameterDocumentation : IOperationFilter
                 _ => throw new InvalidOperationException($"Parameter '{parameter.Name}' is not documented in {nameof(ParameterDocumentation)}."),
             };
         }
-        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AcceptsIdempotencyKeyHeader>().Any())
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IdempotencyKeyHeaderMarker>().Any())
         {
             (operation.Parameters ??= []).Add(new OpenApiParameter
             {
@@ -68,11 +62,4 @@ internal sealed class ParameterDocumentation : IOperationFilter
         MaxLength = (int)Reference.Max,
         Pattern = Reference.SchemaPattern,
     };
-}
-
-/// <summary>Endpoint conventions that feed <see cref="ParameterDocumentation"/>.</summary>
-internal static class IdempotencyKeyHeaderMetadata
-{
-    public static RouteHandlerBuilder AcceptsIdempotencyKeyHeader(this RouteHandlerBuilder builder) =>
-        builder.WithMetadata(OpenApi.AcceptsIdempotencyKeyHeader.Instance);
 }

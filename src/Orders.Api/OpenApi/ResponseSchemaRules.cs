@@ -2,7 +2,6 @@ using System.Reflection;
 using Microsoft.OpenApi;
 using Orders.Api.Contracts;
 using Orders.Api.Http.Responses;
-using Orders.Api.Model;
 using Orders.Api.Rules;
 
 namespace Orders.Api.OpenApi;
@@ -24,7 +23,7 @@ internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
     {
         [typeof(OrderResponse)] = schema => schema.RequireAll()
             .NullableOnly()
-            .OneOf("status", Order.PlacedStatus)
+            .OneOf("status", Model.Order.PlacedStatus)
             .LimitsOf(OrderRequestFields.Order)
             .Minimum("total", 0),
         // Null where the record's C# type says so (SupportNonNullableReferenceTypes): a field the client may leave out.

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Orders.Api.Http.Responses;
 using Orders.Api.Observability;
 
 namespace Orders.Api.Security;
@@ -39,16 +38,17 @@ internal static class RateLimitingSetup
                     AutoReplenishment = true,
                 })
                 : RateLimitPartition.GetNoLimiter(""));
-            limiter.OnRejected = async (context, _) =>
+            // The 429's problem body is written by the status code pages (Http/Responses), as for every
+            // bodiless error: here only what they cannot know, how long to wait.
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
             {
                 context.HttpContext.RequestServices.GetRequiredService<OrdersMetrics>().Rejected(OrdersMetrics.Reasons.RateLimit);
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
                     : 1;
-                await new ProblemResult(
-                    Problems.ForStatus(StatusCodes.Status429TooManyRequests, HttpMethods.IsPost(context.HttpContext.Request.Method)),
-                    new Dictionary<string, string> { ["Retry-After"] = retryAfter.ToString(CultureInfo.InvariantCulture) })
-                    .ExecuteAsync(context.HttpContext);
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
             };
         });
         return services;

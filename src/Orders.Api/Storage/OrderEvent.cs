@@ -7,7 +7,14 @@ namespace Orders.Api.Storage;
 /// W3C trace context of the create (null outside a trace), published as the message's headers.
 /// </summary>
 public sealed record OrderEvent(
-    Guid EventId, string Owner, Guid OrderId, string Type, string Payload, DateTime OccurredAt, string? TraceParent, string? TraceState);
+    Guid EventId, string Owner, Guid OrderId, string Type, string Payload, DateTime OccurredAt, string? TraceParent, string? TraceState)
+{
+    /// <summary>A W3C traceparent's length (version 00), the width of its column.</summary>
+    public const int TraceParentLength = 55;
+
+    /// <summary>The W3C limit on tracestate, the width of its column; a longer one is dropped, as the spec allows.</summary>
+    public const int MaxTraceStateLength = 512;
+}
 
 /// <summary>The event types; each is also the message's routing key.</summary>
 public static class OrderEventTypes

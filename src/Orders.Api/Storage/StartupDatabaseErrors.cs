@@ -3,6 +3,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Orders.Api.Configuration;
+using Orders.Api.Storage.Errors;
 
 namespace Orders.Api.Storage;
 

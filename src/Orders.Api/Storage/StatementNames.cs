@@ -1,24 +1,19 @@
 using System.Collections.Frozen;
 using System.Reflection;
-using Orders.Api.Storage.PostgreSql;
-using Orders.Api.Storage.Sqlite;
-using Orders.Api.Storage.SqlServer;
 
 namespace Orders.Api.Storage;
 
 /// <summary>
 /// Names a database span after the constant that holds its statement (<c>InsertOrderHeader</c>,
 /// <c>FindOrder</c>, <c>ClaimPending</c>): low-cardinality, readable, and by construction free of
-/// parameter values. The statements are the const strings of the Sql classes, so a new statement is
-/// named the moment it is written.
+/// parameter values. The statements are the const strings of the classes marked <see cref="SqlStatementsAttribute"/>,
+/// so a new statement is named the moment it is written.
 /// </summary>
 internal static class StatementNames
 {
-    private static readonly FrozenDictionary<string, string> ByText = new[]
-        {
-            typeof(PostgreSqlSql), typeof(PostgreSqlEventSql), typeof(SqliteSql), typeof(SqliteEventSql),
-            typeof(SqlServerSql), typeof(SqlServerEventSql),
-        }
+    private static readonly FrozenDictionary<string, string> ByText =
+        typeof(StatementNames).Assembly.GetTypes()
+        .Where(type => type.IsDefined(typeof(SqlStatementsAttribute), inherit: false))
         .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
         .Where(field => field is { IsLiteral: true } && field.FieldType == typeof(string))
         .Select(field => (Text: (string)field.GetRawConstantValue()!, field.Name))

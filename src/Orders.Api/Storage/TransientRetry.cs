@@ -1,3 +1,4 @@
+using Orders.Api.Storage.Errors;
 namespace Orders.Api.Storage;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Orders.Api.Observability;
+using Orders.Api.Storage.Errors;
 
 namespace Orders.Api.Storage;
 

@@ -38,7 +38,7 @@ public sealed partial class CitusRoutingTests(CitusDatabase database) : Contract
         {
             var owner = $"owner-{i}";
             var order = orders.Create(owner, new OrderDraft(
-                OrderRequests.NewReference(), "EUR", new Customer("ada@example.com", null), null,
+                OrderRequests.NewReference(), "EUR", new Customer("ada@example.com", null, null), null,
                 [new OrderLineDraft("SKU-1", 2, 100), new OrderLineDraft("SKU-2", 1, 50)]));
             var home = await HomeOfAsync(owner);
 

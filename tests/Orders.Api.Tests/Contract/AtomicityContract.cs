@@ -55,9 +55,9 @@ public abstract class AtomicityContract<TDatabase>(TDatabase database) : Contrac
         // the transient retry with the very same order (same id): that request did create it.
         var factory = StartFactory();
         var order = factory.Services.GetRequiredService<OrderFactory>().Create(Owner, new OrderDraft(
-            OrderRequests.NewReference(), "EUR", new Customer("ada@example.com", null), null, [new OrderLineDraft("SKU-1", 1, 100)]));
+            OrderRequests.NewReference(), "EUR", new Customer("ada@example.com", null, null), null, [new OrderLineDraft("SKU-1", 1, 100)]));
         var other = factory.Services.GetRequiredService<OrderFactory>().Create(Owner, new OrderDraft(
-            order.ClientReference, "EUR", new Customer("ada@example.com", null), null, [new OrderLineDraft("SKU-1", 1, 100)]));
+            order.ClientReference, "EUR", new Customer("ada@example.com", null, null), null, [new OrderLineDraft("SKU-1", 1, 100)]));
 
         var first = await StoreOf(factory).CreateAsync(order, Ct);
         var rerun = await StoreOf(factory).CreateAsync(order, Ct);

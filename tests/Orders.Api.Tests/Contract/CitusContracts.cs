@@ -25,4 +25,6 @@ public sealed class CitusHostileInputContract(CitusDatabase database) : HostileI
 
 public sealed class CitusFreeTextContract(CitusDatabase database) : FreeTextContract<CitusDatabase>(database);
 
+public sealed class CitusStoredOrderContract(CitusDatabase database) : StoredOrderContract<CitusDatabase>(database);
+
 public sealed class CitusRoundTripContract(CitusDatabase database) : RoundTripContract<CitusDatabase>(database);

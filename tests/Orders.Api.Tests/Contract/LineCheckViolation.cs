@@ -10,7 +10,7 @@ public static class LineCheckViolation
 {
     /// <summary>A valid order of two lines, for <see cref="Corrupt"/> to break.</summary>
     public static Order TwoLineOrder(OrderFactory factory, string owner, string reference) => factory.Create(owner, new OrderDraft(
-        reference, "EUR", new Customer("ada@example.com", null), null,
+        reference, "EUR", new Customer("ada@example.com", null, null), null,
         [new OrderLineDraft("SKU-1", 1, 100), new OrderLineDraft("SKU-2", 1, 100)]));
 
     /// <summary>The same order with its last line's quantity 0, which only the database refuses.</summary>

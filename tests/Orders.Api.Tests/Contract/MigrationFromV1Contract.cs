@@ -98,7 +98,7 @@ public abstract class MigrationFromV1Contract<TDatabase>(TDatabase database) : C
                 n == 2 || n == 3 ? "shared-ref" : $"ref-{n}",
                 Order.PlacedStatus,
                 n % 2 == 0 ? "EUR" : "USD",
-                new Customer($"c{n}@example.com", n % 4 == 0 ? null : $"Customer {n}"),
+                new Customer($"c{n}@example.com", n % 4 == 0 ? null : $"Customer {n}", null),
                 n % 2 == 0 ? new ShippingAddress($"{n} Main St", n % 4 == 0 ? "Flat 2" : null, "Berlin", "10117", "DE") : null,
                 lines,
                 lines.Sum(l => l.LineTotal),

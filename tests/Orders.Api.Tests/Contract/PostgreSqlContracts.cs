@@ -24,4 +24,6 @@ public sealed class PostgreSqlHostileInputContract(PostgreSqlDatabase database) 
 
 public sealed class PostgreSqlFreeTextContract(PostgreSqlDatabase database) : FreeTextContract<PostgreSqlDatabase>(database);
 
+public sealed class PostgreSqlStoredOrderContract(PostgreSqlDatabase database) : StoredOrderContract<PostgreSqlDatabase>(database);
+
 public sealed class PostgreSqlRoundTripContract(PostgreSqlDatabase database) : RoundTripContract<PostgreSqlDatabase>(database);

@@ -24,4 +24,6 @@ public sealed class SqlServerHostileInputContract(SqlServerDatabase database) : 
 
 public sealed class SqlServerFreeTextContract(SqlServerDatabase database) : FreeTextContract<SqlServerDatabase>(database);
 
+public sealed class SqlServerStoredOrderContract(SqlServerDatabase database) : StoredOrderContract<SqlServerDatabase>(database);
+
 public sealed class SqlServerRoundTripContract(SqlServerDatabase database) : RoundTripContract<SqlServerDatabase>(database);

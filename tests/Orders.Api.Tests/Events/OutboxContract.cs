@@ -154,7 +154,7 @@ public abstract class OutboxContract<TDatabase>(TDatabase database) : ContractTe
 
     private static Order NewOrder(OrdersApiFactory factory, string owner) =>
         factory.Services.GetRequiredService<OrderFactory>().Create(owner, new OrderDraft(
-            OrderRequests.NewReference(), "EUR", new Customer("ada@example.com", null), null, [new OrderLineDraft("SKU-1", 1, 100)]));
+            OrderRequests.NewReference(), "EUR", new Customer("ada@example.com", null, null), null, [new OrderLineDraft("SKU-1", 1, 100)]));
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

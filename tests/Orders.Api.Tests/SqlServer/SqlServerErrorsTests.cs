@@ -1,6 +1,7 @@
 using Microsoft.Data.SqlClient;
-using Orders.Api.Storage;
+using Orders.Api.Storage.Errors;
 using Orders.Api.Storage.SqlServer;
+using Orders.Api.Storage;
 using Orders.Api.Tests.Fixtures;
 
 namespace Orders.Api.Tests.SqlServer;

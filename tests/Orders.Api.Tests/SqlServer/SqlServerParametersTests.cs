@@ -17,7 +17,7 @@ namespace Orders.Api.Tests.SqlServer;
 public sealed class SqlServerParametersTests
 {
     private static readonly Order Sample = new(
-        Guid.CreateVersion7(), "default", "ref-1", Order.PlacedStatus, "EUR", new Customer("ada@example.com", null), null,
+        Guid.CreateVersion7(), "default", "ref-1", Order.PlacedStatus, "EUR", new Customer("ada@example.com", null, null), null,
         [new OrderLine(1, "SKU-1", 2, 1999, 3998), new OrderLine(2, "SKU-2", 1, 500, 500)], 4498,
         new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1_234_560));
 

@@ -72,7 +72,7 @@ public abstract partial class NewDatabasePlansTestBase(PostgreSqlDatabase databa
         for (var i = 0; i < Orders; i++)
         {
             var order = orders.Create(ShopOwner, new OrderDraft(
-                OrderRequests.NewReference(), "EUR", new Customer("ada@example.com", null), null,
+                OrderRequests.NewReference(), "EUR", new Customer("ada@example.com", null, null), null,
                 [new OrderLineDraft("SKU-1", 2, 100), new OrderLineDraft("SKU-2", 1, 50)]));
             Assert.IsType<CreateOrderResult.Created>(await store.CreateAsync(order, Ct));
             // (and the prepared reads keep running, as a busy pool's connections do: an ANALYZE makes

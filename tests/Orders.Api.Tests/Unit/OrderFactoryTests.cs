@@ -13,7 +13,7 @@ public sealed class OrderFactoryTests
     public void Create_ComputesLineTotalsAndTotal_InMinorUnits()
     {
         var order = new OrderFactory(TimeProvider.System).Create("owner", new OrderDraft(
-            "r", "EUR", new Customer("a@b.c", null), null,
+            "r", "EUR", new Customer("a@b.c", null, null), null,
             [new OrderLineDraft("A", 3, 1999), new OrderLineDraft("B", 1000, 100_000_000)]));
 
         Assert.Equal([5997L, 100_000_000_000L], order.Lines.Select(line => line.LineTotal));
@@ -28,7 +28,7 @@ public sealed class OrderFactoryTests
         var now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(2)).AddTicks(1_234_567);
 
         var order = new OrderFactory(new FixedClock(now)).Create("owner", new OrderDraft(
-            "r", "EUR", new Customer("a@b.c", null), null, [new OrderLineDraft("A", 1, 1)]));
+            "r", "EUR", new Customer("a@b.c", null, null), null, [new OrderLineDraft("A", 1, 1)]));
 
         Assert.Equal(DateTimeKind.Utc, order.CreatedAt.Kind);
         Assert.Equal(new DateTime(2026, 11, 23, 8, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560), order.CreatedAt);

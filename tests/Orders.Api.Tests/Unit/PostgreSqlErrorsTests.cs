@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
+using Orders.Api.Storage.Errors;
 using Orders.Api.Storage;
 
 namespace Orders.Api.Tests.Unit;

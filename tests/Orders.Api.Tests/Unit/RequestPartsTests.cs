@@ -36,7 +36,7 @@ public sealed class RequestPartsTests
     public void ListCursor_RoundTripsTheKeyset()
     {
         var order = new OrderFactory(TimeProvider.System).Create("o", new OrderDraft(
-            "r", "EUR", new Customer("a@b.c", null), null, [new OrderLineDraft("A", 1, 1)]));
+            "r", "EUR", new Customer("a@b.c", null, null), null, [new OrderLineDraft("A", 1, 1)]));
 
         Assert.True(OrderListCursor.TryDecode(OrderListCursor.Encode(order), out var position));
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Orders.Api.Storage.Errors;
 using Orders.Api.Storage;
 using Orders.Api.Tests.Fixtures;
 

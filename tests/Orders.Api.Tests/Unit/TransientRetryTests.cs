@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using Orders.Api.Model;
+using Orders.Api.Storage.Errors;
 using Orders.Api.Storage;
 
 namespace Orders.Api.Tests.Unit;
@@ -97,7 +98,7 @@ public sealed class TransientRetryTests
         // Given a first attempt whose commit reached the database although Citus reported it failed,
         var stored = new Dictionary<string, Order>();
         var order = new OrderFactory(TimeProvider.System).Create("owner-1", new OrderDraft(
-            "ambiguous-1", "EUR", new Customer("ada@example.com", "Ada"), null, [new OrderLineDraft("SKU-1", 1, 100)]));
+            "ambiguous-1", "EUR", new Customer("ada@example.com", "Ada", null), null, [new OrderLineDraft("SKU-1", 1, 100)]));
         var calls = 0;
         var retry = new TransientRetry(3, Deadline, StoreErrors.Classify);
 

@@ -1,3 +1,4 @@
+using Orders.Api.Storage.Errors;
 using Orders.Api.Tests.Fixtures;
 using Orders.FaultTests.Harness;
 

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Orders.Api.Storage.Errors;
 using Orders.Api.Tests.Fixtures;
 using Orders.FaultTests.Harness;
 

@@ -6,7 +6,6 @@ using Orders.Api.Http.Requests;
 using Orders.Api.Http.Responses;
 using Orders.Api.Model;
 using Orders.Api.Observability;
-using Orders.Api.OpenApi;
 using Orders.Api.Rules;
 using Orders.Api.Security;
 using Orders.Api.Storage;

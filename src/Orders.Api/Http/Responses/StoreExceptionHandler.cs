@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Orders.Api.Observability;
+using Orders.Api.Storage.Errors;
 using Orders.Api.Storage;
 
 namespace Orders.Api.Http.Responses;

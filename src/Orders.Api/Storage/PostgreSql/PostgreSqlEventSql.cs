@@ -1,6 +1,7 @@
 namespace Orders.Api.Storage.PostgreSql;
 
 /// <summary>The outbox statements on PostgreSQL (sql/postgresql/0003, 0005). All parameterised.</summary>
+[SqlStatements]
 internal static class PostgreSqlEventSql
 {
     /// <summary>

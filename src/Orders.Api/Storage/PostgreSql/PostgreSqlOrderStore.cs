@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using Orders.Api.Events;
 using Orders.Api.Model;
 
 namespace Orders.Api.Storage.PostgreSql;
@@ -10,7 +9,7 @@ namespace Orders.Api.Storage.PostgreSql;
 /// transaction in one round trip (<see cref="PostgreSqlOrderInsert"/>). Every statement names the owner, so the same
 /// code runs on one node and on a Citus cluster sharded by owner (docs/operations.md, Scaling out).
 /// </summary>
-internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy, OrderEventFactory events, PostgreSqlFreshTables freshTables)
+internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy, IOrderEventFactory events, PostgreSqlFreshTables freshTables)
     : IOrderStore
 {
     // A restart or failover leaves every idle pooled connection dead; clearing the pool makes the

@@ -4,6 +4,7 @@ namespace Orders.Api.Storage.PostgreSql;
 /// Every statement the PostgreSQL store sends. All parameterised, and every one names the owner
 /// (filters on owner_id, joins on (owner_id, order_id)), so on Citus each goes to one shard.
 /// </summary>
+[SqlStatements]
 internal static class PostgreSqlSql
 {
     /// <summary>

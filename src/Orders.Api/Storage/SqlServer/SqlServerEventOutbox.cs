@@ -1,7 +1,6 @@
 using System.Data;
 using Dapper;
 using Microsoft.Data.SqlClient;
-using Orders.Api.Events;
 
 namespace Orders.Api.Storage.SqlServer;
 
@@ -19,8 +18,8 @@ internal sealed class SqlServerEventOutbox(OrdersConnectionString connectionStri
         parameters.Add("EventType", orderEvent.Type, DbType.AnsiString, size: 50);
         parameters.Add("Payload", orderEvent.Payload, DbType.String, size: -1);
         parameters.Add("OccurredAt", orderEvent.OccurredAt, DbType.DateTime2);
-        parameters.Add("TraceParent", orderEvent.TraceParent, DbType.AnsiString, size: EventTraceContext.TraceParentLength);
-        parameters.Add("TraceState", orderEvent.TraceState, DbType.AnsiString, size: EventTraceContext.MaxTraceStateLength);
+        parameters.Add("TraceParent", orderEvent.TraceParent, DbType.AnsiString, size: OrderEvent.TraceParentLength);
+        parameters.Add("TraceState", orderEvent.TraceState, DbType.AnsiString, size: OrderEvent.MaxTraceStateLength);
         return parameters;
     }
 

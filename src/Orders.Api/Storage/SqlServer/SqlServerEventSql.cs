@@ -4,6 +4,7 @@ namespace Orders.Api.Storage.SqlServer;
 /// The outbox statements on SQL Server (sql/sqlserver/0004, 0006). Only statements are const strings here:
 /// the ScriptDom tests parse each one, as they do <see cref="SqlServerSql"/>.
 /// </summary>
+[SqlStatements]
 internal static class SqlServerEventSql
 {
     /// <summary>

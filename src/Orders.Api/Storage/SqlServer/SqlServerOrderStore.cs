@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.SqlClient;
-using Orders.Api.Events;
 using Orders.Api.Model;
 
 namespace Orders.Api.Storage.SqlServer;
@@ -11,7 +10,7 @@ namespace Orders.Api.Storage.SqlServer;
 /// 2627/2601, answered by the same batch with the committed winner.
 /// </summary>
 internal sealed class SqlServerOrderStore(
-    OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy, OrderEventFactory events)
+    OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy, IOrderEventFactory events)
     : IOrderStore
 {
     private readonly string _connectionString = connectionString.Store;

@@ -5,6 +5,7 @@ namespace Orders.Api.Storage.SqlServer;
 /// statement names the owner, as the other stores' do (the keys lead with owner_id in every dialect). Only statements
 /// are const strings here: a test parses each one with ScriptDom, found by reflection.
 /// </summary>
+[SqlStatements]
 internal static class SqlServerSql
 {
     /// <summary>

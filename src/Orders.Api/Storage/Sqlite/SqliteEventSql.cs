@@ -1,6 +1,7 @@
 namespace Orders.Api.Storage.Sqlite;
 
 /// <summary>The outbox statements on SQLite (sql/sqlite/0003, 0005). All parameterised.</summary>
+[SqlStatements]
 internal static class SqliteEventSql
 {
     /// <summary>Runs in the create's transaction, only after its order header went in.</summary>

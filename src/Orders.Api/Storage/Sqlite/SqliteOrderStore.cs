@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Orders.Api.Events;
 using Orders.Api.Model;
 
 namespace Orders.Api.Storage.Sqlite;
@@ -11,7 +10,7 @@ namespace Orders.Api.Storage.Sqlite;
 /// or rolled back, then meets the unique key like on any other database.
 /// </summary>
 internal sealed class SqliteOrderStore(
-    OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy, OrderEventFactory events)
+    OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy, IOrderEventFactory events)
     : IOrderStore
 {
     private readonly string _connectionString = connectionString.Store;

@@ -4,6 +4,7 @@ namespace Orders.Api.Storage.Sqlite;
 /// Every statement the SQLite store sends. All parameterised, and every one names the owner, as the
 /// other stores' do (the keys lead with owner_id in every dialect).
 /// </summary>
+[SqlStatements]
 internal static class SqliteSql
 {
     // The conflict target names the unique key, so any other constraint failure still raises.

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
 
-namespace Orders.Api.Storage.SqlServer;
+namespace Orders.Api.Storage.Errors;
 
 /// <summary>
 /// Classifies SQL Server errors by number: duplicates, and what the others mean for the client

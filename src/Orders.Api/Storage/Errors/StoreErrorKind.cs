@@ -1,4 +1,4 @@
-namespace Orders.Api.Storage;
+namespace Orders.Api.Storage.Errors;
 
 /// <summary>
 /// What a database error means for the client (docs/operations.md, Store errors). Every kind but

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Orders.Api.Storage.Sqlite;
+namespace Orders.Api.Storage.Errors;
 
 /// <summary>What SQLite's result codes mean for the client (docs/operations.md, Store errors).</summary>
 internal static class SqliteErrors

@@ -3,7 +3,8 @@ using Orders.Api.Http.Responses;
 
 namespace Orders.Api.Http.Endpoints;
 
-internal static class ProblemMetadata
+/// <summary>What an endpoint declares about itself, for the OpenAPI document (OpenApi/) to read.</summary>
+internal static class EndpointMetadata
 {
     /// <summary>Declares that the endpoint may answer <paramref name="status"/> with this problem shape.</summary>
     public static RouteHandlerBuilder ProducesProblem<TProblem>(this RouteHandlerBuilder builder, int status)
@@ -15,4 +16,14 @@ internal static class ProblemMetadata
         .ProducesProblem<ApiProblem>(StatusCodes.Status401Unauthorized)
         .ProducesProblem<ApiProblem>(StatusCodes.Status403Forbidden)
         .ProducesProblem<ApiProblem>(StatusCodes.Status429TooManyRequests);
+
+    /// <summary>The endpoint takes the order's reference from the Idempotency-Key header too.</summary>
+    public static RouteHandlerBuilder AcceptsIdempotencyKeyHeader(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(IdempotencyKeyHeaderMarker.Instance);
+}
+
+/// <summary>The metadata <see cref="EndpointMetadata.AcceptsIdempotencyKeyHeader"/> adds.</summary>
+internal sealed class IdempotencyKeyHeaderMarker
+{
+    public static readonly IdempotencyKeyHeaderMarker Instance = new();
 }

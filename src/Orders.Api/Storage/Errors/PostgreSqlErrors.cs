@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Orders.Api.Storage.PostgreSql;
+namespace Orders.Api.Storage.Errors;
 
 /// <summary>
 /// What PostgreSQL's and Citus's errors mean for the client, by SQLSTATE (docs/operations.md, Store

@@ -2,11 +2,8 @@ using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Orders.Api.Storage.PostgreSql;
-using Orders.Api.Storage.Sqlite;
-using Orders.Api.Storage.SqlServer;
 
-namespace Orders.Api.Storage;
+namespace Orders.Api.Storage.Errors;
 
 /// <summary>
 /// The one place that says what a database error means for the client: each provider's table

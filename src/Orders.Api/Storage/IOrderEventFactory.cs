@@ -1,0 +1,16 @@
+using Orders.Api.Model;
+
+namespace Orders.Api.Storage;
+
+/// <summary>
+/// The outbox rows a store writes in an order's own transaction. Made by the events room
+/// (Events/OrderEventFactory, which owns the payload), so storage knows the row, never the message.
+/// </summary>
+public interface IOrderEventFactory
+{
+    /// <summary>
+    /// The order.placed row of <paramref name="order"/>, or null while events are off. Called once per
+    /// request, before the store's retries, so every attempt of one unit of work writes the same event id.
+    /// </summary>
+    OrderEvent? PlacedFor(Order order);
+}
