@@ -26,3 +26,5 @@ public sealed class CitusHostileInputContract(CitusDatabase database) : HostileI
 public sealed class CitusFreeTextContract(CitusDatabase database) : FreeTextContract<CitusDatabase>(database);
 
 public sealed class CitusRoundTripContract(CitusDatabase database) : RoundTripContract<CitusDatabase>(database);
+
+public sealed class CitusTextLengthContract(CitusDatabase database) : TextLengthContract<CitusDatabase>(database);

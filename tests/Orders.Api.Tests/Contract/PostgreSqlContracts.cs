@@ -25,3 +25,5 @@ public sealed class PostgreSqlHostileInputContract(PostgreSqlDatabase database) 
 public sealed class PostgreSqlFreeTextContract(PostgreSqlDatabase database) : FreeTextContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlRoundTripContract(PostgreSqlDatabase database) : RoundTripContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlTextLengthContract(PostgreSqlDatabase database) : TextLengthContract<PostgreSqlDatabase>(database);

@@ -25,3 +25,5 @@ public sealed class SqlServerHostileInputContract(SqlServerDatabase database) : 
 public sealed class SqlServerFreeTextContract(SqlServerDatabase database) : FreeTextContract<SqlServerDatabase>(database);
 
 public sealed class SqlServerRoundTripContract(SqlServerDatabase database) : RoundTripContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerTextLengthContract(SqlServerDatabase database) : TextLengthContract<SqlServerDatabase>(database);

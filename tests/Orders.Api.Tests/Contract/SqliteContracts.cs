@@ -23,3 +23,5 @@ public sealed class SqliteAuthContract(SqliteDatabase database) : AuthContract<S
 public sealed class SqliteHostileInputContract(SqliteDatabase database) : HostileInputContract<SqliteDatabase>(database);
 
 public sealed class SqliteFreeTextContract(SqliteDatabase database) : FreeTextContract<SqliteDatabase>(database);
+
+public sealed class SqliteTextLengthContract(SqliteDatabase database) : TextLengthContract<SqliteDatabase>(database);
