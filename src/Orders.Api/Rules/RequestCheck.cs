@@ -134,7 +134,8 @@ internal static class RequestCheck
         {
             if (!field.Matches(text)) errors.Add(path, field.Message);
         }
-        else if (text.Length < field.Min || text.Length > field.Max)
+        // In code points, as openapi.yaml's maxLength (JSON Schema) counts: 200 emoji are 200 characters.
+        else if (TextRules.CodePointCount(text) is var length && (length < field.Min || length > field.Max))
         {
             errors.Add(path, field.LengthRule);
         }

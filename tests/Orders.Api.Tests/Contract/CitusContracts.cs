@@ -28,3 +28,5 @@ public sealed class CitusFreeTextContract(CitusDatabase database) : FreeTextCont
 public sealed class CitusStoredOrderContract(CitusDatabase database) : StoredOrderContract<CitusDatabase>(database);
 
 public sealed class CitusRoundTripContract(CitusDatabase database) : RoundTripContract<CitusDatabase>(database);
+
+public sealed class CitusTextLengthContract(CitusDatabase database) : TextLengthContract<CitusDatabase>(database);

@@ -27,3 +27,5 @@ public sealed class SqlServerFreeTextContract(SqlServerDatabase database) : Free
 public sealed class SqlServerStoredOrderContract(SqlServerDatabase database) : StoredOrderContract<SqlServerDatabase>(database);
 
 public sealed class SqlServerRoundTripContract(SqlServerDatabase database) : RoundTripContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerTextLengthContract(SqlServerDatabase database) : TextLengthContract<SqlServerDatabase>(database);

@@ -25,3 +25,5 @@ public sealed class SqliteHostileInputContract(SqliteDatabase database) : Hostil
 public sealed class SqliteFreeTextContract(SqliteDatabase database) : FreeTextContract<SqliteDatabase>(database);
 
 public sealed class SqliteStoredOrderContract(SqliteDatabase database) : StoredOrderContract<SqliteDatabase>(database);
+
+public sealed class SqliteTextLengthContract(SqliteDatabase database) : TextLengthContract<SqliteDatabase>(database);

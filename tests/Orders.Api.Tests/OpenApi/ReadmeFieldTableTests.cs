@@ -31,26 +31,11 @@ public sealed class ReadmeFieldTableTests
     private static string Table()
     {
         var table = new StringBuilder("| field | JSON type | required | rule |\n|---|---|---|---|\n");
-        foreach (var (path, field) in Walk(OrderRequestFields.Order, ""))
+        foreach (var (path, field) in DeclaredFields.Walk(OrderRequestFields.Order))
         {
             table.Append(CultureInfo.InvariantCulture, $"| `{path}` | {TypeOf(field)} | {(field.Required ? "yes" : "no")} | {RuleOf(field)} |\n");
         }
         return table.ToString().TrimEnd('\n');
-    }
-
-    private static IEnumerable<(string Path, RequestField Field)> Walk(RequestField record, string prefix)
-    {
-        foreach (var member in record.Members)
-        {
-            var path = prefix + member.Name;
-            yield return (path, member);
-            var inner = member.Kind == FieldKind.List ? member.Items! : member;
-            var innerPrefix = member.Kind == FieldKind.List ? path + "[]." : path + ".";
-            foreach (var nested in inner.Kind == FieldKind.Record ? Walk(inner, innerPrefix) : [])
-            {
-                yield return nested;
-            }
-        }
     }
 
     private static string TypeOf(RequestField field) => field.Kind switch

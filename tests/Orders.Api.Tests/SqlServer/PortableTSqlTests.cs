@@ -44,17 +44,48 @@ public sealed class PortableTSqlTests
 
     [Theory]
     [MemberData(nameof(Scripts))]
-    public void Script_AltersNoColumn(string script)
+    public void Script_AltersAColumnOnlyToALongerNVarChar_InItsCollation_StillNullable(string script)
     {
-        // Babelfish: "'COLLATE in ALTER TABLE ALTER COLUMN' is not currently supported", and without
-        // the COLLATE "'NOT NULL in ALTER TABLE ALTER COLUMN'"; on SQL Server an ALTER COLUMN without
-        // COLLATE would silently move the column to the database's default collation.
+        // Babelfish: "'COLLATE in ALTER TABLE ALTER COLUMN' is not currently supported", and the same
+        // of NOT NULL and of NULL; on SQL Server an ALTER COLUMN without COLLATE moves the column to
+        // the database's default collation, and without NULL or NOT NULL makes it nullable. So a
+        // script may alter only a column declared without COLLATE (it has that default already) and
+        // nullable, name neither, and only lengthen its nvarchar (0007 widens free text to hold code points).
         var tables = new TablesAndIndexes();
-
         SqlServerStatements.Parse(script).Accept(tables);
+        var declared = Declared(before: script);
 
-        Assert.Empty(tables.AlteredColumns);
+        foreach (var altered in tables.AlteredColumns)
+        {
+            var name = $"{Describe(altered.SchemaObjectName)}.{altered.ColumnIdentifier.Value}";
+            Assert.True(declared.TryGetValue(name, out var column), $"{name} is altered before any script declares it");
+            Assert.True(altered.Collation is null && column.Collation is null, $"{name}: an altered column must have no COLLATE, in its declaration or in the ALTER");
+            Assert.True(altered.AlterTableAlterColumnOption == AlterTableAlterColumnOption.NoOptionDefined && !IsNotNull(column), $"{name} must be nullable and altered without NULL or NOT NULL");
+            Assert.True(Length(altered.DataType) >= Length(column.DataType), $"{name} may only grow: {Describe(column.DataType)} to {Describe(altered.DataType)}");
+        }
     }
+
+    /// <summary>Every column the scripts before <paramref name="before"/> create or add, by "schema.table.column".</summary>
+    private static Dictionary<string, ColumnDefinition> Declared(string before)
+    {
+        var tables = new TablesAndIndexes();
+        var earlier = SqlServerStatements.Names.Where(name => name.StartsWith(SqlServerStatements.ScriptPrefix, StringComparison.Ordinal) && string.CompareOrdinal(name, before) < 0);
+        foreach (var script in earlier)
+        {
+            SqlServerStatements.Parse(script).Accept(tables);
+        }
+        return tables.DeclaredColumns.ToDictionary(pair => $"{Describe(pair.Table)}.{pair.Column.ColumnIdentifier.Value}", pair => pair.Column);
+    }
+
+    /// <summary>The length of an nvarchar; anything else fails the test, as no other type is ever altered.</summary>
+    private static int Length(DataTypeReference type)
+    {
+        var sql = Assert.IsType<SqlDataTypeReference>(type);
+        Assert.Equal(SqlDataTypeOption.NVarChar, sql.SqlDataTypeOption);
+        return int.Parse(sql.Parameters.Single().Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Describe(SchemaObjectName name) => $"{name.SchemaIdentifier?.Value ?? "dbo"}.{name.BaseIdentifier.Value}";
 
     [Fact]
     public void OwnerIdOfLines_IsTheColumnTheAlterColumnOfTheEarlier0003Made()
@@ -113,8 +144,6 @@ public sealed class PortableTSqlTests
 
         public List<CreateIndexStatement> Indexes { get; } = [];
 
-        public override void Visit(CreateTableStatement node) => Tables.Add(node);
-
         public List<AlterTableAlterColumnStatement> AlteredColumns { get; } = [];
 
         public List<ColumnDefinition> AddedColumns { get; } = [];
@@ -123,7 +152,19 @@ public sealed class PortableTSqlTests
 
         public override void Visit(AlterTableAlterColumnStatement node) => AlteredColumns.Add(node);
 
-        public override void Visit(AlterTableAddTableElementStatement node) => AddedColumns.AddRange(node.Definition.ColumnDefinitions);
+        /// <summary>Columns of CREATE TABLE and ALTER TABLE ... ADD, with their table.</summary>
+        public List<(SchemaObjectName Table, ColumnDefinition Column)> DeclaredColumns { get; } = [];
 
+        public override void Visit(CreateTableStatement node)
+        {
+            Tables.Add(node);
+            DeclaredColumns.AddRange(node.Definition.ColumnDefinitions.Select(column => (node.SchemaObjectName, column)));
+        }
+
+        public override void Visit(AlterTableAddTableElementStatement node)
+        {
+            AddedColumns.AddRange(node.Definition.ColumnDefinitions);
+            DeclaredColumns.AddRange(node.Definition.ColumnDefinitions.Select(column => (node.SchemaObjectName, column)));
+        }
     }
 }

@@ -1,13 +1,15 @@
 using Dapper;
 using Orders.Api.Tests.Contract;
 using Orders.Api.Tests.Fixtures;
+using Orders.Api.Tests.OpenApi;
 
 namespace Orders.Api.Tests.SqlServer;
 
 /// <summary>
 /// What the migrations leave on the engine itself, read from its catalog: the column sql/sqlserver/0003
 /// adds to order_lines is the one its earlier version made with ALTER COLUMN (nvarchar(255), a binary
-/// collation, NOT NULL, no default), and every key leads with the owner.
+/// collation, NOT NULL, no default), every key leads with the owner, and free text fits its limit in
+/// code points (0007).
 /// </summary>
 public sealed class SqlServerMigratedSchemaTests(SqlServerDatabase database) : ContractTestBase<SqlServerDatabase>(database)
 {
@@ -35,6 +37,35 @@ public sealed class SqlServerMigratedSchemaTests(SqlServerDatabase database) : C
         Assert.False(column.IsNullable);
         Assert.Equal(column.LastColumnId, column.ColumnId);
         Assert.Equal(Database.Engine.DropsDefaultConstraints, column.DefaultObjectId == 0);
+    }
+
+    /// <summary>The column of each free-text field (<see cref="DeclaredFields.FreeText"/>) in dbo.orders.</summary>
+    private static readonly Dictionary<string, string> FreeTextColumns = new()
+    {
+        ["customer.name"] = "customer_name",
+        ["shippingAddress.line1"] = "ship_line1",
+        ["shippingAddress.line2"] = "ship_line2",
+        ["shippingAddress.city"] = "ship_city",
+        ["shippingAddress.postalCode"] = "ship_postal_code",
+    };
+
+    [Fact]
+    public async Task EveryFreeTextColumn_HoldsTwiceItsLimitInUtf16CodeUnits_SoAnyTextOfThatManyCodePointsFits()
+    {
+        StartApi();
+        await using var connection = Database.OpenConnection();
+        var fields = DeclaredFields.FreeText().ToList();
+        Assert.Equal(fields.Select(pair => pair.Path).Order(StringComparer.Ordinal), FreeTextColumns.Keys.Order(StringComparer.Ordinal));
+
+        var bytes = (await connection.QueryAsync<(string Name, string Type, short MaxLength)>(
+            """
+            SELECT c.name AS Name, TYPE_NAME(c.user_type_id) AS Type, c.max_length AS MaxLength
+            FROM sys.columns AS c
+            WHERE c.object_id = OBJECT_ID(N'dbo.orders')
+            """)).ToDictionary(column => column.Name, column => (column.Type, (int)column.MaxLength));
+
+        // A code point is at most two UTF-16 code units (sql/sqlserver/0007), each two bytes of nvarchar.
+        Assert.All(fields, pair => Assert.Equal(("nvarchar", (int)pair.Field.Max * 2 * 2), bytes[FreeTextColumns[pair.Path]]));
     }
 
     [Fact]
