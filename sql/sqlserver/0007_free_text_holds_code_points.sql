@@ -4,7 +4,7 @@
 -- takes two, so a valid name of 200 such characters did not fit nvarchar(200). Each free-text column
 -- becomes nvarchar(2N) for a limit of N characters: one code point is at most two UTF-16 code units,
 -- so every text the API accepts fits, in any script. The limit itself stays the API's
--- (src/Orders.Api/Orders/OrderRequestFields.cs); the column only has to hold what it lets through.
+-- (src/Orders.Api/Rules/OrderRequestFields.cs); the column only has to hold what it lets through.
 --
 -- ALTER COLUMN, which the other scripts avoid, is safe here on both engines:
 -- - no COLLATE (Babelfish refuses it): these columns were created without one (0001) and so have
