@@ -5,7 +5,7 @@
 # (bench/Orders.Bench/Floor.cs: the same URLs and store with our application code taken out) on the
 # same database at the same concurrency; at each table size in BENCH_SCALES. Writes everything,
 # the chart included, to bench/results/<time>/ (results.tsv, table.md, wrk output, logs); it never
-# touches a tracked file unless asked to (BENCH_UPDATE_DOCS=1).
+# touches a tracked file (docs/benchmarks.md takes its figures from table.md by hand, dated).
 #
 #   BENCH_SECONDS=20  BENCH_CONNECTIONS=64  BENCH_SCALES="10000 1000000"  BENCH_STORM=1000
 #   BENCH_PG_PORT=25433  BENCH_API_PORT=25480  BENCH_FLOOR_PORT=25481   (below Linux's ephemeral range,
@@ -16,7 +16,6 @@
 #   BENCH_CONNECTION_EXTRA="Max Auto Prepare=0"   appended to the connection string of every path
 #   BENCH_SPLIT_CORES=1   PostgreSQL on core 0, everything else (API, floor, wrk, raw client) on core 1:
 #                         the production shape (database on its own machine) in miniature, see docs/benchmarks.md
-#   BENCH_UPDATE_DOCS=1   also copy the chart to docs/benchmarks.svg (docs/benchmarks-split.svg)
 #   BENCH_STORE=sqlserver  the SQL Server store instead of PostgreSQL (default postgresql): a database made
 #                         for the run on the engine BENCH_SQLSERVER names (default: the local Babelfish on
 #                         127.0.0.1,1433), migrated by the API, seeded by bench/sql/seed-sqlserver.sql,
@@ -55,7 +54,7 @@ if [ "$runs" -gt 1 ]; then
   parent="$root/bench/results/$run_id"
   mkdir -p "$parent"
   for run in $(seq 1 "$runs"); do
-    BENCH_RUNS=1 BENCH_OUT="$parent/run-$run" BENCH_UPDATE_DOCS="" bash "$0"
+    BENCH_RUNS=1 BENCH_OUT="$parent/run-$run" bash "$0"
   done
   dotnet "$root/bench/Orders.Bench/bin/Release/net10.0/Orders.Bench.dll" summary "$parent/summary.md" "$parent"/run-*
   cat "$parent/summary.md"
@@ -307,5 +306,4 @@ if [ -n "${BENCH_PERF:-}" ]; then
   # The profiles in buckets (kernel, Npgsql, token validation, our code, ...), API next to the floor.
   python3 "$root/bench/perf-breakdown.py" "$out" >"$out/perf-breakdown.md" && tee -a "$out/summary.txt" <"$out/perf-breakdown.md"
 fi
-if [ -n "${BENCH_UPDATE_DOCS:-}" ]; then cp "$out/$chart" "$root/docs/$chart"; log "chart copied to docs/$chart"; fi
 log "results and chart in $out"
