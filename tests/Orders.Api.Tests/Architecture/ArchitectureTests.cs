@@ -41,6 +41,19 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void TheMapOnThisPage_IsTheMapTheTestHolds()
+    {
+        var page = ArchitecturePage.MayUse();
+
+        Assert.Equal(Rooms.MayUse.Keys.Order(StringComparer.Ordinal), page.Keys.Order(StringComparer.Ordinal));
+        foreach (var (room, allowed) in Rooms.MayUse)
+        {
+            Assert.True(allowed.Order(StringComparer.Ordinal).SequenceEqual(page[room].Order(StringComparer.Ordinal)),
+                $"{room}: the test allows [{string.Join(", ", allowed)}], docs/architecture.md says [{string.Join(", ", page[room])}]");
+        }
+    }
+
+    [Fact]
     public void TheMapItselfHasNoCycle()
     {
         var drawn = Rooms.MayUse

@@ -33,7 +33,7 @@ internal static class Rooms
         ["Http.Requests"] = ["Http.Responses", "Rules", "Contracts", "Model"],
         ["Http.Endpoints"] = ["Http.Requests", "Http.Responses", "Rules", "Contracts", "Model", "Storage", "Security", "Observability"],
         // Off to the side: they use the core, the core never uses them.
-        ["Events"] = ["Storage", "Storage.Errors", "Model", "Observability", "Configuration"],
+        ["Events"] = ["Storage", "Model", "Observability", "Configuration"],
         ["Health"] = ["Storage", "Observability"],
         ["OpenApi"] = ["Http.Endpoints", "Http.Requests", "Http.Responses", "Security", "Rules", "Contracts", "Model"],
         // The composition root wires every room.
