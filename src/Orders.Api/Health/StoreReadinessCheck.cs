@@ -3,11 +3,16 @@ using Orders.Api.Storage;
 
 namespace Orders.Api.Health;
 
-/// <summary>Ready when the database answers and no migration is pending.</summary>
-internal sealed class StoreReadinessCheck(IDatabaseMigrator migrator) : IHealthCheck
+/// <summary>Ready when the pool has been warmed, the database answers and no migration is pending.</summary>
+internal sealed class StoreReadinessCheck(IDatabaseMigrator migrator, PoolWarmth warmth) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!warmth.HasEnded)
+        {
+            // Not yet: a burst now would meet sessions that are still starting (Storage:WarmUpSeconds bounds the wait).
+            return HealthCheckResult.Unhealthy("The connection pool is being warmed.");
+        }
         try
         {
             // DbUp is synchronous; keep it off the request thread.

@@ -23,12 +23,14 @@ internal static class StorageRegistration
             .Validate(options => options.RequestTimeoutSeconds is >= 1 and <= 300, "Storage:RequestTimeoutSeconds must be 1 to 300.")
             .Validate(options => options.RetryAfterSeconds is >= 1 and <= 3600, "Storage:RetryAfterSeconds must be 1 to 3600.")
             .Validate(options => options.AnalyzeNewTablesAfterCreates >= 0, "Storage:AnalyzeNewTablesAfterCreates must be 0 or more.")
+            .Validate(options => options.PoolSize is >= 0 and <= 1000, "Storage:PoolSize must be 0 to 1000.")
+            .Validate(options => options.WarmUpSeconds is >= 0 and <= 600, "Storage:WarmUpSeconds must be 0 to 600.")
             .ValidateOnStart();
         // Stores take the value: the provider and its settings are fixed for the life of the process.
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         builder.Services.AddSingleton(sp => StoreTimeouts.Of(sp.GetRequiredService<StorageOptions>()));
         builder.Services.AddSingleton(sp => ResolveConnectionString(
-            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<StorageOptions>().Provider, sp.GetRequiredService<StoreTimeouts>()));
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<StorageOptions>(), sp.GetRequiredService<StoreTimeouts>()));
 
         builder.Services.AddSingleton<StartupMigration>();
         builder.Services.AddSingleton<TransientRetryPolicy>();
@@ -43,6 +45,15 @@ internal static class StorageRegistration
             StorageProvider.SqlServer => ActivatorUtilities.CreateInstance<SqlServerMigrator>(sp),
             var other => throw NotAvailable(other),
         });
+        // Connections opened and warmed before the instance says ready (Hosting/PoolWarmUpService).
+        builder.Services.AddSingleton<PoolWarmth>();
+        builder.Services.AddSingleton<IStoreWarmUp>(sp => sp.GetRequiredService<StorageOptions>().Provider switch
+        {
+            StorageProvider.PostgreSql => ActivatorUtilities.CreateInstance<PostgreSqlWarmUp>(sp),
+            StorageProvider.SqlServer => ActivatorUtilities.CreateInstance<SqlServerWarmUp>(sp),
+            _ => new NoWarmUp(),
+        });
+        builder.Services.AddHostedService<PoolWarmUpService>();
         // The relay's side of the outbox table the stores write to (Events/OrderEventRelay).
         builder.Services.AddSingleton<IOrderEventOutbox>(sp => sp.GetRequiredService<StorageOptions>().Provider switch
         {
@@ -74,27 +85,28 @@ internal static class StorageRegistration
     };
 
     // Resolved at start-up (StartupMigration.Start), so its mistakes stop the app there.
-    private static OrdersConnectionString ResolveConnectionString(IConfiguration configuration, StorageProvider provider, StoreTimeouts timeouts)
+    private static OrdersConnectionString ResolveConnectionString(IConfiguration configuration, StorageOptions options, StoreTimeouts timeouts)
     {
+        var provider = options.Provider;
         var configured = configuration.GetConnectionString(OrdersConnectionString.Name);
         if (!string.IsNullOrWhiteSpace(configured))
         {
             // A string the driver cannot parse, or a timeout in it longer than the request's deadline,
             // is a mistake to report now, not at the first request.
             DatabaseTarget.Describe(provider, configured);
-            return new OrdersConnectionString(configured, StoreConnectionString(provider, configured, timeouts));
+            return new OrdersConnectionString(configured, StoreConnectionString(provider, configured, timeouts, options.PoolSize));
         }
         return provider == StorageProvider.Sqlite
-            ? new OrdersConnectionString(OrdersConnectionString.SqliteDefault, StoreConnectionString(provider, OrdersConnectionString.SqliteDefault, timeouts))
+            ? new OrdersConnectionString(OrdersConnectionString.SqliteDefault, StoreConnectionString(provider, OrdersConnectionString.SqliteDefault, timeouts, options.PoolSize))
             : throw new ConfigurationMistakeException(
                 $"Storage:Provider is {provider}: set {DatabaseTarget.Setting} " +
                 $"(environment variable ConnectionStrings__{OrdersConnectionString.Name}).");
     }
 
-    private static string StoreConnectionString(StorageProvider provider, string configured, StoreTimeouts timeouts) => provider switch
+    private static string StoreConnectionString(StorageProvider provider, string configured, StoreTimeouts timeouts, int poolSize) => provider switch
     {
-        StorageProvider.PostgreSql => PostgreSqlDataSource.Configure(configured, timeouts),
-        StorageProvider.SqlServer => SqlServerConnections.Configure(configured, timeouts),
+        StorageProvider.PostgreSql => PostgreSqlDataSource.Configure(configured, timeouts, poolSize),
+        StorageProvider.SqlServer => SqlServerConnections.Configure(configured, timeouts, poolSize),
         _ => SqliteConnections.Configure(configured, timeouts),
     };
 

@@ -23,6 +23,24 @@ public sealed class StorageOptions
     public int RetryAfterSeconds { get; set; } = 2;
 
     /// <summary>
+    /// PostgreSQL, Citus and SQL Server: the most connections one instance holds to the database (the
+    /// driver's Max Pool Size, unless the connection string names one). A request that finds them all
+    /// busy waits for one, within its deadline, rather than opening a session of its own: a burst on
+    /// freshly started instances must not become hundreds of new sessions on one server
+    /// (docs/operations.md, Connection pool). 0: the driver's own limit (100).
+    /// </summary>
+    public int PoolSize { get; set; } = DefaultPoolSize;
+
+    public const int DefaultPoolSize = 16;
+
+    /// <summary>
+    /// Seconds an instance may spend, after its start-up migration, opening <see cref="PoolSize"/>
+    /// connections and giving each its first statements before /health/ready says ready; past it, it
+    /// reports ready with what it has. 0: no warm-up (the pool fills as requests come).
+    /// </summary>
+    public int WarmUpSeconds { get; set; } = 30;
+
+    /// <summary>
     /// PostgreSQL and Citus: after this many creates, and 8 and 64 times as many, analyze the order tables if their statistics count fewer than half the rows the process created
     /// (a new database), so prepared statements stop planning as on empty tables; 0 leaves it to autovacuum.
     /// </summary>

@@ -27,6 +27,8 @@ public sealed class CitusFreeTextContract(CitusDatabase database) : FreeTextCont
 
 public sealed class CitusStoredOrderContract(CitusDatabase database) : StoredOrderContract<CitusDatabase>(database);
 
+public sealed class CitusPoolWarmUpContract(CitusDatabase database) : PoolWarmUpContract<CitusDatabase>(database);
+
 public sealed class CitusRoundTripContract(CitusDatabase database) : RoundTripContract<CitusDatabase>(database);
 
 public sealed class CitusTextLengthContract(CitusDatabase database) : TextLengthContract<CitusDatabase>(database);

@@ -26,6 +26,8 @@ public sealed class PostgreSqlFreeTextContract(PostgreSqlDatabase database) : Fr
 
 public sealed class PostgreSqlStoredOrderContract(PostgreSqlDatabase database) : StoredOrderContract<PostgreSqlDatabase>(database);
 
+public sealed class PostgreSqlPoolWarmUpContract(PostgreSqlDatabase database) : PoolWarmUpContract<PostgreSqlDatabase>(database);
+
 public sealed class PostgreSqlRoundTripContract(PostgreSqlDatabase database) : RoundTripContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlTextLengthContract(PostgreSqlDatabase database) : TextLengthContract<PostgreSqlDatabase>(database);

@@ -26,6 +26,8 @@ public sealed class SqlServerFreeTextContract(SqlServerDatabase database) : Free
 
 public sealed class SqlServerStoredOrderContract(SqlServerDatabase database) : StoredOrderContract<SqlServerDatabase>(database);
 
+public sealed class SqlServerPoolWarmUpContract(SqlServerDatabase database) : PoolWarmUpContract<SqlServerDatabase>(database);
+
 public sealed class SqlServerRoundTripContract(SqlServerDatabase database) : RoundTripContract<SqlServerDatabase>(database);
 
 public sealed class SqlServerTextLengthContract(SqlServerDatabase database) : TextLengthContract<SqlServerDatabase>(database);

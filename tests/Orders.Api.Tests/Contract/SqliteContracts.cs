@@ -26,4 +26,6 @@ public sealed class SqliteFreeTextContract(SqliteDatabase database) : FreeTextCo
 
 public sealed class SqliteStoredOrderContract(SqliteDatabase database) : StoredOrderContract<SqliteDatabase>(database);
 
+public sealed class SqlitePoolWarmUpContract(SqliteDatabase database) : PoolWarmUpContract<SqliteDatabase>(database);
+
 public sealed class SqliteTextLengthContract(SqliteDatabase database) : TextLengthContract<SqliteDatabase>(database);

@@ -42,9 +42,6 @@ public interface IOrderDatabase
     /// </summary>
     bool SkipsRowsLockedByOthers => Provider != StorageProvider.Sqlite;
 
-    /// <summary>A new connection's first statements cost what later ones do (<see cref="SqlServerEngine.SessionsStartWarm"/>).</summary>
-    bool SessionsStartWarm => true;
-
     /// <summary>
     /// Settings the API needs on this database's engine beyond the product's defaults, as
     /// configuration keys, each declared with its reason by the engine (<see cref="SqlServerEngine.RequestTimeoutSeconds"/>).

@@ -37,6 +37,10 @@ public sealed class OrdersApiFactory(
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Orders", connectionString);
+        // Every in-process test starts an app of its own: warming Storage:PoolSize sessions for each would
+        // multiply the suites' connections by it. The warm-up is tested where it is on: PoolWarmUpContract,
+        // and every process started with production settings (the smoke and fault tests).
+        builder.UseSetting("Storage:WarmUpSeconds", "0");
         foreach (var (key, value) in TestTokens.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);

@@ -22,7 +22,6 @@ public sealed class SqlServerDatabase(SqlServerServer server) : IOrderDatabase, 
 
     public bool SkipsRowsLockedByOthers => server.Engine.SkipsRowsLockedByOthers;
 
-    public bool SessionsStartWarm => server.Engine.SessionsStartWarm;
 
     public IReadOnlyDictionary<string, string> EngineSettings => server.Engine.RequestTimeoutSeconds is { } seconds
         ? new Dictionary<string, string> { ["Storage:RequestTimeoutSeconds"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) }

@@ -45,7 +45,7 @@ public sealed record SqlServerEngine
     /// its own ANTLR parser state, so a fresh connection's first create batch cost 1.8-7.4 s there
     /// (measured at load 39 on 2 cores; the same batch on a warm connection 5-130 ms). A storm on
     /// freshly started instances then spends its client's patience on cold backends, not on the key.
-    /// The storm tests warm the instances' pools first where this is false.
+    /// The app warms its pool before it says ready (Storage/SqlServer/SqlServerWarmUp) because of it.
     /// </summary>
     public bool SessionsStartWarm { get; init; } = true;
 

@@ -28,4 +28,13 @@ public sealed class SqlServerConnectionsTests
         Assert.Equal(PoolBlockingPeriod.AlwaysBlock, configured.PoolBlockingPeriod);
         Assert.Equal("checkout", configured.ApplicationName);
     }
+
+    [Fact]
+    public void ThePoolSize_BoundsThePool_UnlessTheStringNamesOne()
+    {
+        // A burst waits for one of Storage:PoolSize sessions instead of starting up to 100 per instance.
+        Assert.Equal(16, new SqlConnectionStringBuilder(SqlServerConnections.Configure(Configured, poolSize: 16)).MaxPoolSize);
+        Assert.Equal(40, new SqlConnectionStringBuilder(SqlServerConnections.Configure(Configured + ";Max Pool Size=40", poolSize: 16)).MaxPoolSize);
+        Assert.Equal(100, new SqlConnectionStringBuilder(SqlServerConnections.Configure(Configured, poolSize: 0)).MaxPoolSize);
+    }
 }

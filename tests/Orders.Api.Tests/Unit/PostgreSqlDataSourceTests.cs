@@ -1,3 +1,4 @@
+using Npgsql;
 using Orders.Api.Storage.PostgreSql;
 
 namespace Orders.Api.Tests.Unit;
@@ -22,5 +23,15 @@ public sealed class PostgreSqlDataSourceTests
 
         Assert.Contains("Max Auto Prepare=0", dataSource.ConnectionString, StringComparison.Ordinal);
         Assert.DoesNotContain("No Reset On Close=True", dataSource.ConnectionString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThePoolSize_BoundsThePool_UnlessTheStringNamesOne()
+    {
+        const string configured = "Host=127.0.0.1;Database=orders;Username=app";
+
+        Assert.Equal(16, new NpgsqlConnectionStringBuilder(PostgreSqlDataSource.Configure(configured, null, poolSize: 16)).MaxPoolSize);
+        Assert.Equal(40, new NpgsqlConnectionStringBuilder(PostgreSqlDataSource.Configure(configured + ";Maximum Pool Size=40", null, poolSize: 16)).MaxPoolSize);
+        Assert.Equal(100, new NpgsqlConnectionStringBuilder(PostgreSqlDataSource.Configure(configured, null)).MaxPoolSize);
     }
 }

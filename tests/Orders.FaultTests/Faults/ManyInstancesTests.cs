@@ -7,7 +7,9 @@ namespace Orders.FaultTests.Faults;
 /// Fault 1: several API processes share one database, and identical POSTs race across them. Only
 /// the database's unique key is shared between the instances, so this is the case where any
 /// in-process idempotency would fail. Run on one PostgreSQL, on a Citus cluster sharded by owner and
-/// on SQL Server.
+/// on SQL Server, with the instances as a rolling deploy has them: just started, their pools warmed
+/// before they said ready, and nothing else (on Babelfish a cold session's first create took seconds,
+/// and this storm on unwarmed instances answered 482 of 600 requests 503).
 /// </summary>
 public abstract class ManyInstancesTests<TDatabase>(TDatabase database) : FaultTestBase(database), IClassFixture<TDatabase>
     where TDatabase : class, IOrderDatabase
@@ -17,13 +19,10 @@ public abstract class ManyInstancesTests<TDatabase>(TDatabase database) : FaultT
     [Fact]
     public async Task IdenticalPostsSpreadOverThreeInstances_MakeOneOrderPerReference_AndEvery409NamesIt()
     {
-        // Given three instances started together (they also take turns migrating through the
-        // migration lock: PostgreSQL's advisory lock, SQL Server's sp_getapplock),
+        // Given three instances started together and cold, on a new database, each ready once its
+        // pool is warm (they also take turns migrating through the migration lock: PostgreSQL's
+        // advisory lock, SQL Server's sp_getapplock),
         var apis = await Task.WhenAll(Enumerable.Range(0, Instances).Select(_ => StartApiAsync()));
-        if (!Database.SessionsStartWarm)
-        {
-            await WarmUpAsync(apis);
-        }
         var ledger = new Ledger();
         var references = Enumerable.Range(0, Scale.InstanceReferences).Select(n => OrderBody.New("instances", n)).ToList();
 
@@ -41,24 +40,6 @@ public abstract class ManyInstancesTests<TDatabase>(TDatabase database) : FaultT
         Assert.Equal(Scale.InstanceReferences, ledger.Count(Answer.Created));
         Assert.Equal(duplicates, ledger.Count(Answer.Duplicate));
         Assert.Equal(0, ledger.Outcomes.Count(o => o.Status >= 500 || o.Status == 0));
-    }
-
-    /// <summary>
-    /// Opens as many connections as the storm will hold, as a production instance has after its first
-    /// minute: every instance places its share of the storm's peak in distinct orders at once, each
-    /// retried until settled (prefix "warm", apart from the storm's). Cold answers may come late, so
-    /// only the outcome is checked: each of them stored once.
-    /// </summary>
-    private async Task WarmUpAsync(ApiProcess[] apis)
-    {
-        var warm = new Ledger();
-        var peak = Scale.InstanceReferencesInFlight * Scale.InstancePostsPerReference;
-        await Task.WhenAll(Enumerable.Range(0, peak).Select(n => Task.Run(() => warm.PostAsync(apis[n % Instances].Client, OrderBody.New("warm", n)))));
-        await warm.RetryUnsettledAsync(apis[0].Client);
-        Report(warm.Summary($"warm-up on {Database.Name} (its sessions start cold)"));
-        var stored = (await LedgerCheck.ReadStoredAsync(Database)).Where(o => warm.Bodies.ContainsKey(o.ClientReference)).ToList();
-        Assert.Equal(peak, stored.Count);
-        Assert.Equal(peak, stored.Select(o => o.ClientReference).Distinct().Count());
     }
 }
 

@@ -117,10 +117,15 @@ public sealed class ApiProcess : IAsyncDisposable
             try
             {
                 // A lookup of a reference nobody uses: 404 means routing and the database both work.
+                // Then /health/ready, as a load balancer waits for it: the pool is warm (Storage:WarmUpSeconds).
                 using var probe = await Client.GetAsync("/orders/readiness-probe");
                 if (probe.StatusCode == HttpStatusCode.NotFound)
                 {
-                    return;
+                    using var ready = await Client.GetAsync("/health/ready");
+                    if (ready.StatusCode == HttpStatusCode.OK)
+                    {
+                        return;
+                    }
                 }
             }
             catch (Exception ex) when (LostAnswers.IsLost(ex))

@@ -34,7 +34,10 @@ internal static class PostgreSqlDataSource
 
     /// <summary>The connection string the data source uses: the app's defaults where the string names none.</summary>
     /// <exception cref="Configuration.ConfigurationMistakeException">A timeout it names is longer than the deadline.</exception>
-    public static string Configure(string connectionString, StoreTimeouts? timeouts)
+    /// <param name="connectionString">The configured connection string.</param>
+    /// <param name="timeouts">The request's deadline, for the timeouts the string does not name; none: Npgsql's own.</param>
+    /// <param name="poolSize">Storage:PoolSize, the Maximum Pool Size unless the string names one; 0: Npgsql's (100).</param>
+    public static string Configure(string connectionString, StoreTimeouts? timeouts, int poolSize = 0)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var named = ConnectionStringKeys.Named(connectionString);
@@ -44,6 +47,10 @@ internal static class PostgreSqlDataSource
             builder.CommandTimeout = named.Contains("commandtimeout")
                 ? timeouts.Fit("Command Timeout", builder.CommandTimeout)
                 : timeouts.CommandSeconds;
+        }
+        if (poolSize > 0 && !named.Contains("maxpoolsize") && !named.Contains("maximumpoolsize"))
+        {
+            builder.MaxPoolSize = Math.Max(poolSize, builder.MinPoolSize);
         }
         if (!named.Contains("maxautoprepare"))
         {

@@ -15,7 +15,10 @@ internal static class SqlServerConnections
     // named one must fit within it (StoreTimeouts); without timeouts (the outbox, the benchmark),
     // SqlClient's own.
     /// <exception cref="Configuration.ConfigurationMistakeException">A timeout it names is longer than the deadline.</exception>
-    public static string Configure(string connectionString, StoreTimeouts? timeouts = null)
+    /// <param name="connectionString">The configured connection string.</param>
+    /// <param name="timeouts">The request's deadline, for the timeouts the string does not name; none: SqlClient's own.</param>
+    /// <param name="poolSize">Storage:PoolSize, the Max Pool Size unless the string names one; 0: SqlClient's (100).</param>
+    public static string Configure(string connectionString, StoreTimeouts? timeouts = null, int poolSize = 0)
     {
         var builder = new SqlConnectionStringBuilder(connectionString);
         if (timeouts is not null)
@@ -26,6 +29,10 @@ internal static class SqlServerConnections
             builder.CommandTimeout = builder.ShouldSerialize("Command Timeout")
                 ? timeouts.Fit("Command Timeout", builder.CommandTimeout)
                 : timeouts.CommandSeconds;
+        }
+        if (poolSize > 0 && !builder.ShouldSerialize("Max Pool Size"))
+        {
+            builder.MaxPoolSize = Math.Max(poolSize, builder.MinPoolSize);
         }
         if (!builder.ShouldSerialize("Application Name"))
         {

@@ -20,12 +20,14 @@ namespace Orders.Api.Storage.SqlServer;
 /// </remarks>
 internal static class SqlServerOrderInsert
 {
-    public static async Task<CreateOrderResult> CreateAsync(SqlConnection connection, Order order, CancellationToken ct, OrderEvent? placed = null)
+    // transaction: an outer transaction the batch nests in; only the pool's warm-up passes one, and rolls it back (SqlServerWarmUp).
+    public static async Task<CreateOrderResult> CreateAsync(
+        SqlConnection connection, Order order, CancellationToken ct, OrderEvent? placed = null, SqlTransaction? transaction = null)
     {
         var command = placed is null
-            ? new CommandDefinition(SqlServerSql.InsertOrder, SqlServerParameters.InsertOrder(order), cancellationToken: ct)
+            ? new CommandDefinition(SqlServerSql.InsertOrder, SqlServerParameters.InsertOrder(order), transaction, cancellationToken: ct)
             : new CommandDefinition(SqlServerEventSql.InsertOrderAndEvent,
-                SqlServerEventOutbox.WithEvent(SqlServerParameters.InsertOrder(order), placed), cancellationToken: ct);
+                SqlServerEventOutbox.WithEvent(SqlServerParameters.InsertOrder(order), placed), transaction, cancellationToken: ct);
         await using var reader = await connection.ExecuteReaderAsync(command);
         return await CreateBatchAnswer.ReadAsync(reader, order, ct);
     }
