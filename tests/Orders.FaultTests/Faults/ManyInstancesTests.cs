@@ -41,6 +41,29 @@ public abstract class ManyInstancesTests<TDatabase>(TDatabase database) : FaultT
         Assert.Equal(duplicates, ledger.Count(Answer.Duplicate));
         Assert.Equal(0, ledger.Outcomes.Count(o => o.Status >= 500 || o.Status == 0));
     }
+
+    /// <summary>
+    /// A checkout page's double-submits across a rolling restart: 30 references × 20 POSTs, all 600 at
+    /// once, on three instances that have just said ready. Cold pools used to answer most of it 503 on
+    /// Babelfish (482 of 600), each instance starting up to 100 new sessions on one 2-core engine.
+    /// </summary>
+    [Fact]
+    public async Task AColdBurstOnThreeFreshInstances_IsServedExactly()
+    {
+        const int references = 30, postsEach = 20;
+        var apis = await Task.WhenAll(Enumerable.Range(0, Instances).Select(_ => StartApiAsync()));
+        var ledger = new Ledger();
+        var bodies = Enumerable.Range(0, references).Select(n => OrderBody.New("cold-burst", n)).ToList();
+
+        await Task.WhenAll(bodies.SelectMany(body => Enumerable.Range(0, postsEach)
+            .Select(i => Task.Run(() => ledger.PostAsync(apis[i % Instances].Client, body)))));
+
+        Report(ledger.Summary($"cold burst on {Database.Name}"));
+        await LedgerCheck.AssertConsistentAsync(ledger, Database, everyReferenceStored: true);
+        Assert.Equal(references, ledger.Count(Answer.Created));
+        Assert.Equal(references * (postsEach - 1), ledger.Count(Answer.Duplicate));
+        Assert.Equal(0, ledger.Outcomes.Count(o => o.Status >= 500 || o.Status == 0));
+    }
 }
 
 public sealed class ManyInstancesTests(PostgreSqlDatabase database) : ManyInstancesTests<PostgreSqlDatabase>(database);
