@@ -17,7 +17,9 @@ public sealed class SerializationFailureTests(PostgreSqlDatabase database) : Fau
     [Fact]
     public async Task DuplicatesWaitingOnAKey_UnderASerializableDefault_StillRunAtReadCommitted_AndGet409sFirstTime()
     {
-        var api = await StartApiWithFaultInjectionAsync("default_transaction_isolation = 'serializable'");
+        // A session for each waiter: the test is of sessions queued on the key, not on the pool (Storage:PoolSize).
+        var api = await StartApiWithFaultInjectionAsync("default_transaction_isolation = 'serializable'",
+            new Dictionary<string, string> { ["Storage__PoolSize"] = Scale.SerializationWaiters.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var ledger = new Ledger();
         var body = OrderBody.New("serial", 2);
         await using var holder = new NpgsqlConnection(Database.ConnectionString);

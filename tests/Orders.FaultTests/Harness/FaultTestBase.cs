@@ -32,9 +32,9 @@ public abstract class FaultTestBase(IOrderDatabase database) : IAsyncDisposable
     /// <see cref="FaultInjection"/> with a per-database setting, and restarts the API so that its
     /// fresh pool's sessions get the setting.
     /// </summary>
-    protected async Task<ApiProcess> StartApiWithFaultInjectionAsync(string databaseSetting)
+    protected async Task<ApiProcess> StartApiWithFaultInjectionAsync(string databaseSetting, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var api = await StartApiAsync();
+        var api = await StartApiAsync(settings);
         await FaultInjection.InstallAsync(database.ConnectionString, databaseSetting);
         await api.RestartAsync();
         return api;
