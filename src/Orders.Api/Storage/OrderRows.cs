@@ -23,6 +23,7 @@ internal sealed record OrderHeaderRow<TId, TTime>(
     string? ShipPostalCode,
     string? ShipCountry,
     long Total,
+    long Version,
     TTime CreatedAt)
 {
     /// <summary>The domain order of this row and its lines, with the id and time it stands for.</summary>
@@ -37,7 +38,8 @@ internal sealed record OrderHeaderRow<TId, TTime>(
         ShipLine1 is null ? null : new ShippingAddress(ShipLine1, ShipLine2, ShipCity!, ShipPostalCode!, ShipCountry!),
         [.. lines.OrderBy(line => line.LineNumber).Select(line => new OrderLine(line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal))],
         Total,
-        DateTime.SpecifyKind(createdAt, DateTimeKind.Utc));
+        DateTime.SpecifyKind(createdAt, DateTimeKind.Utc),
+        Version);
 }
 
 /// <summary>An order_lines row.</summary>
