@@ -3,7 +3,7 @@ namespace Orders.Api.Model;
 /// <summary>An order as stored: what the client asked for plus what the server decided.</summary>
 /// <remarks>
 /// Every 201, 200 and 409 is built from this. <see cref="Version"/> is 1 when placed and one more with
-/// every change of the stored order. The domain's own records:
+/// every change of the stored order; the answer's ETag is made of it and the id. The domain's own records:
 /// what a client reads is Contracts/OrderResponse, what a consumer reads Events/OrderEventPayload,
 /// and each maps from here by position, so no member can be left out silently.
 /// </remarks>

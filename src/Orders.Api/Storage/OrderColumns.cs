@@ -61,6 +61,12 @@ internal static class OrderColumns
         HeaderValue.Number("Version", order => order.Version),
     ];
 
+    /// <summary>
+    /// What a conditional GET reads (the version by the unique key, nothing else): the columns of
+    /// <see cref="OrderVersionRow{TId}"/>, in its order.
+    /// </summary>
+    public const string Version = "o.order_id AS OrderId, o.version AS Version";
+
     public const string OrderIdParameter = "OrderId";
 
     public const string CreatedAtParameter = "CreatedAt";

@@ -42,6 +42,12 @@ internal sealed record OrderHeaderRow<TId, TTime>(
         Version);
 }
 
+/// <summary>
+/// What a conditional GET reads (<see cref="OrderColumns.Version"/>): which order holds the reference,
+/// and its version. Ids in the store's own representation (text on SQLite).
+/// </summary>
+internal sealed record OrderVersionRow<TId>(TId OrderId, long Version);
+
 /// <summary>An order_lines row.</summary>
 internal sealed record OrderLineRow(Guid OrderId, int LineNumber, string Sku, int Quantity, long UnitPrice, long LineTotal);
 

@@ -30,3 +30,5 @@ public sealed class CitusStoredOrderContract(CitusDatabase database) : StoredOrd
 public sealed class CitusRoundTripContract(CitusDatabase database) : RoundTripContract<CitusDatabase>(database);
 
 public sealed class CitusTextLengthContract(CitusDatabase database) : TextLengthContract<CitusDatabase>(database);
+
+public sealed class CitusEntityTagContract(CitusDatabase database) : EntityTagContract<CitusDatabase>(database);

@@ -29,3 +29,5 @@ public sealed class PostgreSqlStoredOrderContract(PostgreSqlDatabase database) :
 public sealed class PostgreSqlRoundTripContract(PostgreSqlDatabase database) : RoundTripContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlTextLengthContract(PostgreSqlDatabase database) : TextLengthContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlEntityTagContract(PostgreSqlDatabase database) : EntityTagContract<PostgreSqlDatabase>(database);

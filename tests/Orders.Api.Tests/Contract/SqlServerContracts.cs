@@ -29,3 +29,5 @@ public sealed class SqlServerStoredOrderContract(SqlServerDatabase database) : S
 public sealed class SqlServerRoundTripContract(SqlServerDatabase database) : RoundTripContract<SqlServerDatabase>(database);
 
 public sealed class SqlServerTextLengthContract(SqlServerDatabase database) : TextLengthContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerEntityTagContract(SqlServerDatabase database) : EntityTagContract<SqlServerDatabase>(database);

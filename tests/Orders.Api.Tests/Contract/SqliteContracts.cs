@@ -27,3 +27,5 @@ public sealed class SqliteFreeTextContract(SqliteDatabase database) : FreeTextCo
 public sealed class SqliteStoredOrderContract(SqliteDatabase database) : StoredOrderContract<SqliteDatabase>(database);
 
 public sealed class SqliteTextLengthContract(SqliteDatabase database) : TextLengthContract<SqliteDatabase>(database);
+
+public sealed class SqliteEntityTagContract(SqliteDatabase database) : EntityTagContract<SqliteDatabase>(database);

@@ -89,6 +89,7 @@ public sealed class SqlServerParametersTests
     {
         "SqlServerSql.InsertOrder" => SqlServerParameters.InsertOrder(Sample),
         "SqlServerSql.FindOrder" => SqlServerParameters.FindOrder(Sample.Owner, Sample.ClientReference),
+        "SqlServerSql.FindOrderVersion" => SqlServerParameters.FindOrder(Sample.Owner, Sample.ClientReference),
         "SqlServerSql.ListFirstPage" => SqlServerParameters.List(Sample.Owner, null, 10),
         "SqlServerSql.ListAfter" => SqlServerParameters.List(Sample.Owner, new OrderPosition(Sample.CreatedAt, Sample.OrderId), 10),
         "SqlServerSql.LinesOfOrders" => SqlServerParameters.LinesOfOrders(Sample.Owner, [Sample.OrderId]),
