@@ -74,8 +74,8 @@ public sealed class OrdersClientTests(LiveApi api) : IClassFixture<LiveApi>
         request.ShippingAddress = null;
         var placed = await client.CreateOrderAsync(request, cancellationToken: Ct);
 
-        var found = await client.GetOrderAsync(request.ClientReference!, Ct);
-        var missing = await Assert.ThrowsAsync<ApiException<ApiProblem>>(() => client.GetOrderAsync("no-such-order", Ct));
+        var found = await client.GetOrderAsync(request.ClientReference!, cancellationToken: Ct);
+        var missing = await Assert.ThrowsAsync<ApiException<ApiProblem>>(() => client.GetOrderAsync("no-such-order", cancellationToken: Ct));
 
         Assert.Equal(placed.OrderId, found.OrderId);
         Assert.Equal(placed.CreatedAt, found.CreatedAt);
@@ -83,6 +83,23 @@ public sealed class OrdersClientTests(LiveApi api) : IClassFixture<LiveApi>
         Assert.Null(found.Customer.Name);
         Assert.Equal((int)HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(ApiProblemCode.ORDER_NOT_FOUND, missing.Result.Code);
+        api.AssertConformsToTheDocument();
+    }
+
+    [Fact]
+    public async Task GetOrder_WithTheOrdersETag_IsA304WithTheTag_AndEveryAnswerCarriesTheSameTag()
+    {
+        var client = api.CreateClient();
+        var request = AnOrder();
+        var placed = await client.CreateOrderAsync(request, cancellationToken: Ct);
+
+        var found = await client.GetOrderAsync(request.ClientReference!, cancellationToken: Ct);
+        // The generated client has no body to return for a 304: it says so as an ApiException with the status and headers.
+        var notModified = await Assert.ThrowsAsync<ApiException>(() => client.GetOrderAsync(request.ClientReference!, placed.Etag, Ct));
+
+        Assert.Equal(placed.Etag, found.Etag);
+        Assert.Equal((int)HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal([placed.Etag], notModified.Headers["ETag"]);
         api.AssertConformsToTheDocument();
     }
 
@@ -98,7 +115,7 @@ public sealed class OrdersClientTests(LiveApi api) : IClassFixture<LiveApi>
         Assert.Equal((int)HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal(OrderRequestProblemCode.VALIDATION_FAILED, invalid.Result.Code);
         Assert.Equal(["customer.name"], invalid.Result.Errors!.Keys);
-        await Assert.ThrowsAsync<ApiException<ApiProblem>>(() => client.GetOrderAsync(request.ClientReference!, Ct));
+        await Assert.ThrowsAsync<ApiException<ApiProblem>>(() => client.GetOrderAsync(request.ClientReference!, cancellationToken: Ct));
         api.AssertConformsToTheDocument();
     }
 

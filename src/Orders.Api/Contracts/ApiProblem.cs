@@ -77,6 +77,13 @@ public sealed class DuplicateOrderProblem : ApiProblem
     public required DateTime CreatedAt { get; init; }
 
     /// <summary>
+    /// That order's entity tag, as GET orderUrl would send it in its ETag header: a retry that learns its
+    /// order is placed can go on with If-None-Match (or, later, If-Match) without reading it first. In the
+    /// body, not in an ETag header: a 409's ETag would describe this problem document (RFC 9110 §8.8.3).
+    /// </summary>
+    public required string Etag { get; init; }
+
+    /// <summary>
     /// True: this request describes the stored order exactly (same currency, customer, address and lines), so
     /// it is a retry of a request that already succeeded; treat the order as placed. False: the reference
     /// was already used for a different order; the stored order is unchanged and nothing new was placed. That

@@ -1,6 +1,6 @@
 namespace Orders.Api.Contracts;
 
-/// <summary>An order as placed. Every 201 and 200 shows it the same way; it never changes once placed.</summary>
+/// <summary>An order as stored. Every 201, 200 and list item shows it the same way, with its entity tag.</summary>
 /// <remarks>
 /// The wire's own records, apart from the domain's (Model/) and the event's (Events/): each changes for
 /// its own reasons. Every mapping passes every member by position, so a member added to either side
@@ -16,6 +16,7 @@ namespace Orders.Api.Contracts;
 /// <param name="Lines">The items, numbered from 1 in the order they were sent.</param>
 /// <param name="Total">Sum of the line totals, in minor units of the currency.</param>
 /// <param name="CreatedAt">When the order was placed (UTC, microsecond precision).</param>
+/// <param name="Etag">The order's entity tag, as its ETag header carries it (quotes included): changes with every change of the order. Opaque: compare it, send it back in If-None-Match; do not parse it.</param>
 public sealed record OrderResponse(
     Guid OrderId,
     string ClientReference,
@@ -25,7 +26,8 @@ public sealed record OrderResponse(
     ShippingAddress? ShippingAddress,
     IReadOnlyList<OrderLine> Lines,
     long Total,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    string Etag)
 {
     public static OrderResponse From(Model.Order order) => new(
         order.OrderId,
@@ -36,7 +38,8 @@ public sealed record OrderResponse(
         order.ShippingAddress is { } address ? ShippingAddress.From(address) : null,
         [.. order.Lines.Select(OrderLine.From)],
         order.Total,
-        order.CreatedAt);
+        order.CreatedAt,
+        OrderETag.Of(order));
 }
 
 /// <summary>The customer of a placed order.</summary>

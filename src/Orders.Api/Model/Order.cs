@@ -2,7 +2,8 @@ namespace Orders.Api.Model;
 
 /// <summary>An order as stored: what the client asked for plus what the server decided.</summary>
 /// <remarks>
-/// Stored once and never changed; every 201, 200 and 409 is built from this. The domain's own records:
+/// Every 201, 200 and 409 is built from this. <see cref="Version"/> is 1 when placed and one more with
+/// every change of the stored order; the answer's ETag is made of it and the id. The domain's own records:
 /// what a client reads is Contracts/OrderResponse, what a consumer reads Events/OrderEventPayload,
 /// and each maps from here by position, so no member can be left out silently.
 /// </remarks>
@@ -16,7 +17,11 @@ public sealed record Order(
     ShippingAddress? ShippingAddress,
     IReadOnlyList<OrderLine> Lines,
     long Total,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    long Version)
 {
     public const string PlacedStatus = "placed";
+
+    /// <summary>The version of an order as placed (and of every row the version column was added to).</summary>
+    public const long FirstVersion = 1;
 }

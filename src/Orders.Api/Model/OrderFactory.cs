@@ -26,6 +26,7 @@ public sealed class OrderFactory(TimeProvider clock)
             draft.ShippingAddress,
             lines,
             OrderTotals.Total(lines.Select(line => line.LineTotal)),
-            createdAt);
+            createdAt,
+            Order.FirstVersion);
     }
 }

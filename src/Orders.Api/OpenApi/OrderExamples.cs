@@ -26,7 +26,11 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
         new Model.ShippingAddress("Unter den Linden 1", null, "Berlin", "10117", "DE"),
         [new Model.OrderLine(1, "SKU-1", 2, 1999, 3998), new Model.OrderLine(2, "SKU-2", 1, 500, 500)],
         4498,
-        new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560));
+        new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560),
+        Model.Order.FirstVersion);
+
+    /// <summary>The example order's entity tag, as its ETag header and its etag field carry it.</summary>
+    public static string ETag => OrderETag.Of(Placed);
 
     public static CreateOrderRequest Request => new(
         Reference, "EUR", new CustomerRequest("ada@example.com", "Ada Lovelace", null),

@@ -51,6 +51,18 @@ internal sealed class ParameterDocumentation : IOperationFilter
                 Example = OrderExamples.Reference,
             });
         }
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IfNoneMatchHeaderMarker>().Any())
+        {
+            (operation.Parameters ??= []).Add(new OpenApiParameter
+            {
+                Name = "If-None-Match",
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = ApiTexts.IfNoneMatchHeader,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 },
+                Example = OrderExamples.ETag,
+            });
+        }
     }
 
     private static RequestField Reference => OrderRequestFields.ClientReference;

@@ -18,13 +18,14 @@ internal static class ResponseCatalog
     public const string Location = "Location";
     public const string RetryAfter = "Retry-After";
     public const string WwwAuthenticate = "WWW-Authenticate";
+    public const string ETag = "ETag";
 
     private const string CreateOrder = "CreateOrder";
 
     public static ResponseDoc Find(string operationId, int status, OrderExamples examples) => (operationId, status) switch
     {
-        (CreateOrder, 201) => Doc("Placed by this request. The body is the order; `Location` is its URL.",
-            [Location], Example("placed", "The order", examples.PlacedOrder)),
+        (CreateOrder, 201) => Doc("Placed by this request. The body is the order; `Location` is its URL, `ETag` its entity tag.",
+            [Location, ETag], Example("placed", "The order", examples.PlacedOrder)),
         (CreateOrder, 400) => Doc(
             "Nothing was stored. `VALIDATION_FAILED`: fields break the rules, and `errors` names each by its JSON path. " +
             "`MALFORMED_JSON`: the body is not JSON, is truncated, nests too deep or repeats a property (no `errors`). " +
@@ -36,7 +37,8 @@ internal static class ResponseCatalog
             "An order with this `clientReference` exists (committed) and this request placed nothing. `orderUrl` and " +
             "`Location` point at it. `sameRequest: true`: this request describes that order, so it is a retry of one " +
             "that succeeded (perhaps one whose answer was lost): treat the order as placed. `sameRequest: false`: the " +
-            "reference was reused for a different order: a bug in the caller; do not retry.",
+            "reference was reused for a different order: a bug in the caller; do not retry. `etag` is that order's " +
+            "entity tag (in the body: an `ETag` header on a 409 would describe the problem, not the order).",
             [Location],
             Example("retry", "A retry of the request that placed the order", examples.Duplicate(sameRequest: true)),
             Example("reused", "The reference reused for a different order", examples.Duplicate(sameRequest: false))),
@@ -44,8 +46,12 @@ internal static class ResponseCatalog
             [], Example("too-large", "PAYLOAD_TOO_LARGE", examples.PayloadTooLarge)),
         (CreateOrder, 415) => Doc("The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`). Nothing was stored.",
             [], Example("not-json", "UNSUPPORTED_MEDIA_TYPE", examples.UnsupportedMediaType)),
-        ("GetOrder", 200) => Doc("The order, exactly as the 201 that placed it showed it.",
-            [], Example("order", "The order", examples.PlacedOrder)),
+        ("GetOrder", 200) => Doc("The order as it stands; `ETag` is its entity tag (the same as its `etag` field).",
+            [ETag], Example("order", "The order", examples.PlacedOrder)),
+        ("GetOrder", 304) => Doc(
+            "`If-None-Match` named the order's current entity tag (or was `*`): your copy is current. No body; " +
+            "`ETag` repeats the tag.",
+            [ETag]),
         ("GetOrder", 400) => Doc("The `clientReference` in the path is not a valid reference (`VALIDATION_FAILED`).",
             [], Example("bad-reference", "VALIDATION_FAILED", examples.InvalidParameter("clientReference", Rules.ClientReference.Rule))),
         ("GetOrder", 404) => Doc("No order of yours has this `clientReference` (`ORDER_NOT_FOUND`).",
@@ -101,8 +107,25 @@ internal static class ResponseCatalog
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             Example = $"Bearer error=\"invalid_token\", error_description=\"{Security.TokenRefusal.Expired}\"",
         },
+        ETag => new OpenApiHeader
+        {
+            Description = "The order's entity tag (strong, quoted, opaque): send it back in `If-None-Match` to be answered 304 while the order is unchanged.",
+            Required = true,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = ETagMinLength, MaxLength = ETagMaxLength, Pattern = ETagPattern },
+            Example = OrderExamples.ETag,
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown response header."),
     };
+
+    /// <summary>
+    /// A strong entity tag (RFC 9110 §8.8.3): quoted, no W/ prefix, printable ASCII. Opaque beyond that on
+    /// purpose, with room to spare (the tag is 35 to 54 characters today), so its make-up can change.
+    /// </summary>
+    public const string ETagPattern = "^\"[\\x21\\x23-\\x7E]+\"$";
+
+    public const int ETagMinLength = 3;
+
+    public const int ETagMaxLength = 128;
 
     // Only a POST stores anything, so only its answers say whether it did and how to retry it.
     private static string NothingStored(string operationId) => operationId == CreateOrder ? " Nothing was stored." : "";

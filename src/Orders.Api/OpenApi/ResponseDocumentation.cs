@@ -24,7 +24,11 @@ internal sealed class ResponseDocumentation(IOptions<JsonOptions> json) : IOpera
             {
                 (target.Headers ??= new Dictionary<string, IOpenApiHeader>())[header] = ResponseCatalog.Header(header);
             }
-            var media = (OpenApiMediaType)target.Content!.Values.Single();
+            if (target.Content is not { Count: > 0 })
+            {
+                continue; // a 304: headers only
+            }
+            var media = (OpenApiMediaType)target.Content.Values.Single();
             if (doc.Examples is [var only])
             {
                 media.Example = only.Value;

@@ -25,7 +25,8 @@ internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
             .NullableOnly()
             .OneOf("status", Model.Order.PlacedStatus)
             .LimitsOf(OrderRequestFields.Order)
-            .Minimum("total", 0),
+            .Minimum("total", 0)
+            .Text("etag", ResponseCatalog.ETagMinLength, ResponseCatalog.ETagMaxLength, ResponseCatalog.ETagPattern),
         // Null where the record's C# type says so (SupportNonNullableReferenceTypes): a field the client may leave out.
         [typeof(Customer)] = schema => schema.RequireAll().LimitsOf(OrderRequestFields.Customer),
         // Only ever OrderResponse.shippingAddress, null for an order placed without one.
@@ -42,7 +43,8 @@ internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
                 Problems.Codes.ValidationFailed, Problems.Codes.MalformedJson, Problems.Codes.BadRequest)
             .Optional("errors"),
         [typeof(DuplicateOrderProblem)] = schema => Problem(schema, Problems.Codes.DuplicateIdempotencyKey)
-            .Format("orderUrl", "uri-reference"),
+            .Format("orderUrl", "uri-reference")
+            .Text("etag", ResponseCatalog.ETagMinLength, ResponseCatalog.ETagMaxLength, ResponseCatalog.ETagPattern),
     };
 
     // traceId is declared nullable in C# only because ProblemResult fills it in while writing.

@@ -27,8 +27,11 @@ internal static class CorsSetup
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(options.AllowedOrigins)
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
-            .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, Rules.ClientReference.HeaderName)
-            .WithExposedHeaders(HeaderNames.Location, HeaderNames.RetryAfter, HeaderNames.WWWAuthenticate)
+            // If-Match is for the next slice's cancel and change; allowed now so storefronts are set up once.
+            .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, Rules.ClientReference.HeaderName,
+                HeaderNames.IfMatch, HeaderNames.IfNoneMatch)
+            // ETag: a page cannot read a response header CORS does not expose, and it needs the tag to send it back.
+            .WithExposedHeaders(HeaderNames.Location, HeaderNames.RetryAfter, HeaderNames.WWWAuthenticate, HeaderNames.ETag)
             .SetPreflightMaxAge(TimeSpan.FromSeconds(options.PreflightMaxAgeSeconds))));
         return services;
     }

@@ -22,11 +22,20 @@ public interface IOrderStore
     Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Which order the owner's client reference names and its version, or null: one row read by the
+    /// unique key, no lines, so a conditional GET whose tag still matches costs less than the order.
+    /// </summary>
+    Task<OrderVersion?> FindVersionAsync(string owner, string clientReference, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The owner's orders, newest first (created_at, then order id, both descending), strictly after
     /// <paramref name="after"/> in that order when it is given.
     /// </summary>
     Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>One state of one order: what its ETag is made of.</summary>
+public sealed record OrderVersion(Guid OrderId, long Version);
 
 /// <summary>A place in the newest-first order: the keyset that pagination continues from.</summary>
 public sealed record OrderPosition(DateTime CreatedAt, Guid OrderId);

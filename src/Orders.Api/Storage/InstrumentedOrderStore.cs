@@ -13,6 +13,9 @@ internal sealed class InstrumentedOrderStore(IOrderStore inner, OrdersMetrics me
     public Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
         Timed("find", () => inner.FindAsync(owner, clientReference, cancellationToken));
 
+    public Task<OrderVersion?> FindVersionAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
+        Timed("find_version", () => inner.FindVersionAsync(owner, clientReference, cancellationToken));
+
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         Timed("list", () => inner.ListAsync(owner, after, limit, cancellationToken));
 

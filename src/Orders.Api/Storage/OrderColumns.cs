@@ -18,7 +18,8 @@ internal static class OrderColumns
         o.order_id AS OrderId, o.owner_id AS Owner, o.client_reference AS ClientReference, o.status AS Status,
         o.currency AS Currency, o.customer_email AS CustomerEmail, o.customer_name AS CustomerName, o.customer_phone AS CustomerPhone,
         o.ship_line1 AS ShipLine1, o.ship_line2 AS ShipLine2, o.ship_city AS ShipCity,
-        o.ship_postal_code AS ShipPostalCode, o.ship_country AS ShipCountry, o.total AS Total, o.created_at AS CreatedAt
+        o.ship_postal_code AS ShipPostalCode, o.ship_country AS ShipCountry, o.total AS Total, o.version AS Version,
+        o.created_at AS CreatedAt
         """;
 
     public const string Line = """
@@ -28,12 +29,12 @@ internal static class OrderColumns
 
     public const string InsertHeaderColumns = """
         order_id, owner_id, client_reference, status, currency, customer_email, customer_name, customer_phone,
-        ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, total, created_at
+        ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, total, version, created_at
         """;
 
     public const string InsertHeaderValues = """
         @OrderId, @Owner, @ClientReference, @Status, @Currency, @CustomerEmail, @CustomerName, @CustomerPhone,
-        @ShipLine1, @ShipLine2, @ShipCity, @ShipPostalCode, @ShipCountry, @Total, @CreatedAt
+        @ShipLine1, @ShipLine2, @ShipCity, @ShipPostalCode, @ShipCountry, @Total, @Version, @CreatedAt
         """;
 
     /// <summary>
@@ -55,20 +56,28 @@ internal static class OrderColumns
         HeaderValue.Text("ShipCity", order => order.ShippingAddress?.City),
         HeaderValue.Text("ShipPostalCode", order => order.ShippingAddress?.PostalCode),
         HeaderValue.Text("ShipCountry", order => order.ShippingAddress?.Country),
-        HeaderValue.Amount("Total", order => order.Total),
+        HeaderValue.Number("Total", order => order.Total),
+        // Written, not left to the column's default: the domain decides what a new order's version is.
+        HeaderValue.Number("Version", order => order.Version),
     ];
+
+    /// <summary>
+    /// What a conditional GET reads (the version by the unique key, nothing else): the columns of
+    /// <see cref="OrderVersionRow{TId}"/>, in its order.
+    /// </summary>
+    public const string Version = "o.order_id AS OrderId, o.version AS Version";
 
     public const string OrderIdParameter = "OrderId";
 
     public const string CreatedAtParameter = "CreatedAt";
 }
 
-/// <summary>One parameter of an orders insert: its name, and its value as text or as an amount.</summary>
-internal sealed record HeaderValue(string Name, Func<Order, string?>? TextOf, Func<Order, long>? AmountOf)
+/// <summary>One parameter of an orders insert: its name, and its value as text or as a 64-bit number (an amount, the version).</summary>
+internal sealed record HeaderValue(string Name, Func<Order, string?>? TextOf, Func<Order, long>? NumberOf)
 {
     public static HeaderValue Text(string name, Func<Order, string?> value) => new(name, value, null);
 
-    public static HeaderValue Amount(string name, Func<Order, long> value) => new(name, null, value);
+    public static HeaderValue Number(string name, Func<Order, long> value) => new(name, null, value);
 
-    public object? ValueOf(Order order) => TextOf is not null ? TextOf(order) : AmountOf!(order);
+    public object? ValueOf(Order order) => TextOf is not null ? TextOf(order) : NumberOf!(order);
 }

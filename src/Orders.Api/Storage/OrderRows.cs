@@ -23,6 +23,7 @@ internal sealed record OrderHeaderRow<TId, TTime>(
     string? ShipPostalCode,
     string? ShipCountry,
     long Total,
+    long Version,
     TTime CreatedAt)
 {
     /// <summary>The domain order of this row and its lines, with the id and time it stands for.</summary>
@@ -37,8 +38,15 @@ internal sealed record OrderHeaderRow<TId, TTime>(
         ShipLine1 is null ? null : new ShippingAddress(ShipLine1, ShipLine2, ShipCity!, ShipPostalCode!, ShipCountry!),
         [.. lines.OrderBy(line => line.LineNumber).Select(line => new OrderLine(line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal))],
         Total,
-        DateTime.SpecifyKind(createdAt, DateTimeKind.Utc));
+        DateTime.SpecifyKind(createdAt, DateTimeKind.Utc),
+        Version);
 }
+
+/// <summary>
+/// What a conditional GET reads (<see cref="OrderColumns.Version"/>): which order holds the reference,
+/// and its version. Ids in the store's own representation (text on SQLite).
+/// </summary>
+internal sealed record OrderVersionRow<TId>(TId OrderId, long Version);
 
 /// <summary>An order_lines row.</summary>
 internal sealed record OrderLineRow(Guid OrderId, int LineNumber, string Sku, int Quantity, long UnitPrice, long LineTotal);

@@ -82,6 +82,9 @@ public abstract class AtomicityContract<TDatabase>(TDatabase database) : Contrac
         public Task<Order?> FindAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
             inner.FindAsync(owner, clientReference, cancellationToken);
 
+        public Task<OrderVersion?> FindVersionAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
+            inner.FindVersionAsync(owner, clientReference, cancellationToken);
+
         public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
             inner.ListAsync(owner, after, limit, cancellationToken);
     }

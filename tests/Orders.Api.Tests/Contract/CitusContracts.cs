@@ -32,3 +32,5 @@ public sealed class CitusPoolWarmUpContract(CitusDatabase database) : PoolWarmUp
 public sealed class CitusRoundTripContract(CitusDatabase database) : RoundTripContract<CitusDatabase>(database);
 
 public sealed class CitusTextLengthContract(CitusDatabase database) : TextLengthContract<CitusDatabase>(database);
+
+public sealed class CitusEntityTagContract(CitusDatabase database) : EntityTagContract<CitusDatabase>(database);

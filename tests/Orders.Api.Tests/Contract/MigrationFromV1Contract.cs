@@ -103,7 +103,9 @@ public abstract class MigrationFromV1Contract<TDatabase>(TDatabase database) : C
                 lines,
                 lines.Sum(l => l.LineTotal),
                 // Whole microseconds: what every store keeps.
-                start.AddMinutes(n).AddTicks(n * 10));
+                start.AddMinutes(n).AddTicks(n * 10),
+                // What the version column's default gives every row that existed before it (0006/0008).
+                Order.FirstVersion);
         }).ToList();
         return orders;
     }

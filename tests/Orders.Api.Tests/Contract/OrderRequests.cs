@@ -38,6 +38,14 @@ public static class OrderRequests
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>GET /orders/{reference} with an If-None-Match header sent as given (unvalidated, so a bad one can be sent too).</summary>
+    public static async Task<HttpResponseMessage> GetOrderIfNoneMatchAsync(this HttpClient client, string reference, string ifNoneMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/orders/{reference}");
+        request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string body, string contentType = "application/json")
     {
         var content = new StringContent(body);

@@ -31,3 +31,5 @@ public sealed class PostgreSqlPoolWarmUpContract(PostgreSqlDatabase database) : 
 public sealed class PostgreSqlRoundTripContract(PostgreSqlDatabase database) : RoundTripContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlTextLengthContract(PostgreSqlDatabase database) : TextLengthContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlEntityTagContract(PostgreSqlDatabase database) : EntityTagContract<PostgreSqlDatabase>(database);

@@ -8,8 +8,8 @@ namespace Orders.Api.Tests.Contract;
 
 /// <summary>
 /// On PostgreSQL and SQL Server every request waits for the database once: a create (BEGIN to
-/// COMMIT), a duplicate (the same batch finds the key taken and reads the stored order) and a lookup
-/// are one round trip each. Every extra round trip costs the API and the database a send, a wake-up
+/// COMMIT), a duplicate (the same batch finds the key taken and reads the stored order), a lookup and
+/// a conditional lookup answered 304 (the version alone) are one round trip each. Every extra round trip costs the API and the database a send, a wake-up
 /// and a receive (docs/benchmarks.md). Counted by a relay that reads the wire protocol
 /// (<see cref="IRoundTripCounter.For"/>).
 /// </summary>
@@ -31,6 +31,24 @@ public abstract class RoundTripContract<TDatabase>(TDatabase database) : Contrac
         Assert.Equal((HttpStatusCode.Created, 1), created);
         Assert.Equal((HttpStatusCode.Conflict, 1), duplicate);
         Assert.Equal((HttpStatusCode.OK, 1), lookup);
+    }
+
+    [Fact]
+    public async Task ConditionalLookup_Answered304_WaitsForTheDatabaseOnce_AndAStaleTagTwice()
+    {
+        await using var relay = IRoundTripCounter.For(Database);
+        var client = StartApi(ThroughOneConnection(relay));
+        await WarmUpAsync(client);
+        var reference = OrderRequests.NewReference();
+        var tag = (await client.PostOrderAsync(OrderRequests.Valid(reference))).Headers.ETag!.ToString();
+
+        var notModified = await RoundTripsOfAsync(relay, () => client.GetOrderIfNoneMatchAsync(reference, tag));
+        // A stale tag reads the version, then the order as a plain lookup does: the price of keeping the
+        // 304, a polling client's usual answer, to the one small read.
+        var stale = await RoundTripsOfAsync(relay, () => client.GetOrderIfNoneMatchAsync(reference, "\"stale\""));
+
+        Assert.Equal((HttpStatusCode.NotModified, 1), notModified);
+        Assert.Equal((HttpStatusCode.OK, 2), stale);
     }
 
     [Fact]
@@ -77,7 +95,9 @@ public abstract class RoundTripContract<TDatabase>(TDatabase database) : Contrac
             var reference = OrderRequests.NewReference();
             Assert.Equal(HttpStatusCode.Created, (await client.PostOrderAsync(OrderRequests.Valid(reference))).StatusCode);
             Assert.Equal(HttpStatusCode.Conflict, (await client.PostOrderAsync(OrderRequests.Valid(reference))).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/orders/{reference}", Ct)).StatusCode);
+            var found = await client.GetAsync($"/orders/{reference}", Ct);
+            Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+            Assert.Equal(HttpStatusCode.NotModified, (await client.GetOrderIfNoneMatchAsync(reference, found.Headers.ETag!.ToString())).StatusCode);
         }
     }
 

@@ -31,3 +31,5 @@ public sealed class SqlServerPoolWarmUpContract(SqlServerDatabase database) : Po
 public sealed class SqlServerRoundTripContract(SqlServerDatabase database) : RoundTripContract<SqlServerDatabase>(database);
 
 public sealed class SqlServerTextLengthContract(SqlServerDatabase database) : TextLengthContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerEntityTagContract(SqlServerDatabase database) : EntityTagContract<SqlServerDatabase>(database);

@@ -29,3 +29,5 @@ public sealed class SqliteStoredOrderContract(SqliteDatabase database) : StoredO
 public sealed class SqlitePoolWarmUpContract(SqliteDatabase database) : PoolWarmUpContract<SqliteDatabase>(database);
 
 public sealed class SqliteTextLengthContract(SqliteDatabase database) : TextLengthContract<SqliteDatabase>(database);
+
+public sealed class SqliteEntityTagContract(SqliteDatabase database) : EntityTagContract<SqliteDatabase>(database);

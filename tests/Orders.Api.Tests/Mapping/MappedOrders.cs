@@ -15,7 +15,8 @@ internal static class MappedOrders
         new ShippingAddress("Unter den Linden 1", "Hinterhaus", "Berlin", "10117", "DE"),
         [new OrderLine(1, "SKU-1", 2, 1999, 3998), new OrderLine(2, "SKU-2", 3, 500, 1500)],
         5498,
-        new DateTime(2026, 12, 7, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560));
+        new DateTime(2026, 12, 7, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560),
+        7);
 
     public static Order NothingOptionalSet() => EveryMemberSet() with
     {

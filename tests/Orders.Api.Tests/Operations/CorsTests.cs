@@ -14,7 +14,7 @@ public sealed class CorsTests(SqliteDatabase database) : IClassFixture<SqliteDat
     private const string Storefront = "http://shop.127.0.0.1.nip.test:5173";
     private const string Stranger = "http://evil.test";
 
-    private static readonly string[] AnswerCodes = ["201", "400", "401", "404", "409", "413", "429", "503"];
+    private static readonly string[] AnswerCodes = ["201", "304", "400", "401", "404", "409", "413", "429", "503"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -53,6 +53,24 @@ public sealed class CorsTests(SqliteDatabase database) : IClassFixture<SqliteDat
         Assert.Equal("600", Header(response, "Access-Control-Max-Age"));
     }
 
+    [Fact]
+    public async Task Preflight_AllowsTheConditionalRequestHeaders_ForAStorefront()
+    {
+        // If-None-Match for polling an order; If-Match for the transitions that follow (issue 34).
+        await using var factory = Factory();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/orders/some-reference");
+        preflight.Headers.Add("Origin", Storefront);
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,if-none-match,if-match");
+
+        var response = await factory.CreateClientWithToken(null).SendAsync(preflight, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var headers = Header(response, "Access-Control-Allow-Headers")!.ToLowerInvariant();
+        Assert.Contains("if-none-match", headers, StringComparison.Ordinal);
+        Assert.Contains("if-match", headers.Replace("if-none-match", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> Answers()
     {
         var data = new TheoryData<string, string>();
@@ -80,6 +98,8 @@ public sealed class CorsTests(SqliteDatabase database) : IClassFixture<SqliteDat
         var exposed = Header(response, "Access-Control-Expose-Headers") ?? "";
         Assert.Contains("Location", exposed, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Retry-After", exposed, StringComparison.OrdinalIgnoreCase);
+        // Without it a page never sees the tag it must send back in If-None-Match (or If-Match).
+        Assert.Contains("ETag", exposed, StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task<HttpResponseMessage> ProvokeAsync(string answer, string origin)
@@ -97,6 +117,9 @@ public sealed class CorsTests(SqliteDatabase database) : IClassFixture<SqliteDat
         {
             case "404":
                 return await client.GetAsync($"/orders/{reference}", Ct);
+            case "304":
+                var placed = await client.PostOrderAsync(OrderRequests.Valid(reference));
+                return await client.GetOrderIfNoneMatchAsync(reference, placed.Headers.ETag!.ToString());
             case "400":
                 return await client.PostRawAsync("{}");
             case "413":

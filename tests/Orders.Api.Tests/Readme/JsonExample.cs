@@ -19,6 +19,7 @@ internal static partial class JsonExample
         ["orderId"] = Uuid(),
         ["createdAt"] = UtcTimestamp(),
         ["traceId"] = TraceParent(),
+        ["etag"] = StrongETag(),
     };
 
     public static List<string> Differences(string shown, string sent)
@@ -112,4 +113,8 @@ internal static partial class JsonExample
 
     [GeneratedRegex(@"\A00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}\z")]
     private static partial Regex TraceParent();
+
+    /// <summary>A strong entity tag: quoted, no W/. Its make-up is the API's business (opaque to a reader).</summary>
+    [GeneratedRegex(@"\A""[\x21\x23-\x7E]+""\z")]
+    internal static partial Regex StrongETag();
 }

@@ -19,7 +19,7 @@ public sealed class SqlServerParametersTests
     private static readonly Order Sample = new(
         Guid.CreateVersion7(), "default", "ref-1", Order.PlacedStatus, "EUR", new Customer("ada@example.com", null, null), null,
         [new OrderLine(1, "SKU-1", 2, 1999, 3998), new OrderLine(2, "SKU-2", 1, 500, 500)], 4498,
-        new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1_234_560));
+        new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1_234_560), Order.FirstVersion);
 
     private static readonly OrderEvent SampleEvent = new(
         Guid.CreateVersion7(), Sample.Owner, Sample.OrderId, OrderEventTypes.Placed, "{}", Sample.CreatedAt,
@@ -34,6 +34,7 @@ public sealed class SqlServerParametersTests
         ["ClientReference"] = SqlDbType.VarChar,
         ["Owner"] = SqlDbType.NVarChar,
         ["Total"] = SqlDbType.BigInt,
+        ["Version"] = SqlDbType.BigInt,
         ["Limit"] = SqlDbType.Int,
         ["Lines"] = SqlDbType.Structured,
         ["OrderIds"] = SqlDbType.Structured,
@@ -88,6 +89,7 @@ public sealed class SqlServerParametersTests
     {
         "SqlServerSql.InsertOrder" => SqlServerParameters.InsertOrder(Sample),
         "SqlServerSql.FindOrder" => SqlServerParameters.FindOrder(Sample.Owner, Sample.ClientReference),
+        "SqlServerSql.FindOrderVersion" => SqlServerParameters.FindOrder(Sample.Owner, Sample.ClientReference),
         "SqlServerSql.ListFirstPage" => SqlServerParameters.List(Sample.Owner, null, 10),
         "SqlServerSql.ListAfter" => SqlServerParameters.List(Sample.Owner, new OrderPosition(Sample.CreatedAt, Sample.OrderId), 10),
         "SqlServerSql.LinesOfOrders" => SqlServerParameters.LinesOfOrders(Sample.Owner, [Sample.OrderId]),

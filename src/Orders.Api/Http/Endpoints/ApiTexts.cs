@@ -48,11 +48,21 @@ internal static class ApiTexts
         (then they must be equal).
         """;
 
-    public const string GetOrder = "Returns the order placed with this `clientReference`, exactly as its 201 showed it.";
+    public const string GetOrder = """
+        Returns the order placed with this `clientReference`, with its entity tag in `ETag` (and in `etag`).
+        Polling for changes? Send the tag back in `If-None-Match`: while the order is unchanged the answer
+        is **304** without a body, which costs the server less than the order.
+        """;
 
     public const string ListOrders = """
         Returns the caller's orders, newest first, `limit` at a time. Pass the answer's `next` as `after`
         to get the following page; `next` is null on the last page.
+        """;
+
+    public const string IfNoneMatchHeader = """
+        Entity tags of your copies of this order (RFC 9110): one (`"…"`, as `ETag` or `etag` gave it),
+        several separated by commas, or `*`. When one is the order's current tag, or `*` is sent, the
+        answer is 304 with no body; otherwise the order, as without the header.
         """;
 
     public const string IdempotencyKeyHeader = """

@@ -20,10 +20,20 @@ internal static class EndpointMetadata
     /// <summary>The endpoint takes the order's reference from the Idempotency-Key header too.</summary>
     public static RouteHandlerBuilder AcceptsIdempotencyKeyHeader(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(IdempotencyKeyHeaderMarker.Instance);
+
+    /// <summary>The endpoint answers 304 to an If-None-Match that names the current ETag.</summary>
+    public static RouteHandlerBuilder AcceptsIfNoneMatchHeader(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(IfNoneMatchHeaderMarker.Instance);
 }
 
 /// <summary>The metadata <see cref="EndpointMetadata.AcceptsIdempotencyKeyHeader"/> adds.</summary>
 internal sealed class IdempotencyKeyHeaderMarker
 {
     public static readonly IdempotencyKeyHeaderMarker Instance = new();
+}
+
+/// <summary>The metadata <see cref="EndpointMetadata.AcceptsIfNoneMatchHeader"/> adds.</summary>
+internal sealed class IfNoneMatchHeaderMarker
+{
+    public static readonly IfNoneMatchHeaderMarker Instance = new();
 }

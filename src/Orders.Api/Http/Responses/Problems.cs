@@ -102,6 +102,7 @@ public static class Problems
                 OrderId = existing.OrderId,
                 OrderUrl = orderUrl,
                 CreatedAt = existing.CreatedAt,
+                Etag = OrderETag.Of(existing),
                 SameRequest = sameRequest,
             },
             new Dictionary<string, string> { ["Location"] = orderUrl });

@@ -62,7 +62,7 @@ internal static class PostgreSqlOrderInsert
             var value = values[i];
             parameters[i + 1] = value.TextOf is { } text
                 ? Text(value.Name, text(order))
-                : new NpgsqlParameter<long>(value.Name, value.AmountOf!(order));
+                : new NpgsqlParameter<long>(value.Name, value.NumberOf!(order));
         }
         parameters[^1] = new NpgsqlParameter<DateTime>(OrderColumns.CreatedAtParameter, NpgsqlDbType.TimestampTz) { TypedValue = order.CreatedAt };
         return parameters;

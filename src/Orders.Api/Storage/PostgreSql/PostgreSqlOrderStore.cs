@@ -39,6 +39,15 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
             return await FindAsync(connection, owner, clientReference, ct);
         }, cancellationToken);
 
+    public Task<OrderVersion?> FindVersionAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
+        _retry.RunAsync(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var row = await connection.QuerySingleOrDefaultAsync<OrderVersionRow<Guid>>(new CommandDefinition(
+                PostgreSqlSql.FindOrderVersion, new { Owner = owner, ClientReference = clientReference }, cancellationToken: ct));
+            return row is null ? null : new OrderVersion(row.OrderId, row.Version);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         _retry.RunAsync(async ct =>
         {

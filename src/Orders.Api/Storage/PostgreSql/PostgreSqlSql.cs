@@ -80,6 +80,13 @@ internal static class PostgreSqlSql
         ORDER BY l.line_number;
         """;
 
+    /// <summary>A conditional GET's read: one row by the unique key, two columns, no lines.</summary>
+    public const string FindOrderVersion = $"""
+        SELECT {OrderColumns.Version}
+        FROM orders o
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference
+        """;
+
     public const string ListFirstPage = $"""
         SELECT {OrderColumns.Header}
         FROM orders o

@@ -45,6 +45,17 @@ internal sealed class SqlServerOrderStore(
                 return await FindAsync(connection, owner, clientReference, ct);
             }, cancellationToken);
 
+    public Task<OrderVersion?> FindVersionAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
+        !SqlServerParameters.FitsClientReference(clientReference)
+            ? Task.FromResult<OrderVersion?>(null) // no such reference can have been stored
+            : RunAsync(async ct =>
+            {
+                await using var connection = await OpenAsync(ct);
+                var row = await connection.QuerySingleOrDefaultAsync<OrderVersionRow<Guid>>(new CommandDefinition(
+                    SqlServerSql.FindOrderVersion, SqlServerParameters.FindOrder(owner, clientReference), cancellationToken: ct));
+                return row is null ? null : new OrderVersion(row.OrderId, row.Version);
+            }, cancellationToken);
+
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         RunAsync(async ct =>
         {

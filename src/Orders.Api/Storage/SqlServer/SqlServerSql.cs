@@ -41,6 +41,13 @@ internal static class SqlServerSql
         ORDER BY l.line_number;
         """;
 
+    /// <summary>A conditional GET's read: one seek on the unique key, two columns, no lines.</summary>
+    public const string FindOrderVersion = $"""
+        SELECT {OrderColumns.Version}
+        FROM dbo.orders AS o
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference;
+        """;
+
     public const string ListFirstPage = $"""
         SELECT TOP (@Limit) {OrderColumns.Header}
         FROM dbo.orders AS o

@@ -38,6 +38,16 @@ internal sealed class SqliteOrderStore(
             return await FindAsync(connection, owner, clientReference, ct);
         }, cancellationToken);
 
+    public Task<OrderVersion?> FindVersionAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
+        _retry.RunAsync(async ct =>
+        {
+            await using var connection = await OpenAsync(ct);
+            using var span = DatabaseSpans.Start(DatabaseSpans.Sqlite, SqliteSql.FindOrderVersion);
+            var row = await connection.QuerySingleOrDefaultAsync<OrderVersionRow<string>>(new CommandDefinition(
+                SqliteSql.FindOrderVersion, new { Owner = owner, ClientReference = clientReference }, cancellationToken: ct));
+            return row is null ? null : new OrderVersion(SqliteValues.ParseId(row.OrderId), row.Version);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         _retry.RunAsync(async ct =>
         {
