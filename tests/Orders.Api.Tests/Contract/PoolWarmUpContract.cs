@@ -26,7 +26,7 @@ public abstract class PoolWarmUpContract<TDatabase>(TDatabase database) : Contra
         var before = await Database.CountAllRowsAsync();
 
         // when it becomes ready
-        var ready = await WaitUntilReadyAsync(client);
+        var ready = await Readiness.WaitForReadyAsync(client, ReadyWithin, Ct) == HttpStatusCode.OK;
 
         // then it did after its pool was warm (SQLite has no sessions to warm), with nothing stored by
         // the warm-up, and it serves at once.
@@ -40,21 +40,5 @@ public abstract class PoolWarmUpContract<TDatabase>(TDatabase database) : Contra
         Assert.Equal(before, await Database.CountAllRowsAsync());
         var created = await client.PostOrderAsync(OrderRequests.Valid(OrderRequests.NewReference()));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-    }
-
-    // Bounded: every 100 ms until ReadyWithin has passed.
-    private static async Task<bool> WaitUntilReadyAsync(HttpClient client)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < ReadyWithin)
-        {
-            using var answer = await client.GetAsync("/health/ready", Ct);
-            if (answer.StatusCode == HttpStatusCode.OK)
-            {
-                return true;
-            }
-            await Task.Delay(100, Ct);
-        }
-        return false;
     }
 }

@@ -27,7 +27,7 @@ public abstract class DeployedArtifactSmoke<TDatabase>(TDatabase database) : ICl
         await api.ExpectAliveDuringAsync(async () =>
         {
             // It says ready once its pool is warm (Storage:WarmUpSeconds, 30 s at most), as a load balancer waits for.
-            Assert.Equal(HttpStatusCode.OK, await ReadinessWithinAsync(client, TimeSpan.FromSeconds(40)));
+            Assert.Equal(HttpStatusCode.OK, await Readiness.WaitForReadyAsync(client, TimeSpan.FromSeconds(40), Ct));
 
             // when an order is placed, placed again, and read,
             var reference = OrderRequests.NewReference();
@@ -51,21 +51,6 @@ public abstract class DeployedArtifactSmoke<TDatabase>(TDatabase database) : ICl
         StartupOutput.AssertNoCrash(output);
         Assert.DoesNotContain("fail: ", output, StringComparison.Ordinal);
         Assert.DoesNotContain("crit: ", output, StringComparison.Ordinal);
-    }
-
-    // Bounded: every 200 ms until the bound, then the last answer.
-    private static async Task<HttpStatusCode> ReadinessWithinAsync(HttpClient client, TimeSpan bound)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            using var answer = await client.GetAsync("/health/ready", Ct);
-            if (answer.StatusCode == HttpStatusCode.OK || waited.Elapsed > bound)
-            {
-                return answer.StatusCode;
-            }
-            await Task.Delay(200, Ct);
-        }
     }
 }
 
