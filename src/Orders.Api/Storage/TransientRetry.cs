@@ -11,7 +11,8 @@ namespace Orders.Api.Storage;
 /// </summary>
 /// <remarks>
 /// Every store failure ends as <see cref="StoreUnavailableException"/> (503); anything else, a bug, is
-/// rethrown as it is (500). The deadline holds even against a driver call that ignores its token:
+/// rethrown as it is (500); a caller that cancelled gets an <see cref="OperationCanceledException"/>
+/// for its token, whatever the attempt threw (the deadline's cancellation is ours: 503). The deadline holds even against a driver call that ignores its token:
 /// the caller is answered at the deadline and the abandoned attempt ends on its own.
 /// </remarks>
 public sealed class TransientRetry(
@@ -63,6 +64,13 @@ public sealed class TransientRetry(
             try
             {
                 return await unitOfWork(attemptsToken);
+            }
+            catch (Exception ex) when (callerToken.IsCancellationRequested && ex is not OperationCanceledException)
+            {
+                // The caller went away (the client hung up): whatever the driver made of the
+                // cancellation (SQLite's SQLITE_INTERRUPT, SqlClient's "Operation cancelled by user",
+                // Npgsql's broken read) is that cancellation, never a store failure nor a bug.
+                throw new OperationCanceledException("The request was cancelled by its caller.", ex, callerToken);
             }
             catch (Exception ex) when (!callerToken.IsCancellationRequested)
             {

@@ -48,6 +48,27 @@ public sealed class TransientRetryTests
     }
 
     [Fact]
+    public async Task WhatADriverThrowsOnceTheCallerCancelled_IsTheCallersCancellation_NeitherRetriedNorClassified()
+    {
+        // Given a caller that goes away while the attempt runs, and a driver that reports it its own
+        // way (SQLite's SQLITE_INTERRUPT, raised synchronously, before the retry waits for anything)
+        using var caller = new CancellationTokenSource();
+        var (calls, classified, retries) = (0, 0, 0);
+        var retry = new TransientRetry(3, Deadline, _ => { classified++; return StoreErrorKind.Busy; }, () => retries++);
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => retry.RunAsync<int>(_ =>
+        {
+            calls++;
+            caller.Cancel();
+            throw new Microsoft.Data.Sqlite.SqliteException("interrupted", 9);
+        }, caller.Token));
+
+        // then the request ends as cancelled by its caller: one attempt, nothing classified or retried.
+        Assert.Equal(caller.Token, error.CancellationToken);
+        Assert.Equal((1, 0, 0), (calls, classified, retries));
+    }
+
+    [Fact]
     public async Task Bugs_AreNotRetried_AndStayWhatTheyAre()
     {
         var calls = 0;
