@@ -9,8 +9,10 @@ namespace Orders.FaultTests.Faults;
 /// Fault 4: clients that hang up mid-request. The API sees the connection close and cancels the
 /// request, and with it the database command: the order is then either wholly committed (the
 /// statement had finished) or not there at all. The client does not know which; its retry tells it.
+/// A hang-up is the client's: the API records it as 499, never as a 500 nor as a store outage.
 /// </summary>
-public sealed class ClientAbortTests(PostgreSqlDatabase database) : FaultTestBase(database), IClassFixture<PostgreSqlDatabase>
+public abstract class ClientAbortTests<TDatabase>(TDatabase database) : FaultTestBase(database), IClassFixture<TDatabase>
+    where TDatabase : class, IOrderDatabase
 {
     // A create takes a few milliseconds here, so giving up after 0 to 15 ms cuts requests before they
     // are sent, while the body is read, during the insert and after the commit.
@@ -36,6 +38,30 @@ public sealed class ClientAbortTests(PostgreSqlDatabase database) : FaultTestBas
         await ledger.RetryUnsettledAsync(api.Client);
         Report(ledger.Summary("client abort, after retries"));
         await LedgerCheck.AssertConsistentAsync(ledger, Database, everyReferenceStored: true);
+
+        // and the API saw no store outage and gave no 500 anywhere, to a client that stayed or one that left.
+        await AssertNoOutageNorServerErrorAsync(api);
+    }
+
+    /// <summary>
+    /// What the API itself recorded, from its metrics and its log: no 500 nor 503, no
+    /// store_unavailable rejection, no outage or unhandled-exception line; the hang-ups as 499.
+    /// </summary>
+    private static async Task AssertNoOutageNorServerErrorAsync(ApiProcess api)
+    {
+        var metrics = await ApiMetrics.ReadAsync(api.Client, TestContext.Current.CancellationToken);
+        var storeLines = api.OutputLinesContaining("Order store");
+        var unhandled = api.OutputLinesContaining("nhandled exception");
+        var (recorded499, recorded500, recorded503) = (metrics.Requests(499), metrics.Requests(500), metrics.Requests(503));
+        var storeUnavailable = metrics.Sum("orders_rejections_total", "reason=\"store_unavailable\"");
+        var figures = $"recorded 499: {recorded499}, 500: {recorded500}, 503: {recorded503}; store_unavailable: {storeUnavailable}; " +
+                      $"log lines: {storeLines.Count} 'Order store' (503 or outage), {unhandled.Count} unhandled exception";
+        Report($"API's own record: {figures}");
+        Assert.True(
+            recorded500 == 0 && recorded503 == 0 && storeUnavailable == 0 && storeLines.Count == 0 && unhandled.Count == 0,
+            $"{figures}\n{string.Join('\n', storeLines.Concat(unhandled).Take(20))}\n{api.OutputTail()}");
+        // The hang-ups are recorded as what they were (how many depends on timing: some leave before sending).
+        Assert.True(recorded499 > 0, $"no request was recorded as 499 (client closed request): {figures}");
     }
 
     [Fact]
@@ -64,5 +90,13 @@ public sealed class ClientAbortTests(PostgreSqlDatabase database) : FaultTestBas
         Assert.Equal(Answer.Created, retry.Answer);
         var stored = Assert.Single(await LedgerCheck.ReadStoredAsync(Database), order => order.ClientReference == body.Reference);
         Assert.Equal((retry.OrderId, (long)body.Lines, body.Total), (stored.OrderId, stored.LineCount, stored.LineSum));
+        // and the API saw no store outage and gave no 500, only hang-ups.
+        await AssertNoOutageNorServerErrorAsync(api);
     }
 }
+
+public sealed class ClientAbortTests(PostgreSqlDatabase database) : ClientAbortTests<PostgreSqlDatabase>(database);
+
+public sealed class SqliteClientAbortTests(SqliteDatabase database) : ClientAbortTests<SqliteDatabase>(database);
+
+public sealed class SqlServerClientAbortTests(SqlServerDatabase database) : ClientAbortTests<SqlServerDatabase>(database);
