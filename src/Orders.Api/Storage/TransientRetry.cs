@@ -68,8 +68,9 @@ public sealed class TransientRetry(
             catch (Exception ex) when (callerToken.IsCancellationRequested && ex is not OperationCanceledException)
             {
                 // The caller went away (the client hung up): whatever the driver made of the
-                // cancellation (SQLite's SQLITE_INTERRUPT, SqlClient's "Operation cancelled by user",
-                // Npgsql's broken read) is that cancellation, never a store failure nor a bug.
+                // cancellation (SqlClient's "Operation cancelled by user", Npgsql's read broken off
+                // when its cancel request went unanswered) is that cancellation, never a store
+                // failure nor a bug.
                 throw new OperationCanceledException("The request was cancelled by its caller.", ex, callerToken);
             }
             catch (Exception ex) when (!callerToken.IsCancellationRequested)

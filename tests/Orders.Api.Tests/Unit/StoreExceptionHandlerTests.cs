@@ -48,12 +48,12 @@ public sealed class StoreExceptionHandlerTests : IDisposable
         _ = _services.GetRequiredService<OrdersMetrics>();
     }
 
-    // What a request has thrown when its client hung up: the drivers' own exceptions for a cancelled
-    // command, the retry's, and Kestrel's for a body cut short.
+    // What a request may have thrown when its client hung up: a driver's own exception for the
+    // cancelled command, a store error it met meanwhile, the retry's, Kestrel's for a body cut short, a bug.
     public static TheoryData<Exception> ThrownAfterTheClientLeft() =>
     [
-        new SqliteException("interrupted", 9),
         new NpgsqlException("Exception while reading from stream", new IOException("Connection reset by peer")),
+        new SqliteException("database is locked", 5),
         new StoreUnavailableException("The store failed 1 time(s), the last with ConnectionLost."),
         new BadHttpRequestException("Unexpected end of request content.", StatusCodes.Status400BadRequest),
         new InvalidOperationException("a bug, but nobody is left to tell"),

@@ -51,16 +51,17 @@ public sealed class TransientRetryTests
     public async Task WhatADriverThrowsOnceTheCallerCancelled_IsTheCallersCancellation_NeitherRetriedNorClassified()
     {
         // Given a caller that goes away while the attempt runs, and a driver that reports it its own
-        // way (SQLite's SQLITE_INTERRUPT, raised synchronously, before the retry waits for anything)
+        // way (Npgsql breaks the connection off when its cancel request is not answered), before the
+        // retry waits for anything
         using var caller = new CancellationTokenSource();
         var (calls, classified, retries) = (0, 0, 0);
-        var retry = new TransientRetry(3, Deadline, _ => { classified++; return StoreErrorKind.Busy; }, () => retries++);
+        var retry = new TransientRetry(3, Deadline, _ => { classified++; return StoreErrorKind.ConnectionLost; }, () => retries++);
 
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => retry.RunAsync<int>(_ =>
         {
             calls++;
             caller.Cancel();
-            throw new Microsoft.Data.Sqlite.SqliteException("interrupted", 9);
+            throw new NpgsqlException("Exception while reading from stream", new IOException("Connection reset by peer"));
         }, caller.Token));
 
         // then the request ends as cancelled by its caller: one attempt, nothing classified or retried.
