@@ -103,6 +103,18 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Each line containing <paramref name="text"/> with the <paramref name="after"/> lines that followed it (an exception's type and stack), for failure messages.</summary>
+    public IReadOnlyList<string> OutputLinesAfter(string text, int after)
+    {
+        lock (_outputTail)
+        {
+            return _output.Select((line, index) => (line, index))
+                .Where(numbered => numbered.line.Contains(text, StringComparison.Ordinal))
+                .SelectMany(numbered => _output.Skip(numbered.index).Take(after + 1))
+                .ToList();
+        }
+    }
+
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string OutputTail()
     {
