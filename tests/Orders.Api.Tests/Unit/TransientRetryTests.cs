@@ -50,9 +50,8 @@ public sealed class TransientRetryTests
     [Fact]
     public async Task WhatADriverThrowsOnceTheCallerCancelled_IsTheCallersCancellation_NeitherRetriedNorClassified()
     {
-        // Given a caller that goes away while the attempt runs, and a driver that reports it its own
-        // way (Npgsql breaks the connection off when its cancel request is not answered), before the
-        // retry waits for anything
+        // Given a caller that goes away while the attempt runs, and an attempt that then fails (here
+        // synchronously, before the retry waits for anything)
         using var caller = new CancellationTokenSource();
         var (calls, classified, retries) = (0, 0, 0);
         var retry = new TransientRetry(3, Deadline, _ => { classified++; return StoreErrorKind.ConnectionLost; }, () => retries++);
@@ -67,6 +66,27 @@ public sealed class TransientRetryTests
         // then the request ends as cancelled by its caller: one attempt, nothing classified or retried.
         Assert.Equal(caller.Token, error.CancellationToken);
         Assert.Equal((1, 0, 0), (calls, classified, retries));
+    }
+
+    [Fact]
+    public async Task ACallerThatLeaves_StopsWaiting_WhileItsAttemptRunsOnUncancelled()
+    {
+        // Given an attempt under way (a batch on the wire),
+        using var caller = new CancellationTokenSource();
+        var attemptToken = new TaskCompletionSource<CancellationToken>();
+        var finish = new TaskCompletionSource<int>();
+        var retry = new TransientRetry(3, TimeSpan.FromSeconds(30), StoreErrors.Classify);
+        var run = retry.RunAsync(ct => { attemptToken.SetResult(ct); return finish.Task; }, caller.Token);
+        var token = await attemptToken.Task.WaitAsync(Ct);
+
+        // when its caller leaves,
+        await caller.CancelAsync();
+
+        // the caller's wait ends as a cancellation, and the attempt's token is left alone: a command
+        // cancelled mid-way can leave its pooled connection out of step for the next request.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.False(token.IsCancellationRequested);
+        finish.SetResult(1);
     }
 
     [Fact]

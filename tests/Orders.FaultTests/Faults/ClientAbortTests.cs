@@ -6,9 +6,9 @@ using Orders.FaultTests.Harness;
 namespace Orders.FaultTests.Faults;
 
 /// <summary>
-/// Fault 4: clients that hang up mid-request. The API sees the connection close and cancels the
-/// request, and with it the database command: the order is then either wholly committed (the
-/// statement had finished) or not there at all. The client does not know which; its retry tells it.
+/// Fault 4: clients that hang up mid-request. The API sees the connection close and stops the
+/// request; its transaction, if begun, runs to its end, so the order is either wholly committed or
+/// not there at all. The client does not know which; its retry tells it.
 /// A hang-up is the client's: the API records it as 499, never as a 500 nor as a store outage.
 /// </summary>
 public abstract class ClientAbortTests<TDatabase>(TDatabase database) : FaultTestBase(database), IClassFixture<TDatabase>
@@ -116,6 +116,7 @@ public abstract class ClientAbortTests<TDatabase>(TDatabase database) : FaultTes
     }
 }
 
+// PostgreSQL's keeps the suite's first name, the one its runs and docs/benchmarks.md use.
 public sealed class ClientAbortTests(PostgreSqlDatabase database) : ClientAbortTests<PostgreSqlDatabase>(database);
 
 public sealed class SqliteClientAbortTests(SqliteDatabase database) : ClientAbortTests<SqliteDatabase>(database);
