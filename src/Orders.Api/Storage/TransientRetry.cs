@@ -12,8 +12,9 @@ namespace Orders.Api.Storage;
 /// <remarks>
 /// Every store failure ends as <see cref="StoreUnavailableException"/> (503); anything else, a bug, is
 /// rethrown as it is (500); a caller that cancelled gets an <see cref="OperationCanceledException"/>
-/// for its token, whatever the attempt threw (the deadline's cancellation is ours: 503). The deadline holds even against a driver call that ignores its token:
-/// the caller is answered at the deadline and the abandoned attempt ends on its own.
+/// for its token, whatever the attempt threw (the deadline's cancellation is ours: 503). The deadline
+/// holds even against a driver call that ignores its token: the caller is answered at the deadline
+/// and the abandoned attempt ends on its own.
 /// </remarks>
 public sealed class TransientRetry(
     int maxAttempts, TimeSpan deadline, Func<Exception, StoreErrorKind> classify, Action? onRetry = null, Action? clearPool = null)
@@ -26,7 +27,8 @@ public sealed class TransientRetry(
         // went away. A caller that leaves stops waiting (below), and its attempt runs on to its end, a
         // few milliseconds, so its connection goes back to the pool whole: cancelling Npgsql's batch
         // mid-way on client hang-ups left a pooled connection that skipped the header's result set, and
-        // a later request on it read its lines as the header (a 500 in 2 of ~45 ClientAbortTests runs).
+        // a later request on it read its lines as the header (a 500 in 2 of 42 PostgreSQL
+        // runs of ClientAbortTests).
         var attempts = new CancellationTokenSource();
         var work = AttemptAsync(unitOfWork, attempts.Token, cancellationToken);
         // Disposed only once the last attempt has ended, however late: a driver may still hold the token.
