@@ -48,6 +48,48 @@ public sealed class TransientRetryTests
     }
 
     [Fact]
+    public async Task WhatADriverThrowsOnceTheCallerCancelled_IsTheCallersCancellation_NeitherRetriedNorClassified()
+    {
+        // Given a caller that goes away while the attempt runs, and an attempt that then fails (here
+        // synchronously, before the retry waits for anything)
+        using var caller = new CancellationTokenSource();
+        var (calls, classified, retries) = (0, 0, 0);
+        var retry = new TransientRetry(3, Deadline, _ => { classified++; return StoreErrorKind.ConnectionLost; }, () => retries++);
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => retry.RunAsync<int>(_ =>
+        {
+            calls++;
+            caller.Cancel();
+            throw new NpgsqlException("Exception while reading from stream", new IOException("Connection reset by peer"));
+        }, caller.Token));
+
+        // then the request ends as cancelled by its caller: one attempt, nothing classified or retried.
+        Assert.Equal(caller.Token, error.CancellationToken);
+        Assert.Equal((1, 0, 0), (calls, classified, retries));
+    }
+
+    [Fact]
+    public async Task ACallerThatLeaves_StopsWaiting_WhileItsAttemptRunsOnUncancelled()
+    {
+        // Given an attempt under way (a batch on the wire),
+        using var caller = new CancellationTokenSource();
+        var attemptToken = new TaskCompletionSource<CancellationToken>();
+        var finish = new TaskCompletionSource<int>();
+        var retry = new TransientRetry(3, TimeSpan.FromSeconds(30), StoreErrors.Classify);
+        var run = retry.RunAsync(ct => { attemptToken.SetResult(ct); return finish.Task; }, caller.Token);
+        var token = await attemptToken.Task.WaitAsync(Ct);
+
+        // when its caller leaves,
+        await caller.CancelAsync();
+
+        // the caller's wait ends as a cancellation, and the attempt's token is left alone: a command
+        // cancelled mid-way can leave its pooled connection out of step for the next request.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.False(token.IsCancellationRequested);
+        finish.SetResult(1);
+    }
+
+    [Fact]
     public async Task Bugs_AreNotRetried_AndStayWhatTheyAre()
     {
         var calls = 0;

@@ -14,7 +14,9 @@ public sealed class ApiProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Dictionary<string, string> _environment;
+    private const int MaxOutputLines = 200_000;
     private readonly Queue<string> _outputTail = new();
+    private readonly List<string> _output = [];
     private readonly List<HttpClient> _ownerClients = [];
     private Process? _process;
 
@@ -89,6 +91,30 @@ public sealed class ApiProcess : IAsyncDisposable
         await WaitUntilReadyAsync();
     }
 
+    /// <summary>
+    /// Every line the process wrote (at its Warning level, the first <see cref="MaxOutputLines"/>)
+    /// that contains <paramref name="text"/>: what an operator's log search would find.
+    /// </summary>
+    public IReadOnlyList<string> OutputLinesContaining(string text)
+    {
+        lock (_outputTail)
+        {
+            return _output.Where(line => line.Contains(text, StringComparison.Ordinal)).ToList();
+        }
+    }
+
+    /// <summary>Each line containing <paramref name="text"/> with the <paramref name="after"/> lines that followed it (an exception's type and stack), for failure messages.</summary>
+    public IReadOnlyList<string> OutputLinesAfter(string text, int after)
+    {
+        lock (_outputTail)
+        {
+            return _output.Select((line, index) => (line, index))
+                .Where(numbered => numbered.line.Contains(text, StringComparison.Ordinal))
+                .SelectMany(numbered => _output.Skip(numbered.index).Take(after + 1))
+                .ToList();
+        }
+    }
+
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string OutputTail()
     {
@@ -145,6 +171,10 @@ public sealed class ApiProcess : IAsyncDisposable
         }
         lock (_outputTail)
         {
+            if (_output.Count < MaxOutputLines)
+            {
+                _output.Add(line);
+            }
             _outputTail.Enqueue(line);
             while (_outputTail.Count > 100)
             {

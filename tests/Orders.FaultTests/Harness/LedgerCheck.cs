@@ -16,14 +16,16 @@ public static class LedgerCheck
     public static async Task<IReadOnlyList<StoredOrder>> ReadStoredAsync(IOrderDatabase database, string owner = TestTokens.DefaultOwner)
     {
         await using var connection = database.OpenConnection();
-        return (await connection.QueryAsync<StoredOrder>(
+        // The id as text: SQLite stores it so, and a uuid or uniqueidentifier casts to the same form.
+        var rows = await connection.QueryAsync<(string OrderId, string ClientReference, long Total, long LineCount, long LineSum)>(
             """
-            SELECT o.order_id AS OrderId, o.client_reference AS ClientReference, o.total AS Total,
+            SELECT CAST(o.order_id AS varchar(36)) AS OrderId, o.client_reference AS ClientReference, o.total AS Total,
                    CAST(count(l.order_id) AS bigint) AS LineCount, CAST(coalesce(sum(l.line_total), 0) AS bigint) AS LineSum
             FROM orders o LEFT JOIN order_lines l ON l.owner_id = o.owner_id AND l.order_id = o.order_id
             WHERE o.owner_id = @Owner
             GROUP BY o.order_id, o.client_reference, o.total
-            """, new { Owner = owner })).ToList();
+            """, new { Owner = owner });
+        return rows.Select(row => new StoredOrder(Guid.Parse(row.OrderId), row.ClientReference, row.Total, row.LineCount, row.LineSum)).ToList();
     }
 
     /// <summary>

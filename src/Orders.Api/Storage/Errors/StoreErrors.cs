@@ -11,6 +11,13 @@ namespace Orders.Api.Storage.Errors;
 /// driver's exceptions, and the transport's own for the rest. The retry, the exception handler and the
 /// start-up migration all ask here; the table for operators is docs/operations.md, Store errors.
 /// </summary>
+/// <remarks>
+/// A bare <see cref="IOException"/> is not the store's: the drivers wrap their transport's errors in
+/// their own exceptions (each provider's table above), while ASP.NET Core's are IOExceptions too: a client that
+/// hung up mid-body (<c>BadHttpRequestException</c>, <c>ConnectionResetException</c>), and so is a
+/// missing file (<see cref="FileNotFoundException"/>). Counted as a lost connection, they answered
+/// 503 and logged a store outage that never happened.
+/// </remarks>
 public static class StoreErrors
 {
     public static StoreErrorKind Classify(Exception exception) => exception switch
@@ -20,7 +27,7 @@ public static class StoreErrors
         SqliteException => SqliteErrors.Classify(exception),
         InvalidOperationException when SqlServerErrors.Classify(exception) is var kind && kind.IsStoreFailure() => kind,
         TimeoutException => StoreErrorKind.Timeout,
-        SocketException or IOException => StoreErrorKind.ConnectionLost,
+        SocketException => StoreErrorKind.ConnectionLost,
         _ => StoreErrorKind.Bug,
     };
 }
