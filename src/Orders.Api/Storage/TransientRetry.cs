@@ -1,4 +1,5 @@
 using Orders.Api.Storage.Errors;
+
 namespace Orders.Api.Storage;
 
 /// <summary>
