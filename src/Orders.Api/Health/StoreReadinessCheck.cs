@@ -10,8 +10,10 @@ internal sealed class StoreReadinessCheck(IDatabaseMigrator migrator, PoolWarmth
     {
         if (!warmth.HasEnded)
         {
-            // Not yet: a burst now would meet sessions that are still starting (Storage:WarmUpSeconds bounds the wait).
-            return HealthCheckResult.Unhealthy("The connection pool is being warmed.");
+            // Not yet: a burst now would meet sessions that are still starting (Storage:WarmUpSeconds bounds
+            // the wait). Degraded, not Unhealthy: /health/ready answers it 503 all the same, but the health
+            // check service logs it as a warning, where every probe of a normal start-up would log an error.
+            return HealthCheckResult.Degraded("The connection pool is being warmed.");
         }
         try
         {
