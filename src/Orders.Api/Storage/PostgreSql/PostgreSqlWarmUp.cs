@@ -11,27 +11,7 @@ namespace Orders.Api.Storage.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlWarmUp(NpgsqlDataSource dataSource) : IStoreWarmUp
 {
-    public async Task WarmUpAsync(int connections, CancellationToken cancellationToken)
-    {
-        var opened = new List<NpgsqlConnection>();
-        try
-        {
-            await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
-            {
-                var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-                lock (opened)
-                {
-                    opened.Add(connection);
-                }
-                await PostgreSqlOrderStore.FindAsync(connection, WarmUpOrder.Owner, "warm-up", cancellationToken);
-            }));
-        }
-        finally
-        {
-            foreach (var connection in opened)
-            {
-                await connection.DisposeAsync();
-            }
-        }
-    }
+    public Task WarmUpAsync(int connections, CancellationToken cancellationToken) =>
+        ConnectionWarmUp.RunAsync(connections, ct => dataSource.OpenConnectionAsync(ct).AsTask(),
+            (connection, ct) => PostgreSqlOrderStore.FindAsync(connection, WarmUpOrder.Owner, "warm-up", ct), cancellationToken);
 }

@@ -13,29 +13,8 @@ namespace Orders.Api.Storage.SqlServer;
 /// </summary>
 internal sealed class SqlServerWarmUp(OrdersConnectionString connectionString, IOrderEventFactory events) : IStoreWarmUp
 {
-    public async Task WarmUpAsync(int connections, CancellationToken cancellationToken)
-    {
-        var opened = new List<SqlConnection>();
-        try
-        {
-            await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
-            {
-                var connection = await SqlServerConnections.OpenAsync(connectionString.Store, cancellationToken);
-                lock (opened)
-                {
-                    opened.Add(connection);
-                }
-                await CreateAndRollBackAsync(connection, cancellationToken);
-            }));
-        }
-        finally
-        {
-            foreach (var connection in opened)
-            {
-                await connection.DisposeAsync();
-            }
-        }
-    }
+    public Task WarmUpAsync(int connections, CancellationToken cancellationToken) =>
+        ConnectionWarmUp.RunAsync(connections, ct => SqlServerConnections.OpenAsync(connectionString.Store, ct), CreateAndRollBackAsync, cancellationToken);
 
     private async Task CreateAndRollBackAsync(SqlConnection connection, CancellationToken ct)
     {
