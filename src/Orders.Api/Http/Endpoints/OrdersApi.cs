@@ -79,8 +79,9 @@ public static class OrdersApi
         {
             case CreateOrderResult.Created created:
                 span?.SetTag(OrdersTracing.OutcomeAttribute, OrdersTracing.Outcomes.Created);
-                return new JsonCreated<OrderResponse>(
-                    OrderPaths.Of(context.Request, created.Order.ClientReference), OrderResponse.From(created.Order), OrderETag.Of(created.Order));
+                var placed = OrderResponse.From(created.Order);
+                // The header is the body's etag: made once, so the two cannot differ.
+                return new JsonCreated<OrderResponse>(OrderPaths.Of(context.Request, placed.ClientReference), placed, placed.Etag);
             case CreateOrderResult.Duplicate duplicate:
                 var sameRequest = draft.DescribesSameOrderAs(duplicate.Existing);
                 span?.SetTag(OrdersTracing.OutcomeAttribute, OrdersTracing.Outcomes.OfDuplicate(sameRequest));
@@ -114,9 +115,12 @@ public static class OrdersApi
             }
         }
         var order = await store.FindAsync(owner, clientReference, ct);
-        return order is null
-            ? Problems.OrderNotFound(clientReference)
-            : new JsonOk<OrderResponse>(OrderResponse.From(order), OrderETag.Of(order));
+        if (order is null)
+        {
+            return Problems.OrderNotFound(clientReference);
+        }
+        var found = OrderResponse.From(order);
+        return new JsonOk<OrderResponse>(found, found.Etag);
     }
 
     internal static async Task<Results<JsonOk<OrderListResponse>, ProblemResult>> ListOrdersAsync(
