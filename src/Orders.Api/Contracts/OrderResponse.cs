@@ -9,13 +9,15 @@ namespace Orders.Api.Contracts;
 /// </remarks>
 /// <param name="OrderId">The server's id of the order (a UUIDv7).</param>
 /// <param name="ClientReference">The idempotency key the order was placed with; also its address, /orders/{clientReference}.</param>
-/// <param name="Status">Always "placed" in this version.</param>
+/// <param name="Status">"placed", or "cancelled" after a cancel (final).</param>
 /// <param name="Currency">ISO 4217 currency code of every amount in the order.</param>
 /// <param name="Customer">Who placed the order.</param>
 /// <param name="ShippingAddress">Where to ship; null when the order was placed without one.</param>
 /// <param name="Lines">The items, numbered from 1 in the order they were sent.</param>
 /// <param name="Total">Sum of the line totals, in minor units of the currency.</param>
 /// <param name="CreatedAt">When the order was placed (UTC, microsecond precision).</param>
+/// <param name="CancelledAt">When the order was cancelled (UTC, microsecond precision); null while it is not.</param>
+/// <param name="CancellationReason">The reason sent with the cancel, as sent; null when none was given or the order is not cancelled.</param>
 /// <param name="Etag">The order's entity tag, as its ETag header carries it (quotes included): changes with every change of the order. Opaque: compare it, send it back in If-None-Match; do not parse it.</param>
 public sealed record OrderResponse(
     Guid OrderId,
@@ -27,6 +29,8 @@ public sealed record OrderResponse(
     IReadOnlyList<OrderLine> Lines,
     long Total,
     DateTime CreatedAt,
+    DateTime? CancelledAt,
+    string? CancellationReason,
     string Etag)
 {
     public static OrderResponse From(Model.Order order) => new(
@@ -39,6 +43,8 @@ public sealed record OrderResponse(
         [.. order.Lines.Select(OrderLine.From)],
         order.Total,
         order.CreatedAt,
+        order.CancelledAt,
+        order.CancellationReason,
         OrderETag.Of(order));
 }
 

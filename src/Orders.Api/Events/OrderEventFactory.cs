@@ -32,4 +32,25 @@ public sealed class OrderEventFactory(IOptions<JsonOptions> json, EventsOptions 
             traceParent,
             traceState);
     }
+
+    /// <summary>The order.cancelled row of a cancel: its id is the request's change id, so a retry writes the same one.</summary>
+    public TransitionEvent? CancelledFor(OrderCancellation cancellation) =>
+        Transition(cancellation.ChangeId, OrderEventTypes.Cancelled, cancellation.CancelledAt,
+            JsonSerializer.Serialize(OrderCancelledPayloadRest.From(cancellation), json.Value.SerializerOptions));
+
+    /// <summary>The order.changed row of a change, made like <see cref="CancelledFor"/>.</summary>
+    public TransitionEvent? ChangedFor(OrderChange change) =>
+        Transition(change.ChangeId, OrderEventTypes.Changed, change.ChangedAt,
+            OrderChangedPayloadRest.From(change, json.Value.SerializerOptions).ToJsonString(json.Value.SerializerOptions));
+
+    // The rest of the body follows the two members the store writes: its opening brace becomes their comma.
+    private TransitionEvent? Transition(Guid eventId, string type, DateTime occurredAt, string restAsObject)
+    {
+        if (!options.Enabled)
+        {
+            return null;
+        }
+        var (traceParent, traceState) = EventTraceContext.Current();
+        return new TransitionEvent(eventId, type, string.Concat(",", restAsObject.AsSpan(1)), occurredAt, traceParent, traceState);
+    }
 }

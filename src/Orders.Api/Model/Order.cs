@@ -3,7 +3,8 @@ namespace Orders.Api.Model;
 /// <summary>An order as stored: what the client asked for plus what the server decided.</summary>
 /// <remarks>
 /// Every 201, 200 and 409 is built from this. <see cref="Version"/> is 1 when placed and one more with
-/// every change of the stored order; the answer's ETag is made of it and the id. The domain's own records:
+/// every change of the stored order (a cancel, a change); the answer's ETag is made of it and the id.
+/// <see cref="CancelledAt"/> and <see cref="CancellationReason"/> are set by a cancel, null before. The domain's own records:
 /// what a client reads is Contracts/OrderResponse, what a consumer reads Events/OrderEventPayload,
 /// and each maps from here by position, so no member can be left out silently.
 /// </remarks>
@@ -18,9 +19,17 @@ public sealed record Order(
     IReadOnlyList<OrderLine> Lines,
     long Total,
     DateTime CreatedAt,
-    long Version)
+    long Version,
+    DateTime? CancelledAt,
+    string? CancellationReason)
 {
     public const string PlacedStatus = "placed";
+
+    /// <summary>The status after a cancel: final, nothing changes an order after it.</summary>
+    public const string CancelledStatus = "cancelled";
+
+    /// <summary>The one status an order can be cancelled or changed from.</summary>
+    public bool IsPlaced => Status == PlacedStatus;
 
     /// <summary>The version of an order as placed (and of every row the version column was added to).</summary>
     public const long FirstVersion = 1;

@@ -5,10 +5,7 @@ public sealed class OrderFactory(TimeProvider clock)
 {
     public Order Create(string owner, OrderDraft draft)
     {
-        // Truncated to microseconds: the coarsest precision of our stores (PostgreSQL timestamptz),
-        // so the 201 body and every later read carry the very same createdAt.
-        var now = clock.GetUtcNow().UtcDateTime;
-        var createdAt = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
+        var createdAt = StoredTime.Now(clock);
 
         var lines = draft.Lines
             .Select((line, index) => new OrderLine(
@@ -27,6 +24,8 @@ public sealed class OrderFactory(TimeProvider clock)
             lines,
             OrderTotals.Total(lines.Select(line => line.LineTotal)),
             createdAt,
-            Order.FirstVersion);
+            Order.FirstVersion,
+            CancelledAt: null,
+            CancellationReason: null);
     }
 }

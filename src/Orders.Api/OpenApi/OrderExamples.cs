@@ -27,7 +27,9 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
         [new Model.OrderLine(1, "SKU-1", 2, 1999, 3998), new Model.OrderLine(2, "SKU-2", 1, 500, 500)],
         4498,
         new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560),
-        Model.Order.FirstVersion);
+        Model.Order.FirstVersion,
+        CancelledAt: null,
+        CancellationReason: null);
 
     /// <summary>The example order's entity tag, as its ETag header and its etag field carry it.</summary>
     public static string ETag => OrderETag.Of(Placed);

@@ -17,7 +17,7 @@ internal static class CreateBatchAnswer
     {
         // Statements without rows are passed over: the first result is the other order's header, if
         // the batch ran the read at all (SQL Server's runs it only on a duplicate).
-        var headers = await ReadAllAsync<OrderHeaderRow<Guid, DateTime>>(reader, ct);
+        var headers = await ReadAllAsync<OrderHeaderRow<Guid, DateTime, DateTime?>>(reader, ct);
         var lines = await reader.NextResultAsync(ct) ? await ReadAllAsync<OrderLineRow>(reader, ct) : [];
         // Read to the end, so an error of a later statement (the COMMIT itself) surfaces here and not as a success.
         while (await reader.NextResultAsync(ct))

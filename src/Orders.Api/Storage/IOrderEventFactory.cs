@@ -13,4 +13,10 @@ public interface IOrderEventFactory
     /// request, before the store's retries, so every attempt of one unit of work writes the same event id.
     /// </summary>
     OrderEvent? PlacedFor(Order order);
+
+    /// <summary>The order.cancelled row of a cancel, or null while events are off. Called once per request, like <see cref="PlacedFor"/>.</summary>
+    TransitionEvent? CancelledFor(OrderCancellation cancellation);
+
+    /// <summary>The order.changed row of a change, or null while events are off. Called once per request.</summary>
+    TransitionEvent? ChangedFor(OrderChange change);
 }

@@ -28,6 +28,23 @@ public interface IOrderStore
     Task<OrderVersion?> FindVersionAsync(string owner, string clientReference, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Cancels the owner's placed order in one short transaction: a conditional update on (owner,
+    /// reference, status placed, and the version when <see cref="OrderCancellation.IfMatch"/> is set),
+    /// the order.cancelled outbox row, and the read of the order as it then stands. A concurrent
+    /// cancel or change of the same order waits on the row lock and is then refused, so exactly one wins.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The database could not be reached, after retries.</exception>
+    Task<TransitionResult> CancelAsync(OrderCancellation cancellation, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies a merge patch to the owner's placed order, under the same rules as <see cref="CancelAsync"/>,
+    /// with an order.changed outbox row. Refused, with nothing written, when the patch only completes an
+    /// address the order does not have (<see cref="OrderPatch.NeedsStoredAddress"/>).
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The database could not be reached, after retries.</exception>
+    Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The owner's orders, newest first (created_at, then order id, both descending), strictly after
     /// <paramref name="after"/> in that order when it is given.
     /// </summary>

@@ -16,6 +16,12 @@ internal sealed class InstrumentedOrderStore(IOrderStore inner, OrdersMetrics me
     public Task<OrderVersion?> FindVersionAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
         Timed("find_version", () => inner.FindVersionAsync(owner, clientReference, cancellationToken));
 
+    public Task<TransitionResult> CancelAsync(OrderCancellation cancellation, CancellationToken cancellationToken) =>
+        Timed("cancel", () => inner.CancelAsync(cancellation, cancellationToken));
+
+    public Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken) =>
+        Timed("change", () => inner.ChangeAsync(change, cancellationToken));
+
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         Timed("list", () => inner.ListAsync(owner, after, limit, cancellationToken));
 
@@ -26,7 +32,13 @@ internal sealed class InstrumentedOrderStore(IOrderStore inner, OrdersMetrics me
         try
         {
             var result = await call();
-            outcome = result is CreateOrderResult.Duplicate ? "duplicate" : "ok";
+            outcome = result switch
+            {
+                CreateOrderResult.Duplicate => "duplicate",
+                TransitionResult.Refused => "refused",
+                TransitionResult.NotFound => "not_found",
+                _ => "ok",
+            };
             return result;
         }
         catch (StoreUnavailableException)

@@ -4,7 +4,7 @@ namespace Orders.Api.Storage;
 
 /// <summary>
 /// The stored order's columns, declared once for every dialect (the same names in sql/sqlite,
-/// sql/postgresql and sql/sqlserver). Each list is in the order of <see cref="OrderHeaderRow{TId, TTime}"/>'s
+/// sql/postgresql and sql/sqlserver). Each list is in the order of <see cref="OrderHeaderRow{TId, TTime, TMaybeTime}"/>'s
 /// constructor, which is how Dapper maps a row to a record; OrderColumnsTests fails when a list, the
 /// record or <see cref="HeaderValues"/> disagree.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class OrderColumns
         o.currency AS Currency, o.customer_email AS CustomerEmail, o.customer_name AS CustomerName, o.customer_phone AS CustomerPhone,
         o.ship_line1 AS ShipLine1, o.ship_line2 AS ShipLine2, o.ship_city AS ShipCity,
         o.ship_postal_code AS ShipPostalCode, o.ship_country AS ShipCountry, o.total AS Total, o.version AS Version,
-        o.created_at AS CreatedAt
+        o.created_at AS CreatedAt, o.cancelled_at AS CancelledAt, o.cancellation_reason AS CancellationReason
         """;
 
     public const string Line = """
@@ -66,6 +66,12 @@ internal static class OrderColumns
     /// <see cref="OrderVersionRow{TId}"/>, in its order.
     /// </summary>
     public const string Version = "o.order_id AS OrderId, o.version AS Version";
+
+    /// <summary>
+    /// Which request last changed the order (<see cref="OrderCancellation.ChangeId"/>): read back by a
+    /// transition's batch, never shown. Null until the first cancel or change.
+    /// </summary>
+    public const string ChangeId = "o.last_change_id AS ChangeId";
 
     public const string OrderIdParameter = "OrderId";
 

@@ -20,4 +20,8 @@ public sealed record OrderEvent(
 public static class OrderEventTypes
 {
     public const string Placed = "order.placed";
+
+    public const string Cancelled = "order.cancelled";
+
+    public const string Changed = "order.changed";
 }

@@ -6,9 +6,10 @@ namespace Orders.Api.Storage;
 /// <summary>
 /// An orders row as a store reads it back: the columns of <see cref="OrderColumns.Header"/>, in its
 /// order (Dapper maps a row to a record's constructor by position). Ids and times come in the
-/// store's own representation: Guid and DateTime, or text on SQLite.
+/// store's own representation: Guid and DateTime, or text on SQLite; <typeparamref name="TMaybeTime"/>
+/// is the nullable form of the time (DateTime? or string?), which a generic cannot spell for both.
 /// </summary>
-internal sealed record OrderHeaderRow<TId, TTime>(
+internal sealed record OrderHeaderRow<TId, TTime, TMaybeTime>(
     TId OrderId,
     string Owner,
     string ClientReference,
@@ -24,10 +25,12 @@ internal sealed record OrderHeaderRow<TId, TTime>(
     string? ShipCountry,
     long Total,
     long Version,
-    TTime CreatedAt)
+    TTime CreatedAt,
+    TMaybeTime CancelledAt,
+    string? CancellationReason)
 {
-    /// <summary>The domain order of this row and its lines, with the id and time it stands for.</summary>
-    public Order ToOrder(Guid orderId, DateTime createdAt, IEnumerable<OrderLineRow> lines) => new(
+    /// <summary>The domain order of this row and its lines, with the id and times it stands for.</summary>
+    public Order ToOrder(Guid orderId, DateTime createdAt, DateTime? cancelledAt, IEnumerable<OrderLineRow> lines) => new(
         orderId,
         Owner,
         ClientReference,
@@ -39,7 +42,9 @@ internal sealed record OrderHeaderRow<TId, TTime>(
         [.. lines.OrderBy(line => line.LineNumber).Select(line => new OrderLine(line.LineNumber, line.Sku, line.Quantity, line.UnitPrice, line.LineTotal))],
         Total,
         DateTime.SpecifyKind(createdAt, DateTimeKind.Utc),
-        Version);
+        Version,
+        cancelledAt is { } cancelled ? DateTime.SpecifyKind(cancelled, DateTimeKind.Utc) : null,
+        CancellationReason);
 }
 
 /// <summary>
@@ -48,16 +53,19 @@ internal sealed record OrderHeaderRow<TId, TTime>(
 /// </summary>
 internal sealed record OrderVersionRow<TId>(TId OrderId, long Version);
 
+/// <summary>What a transition's batch reads back first (<see cref="OrderColumns.ChangeId"/>), in the store's own id type.</summary>
+internal sealed record OrderChangeIdRow<TId>(TId? ChangeId);
+
 /// <summary>An order_lines row.</summary>
 internal sealed record OrderLineRow(Guid OrderId, int LineNumber, string Sku, int Quantity, long UnitPrice, long LineTotal);
 
 /// <summary>Assembles domain orders from rows, so every store answers with the same shape.</summary>
 internal static class OrderRows
 {
-    public static Order ToOrder(OrderHeaderRow<Guid, DateTime> header, IEnumerable<OrderLineRow> lines) =>
-        header.ToOrder(header.OrderId, header.CreatedAt, lines);
+    public static Order ToOrder(OrderHeaderRow<Guid, DateTime, DateTime?> header, IEnumerable<OrderLineRow> lines) =>
+        header.ToOrder(header.OrderId, header.CreatedAt, header.CancelledAt, lines);
 
-    public static IReadOnlyList<Order> ToOrders(IEnumerable<OrderHeaderRow<Guid, DateTime>> headers, IEnumerable<OrderLineRow> lines)
+    public static IReadOnlyList<Order> ToOrders(IEnumerable<OrderHeaderRow<Guid, DateTime, DateTime?>> headers, IEnumerable<OrderLineRow> lines)
     {
         var linesByOrder = lines.ToLookup(line => line.OrderId);
         return [.. headers.Select(header => ToOrder(header, linesByOrder[header.OrderId]))];

@@ -85,6 +85,12 @@ public abstract class AtomicityContract<TDatabase>(TDatabase database) : Contrac
         public Task<OrderVersion?> FindVersionAsync(string owner, string clientReference, CancellationToken cancellationToken) =>
             inner.FindVersionAsync(owner, clientReference, cancellationToken);
 
+        public Task<TransitionResult> CancelAsync(OrderCancellation cancellation, CancellationToken cancellationToken) =>
+            inner.CancelAsync(cancellation, cancellationToken);
+
+        public Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken) =>
+            inner.ChangeAsync(change, cancellationToken);
+
         public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
             inner.ListAsync(owner, after, limit, cancellationToken);
     }

@@ -105,7 +105,9 @@ public abstract class MigrationFromV1Contract<TDatabase>(TDatabase database) : C
                 // Whole microseconds: what every store keeps.
                 start.AddMinutes(n).AddTicks(n * 10),
                 // What the version column's default gives every row that existed before it (0006/0008).
-                Order.FirstVersion);
+                Order.FirstVersion,
+                CancelledAt: null,
+                CancellationReason: null);
         }).ToList();
         return orders;
     }

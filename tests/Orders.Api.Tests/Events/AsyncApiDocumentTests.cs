@@ -162,5 +162,6 @@ public sealed class AsyncApiDocumentTests(SqliteDatabase database) : IClassFixtu
     private static Order SampleOrder(bool withAddress, string? name) => new(
         Guid.CreateVersion7(), "owner-1", "ref-1", Order.PlacedStatus, "EUR", new Customer("ada@example.com", name, name is null ? null : "+49 30 1234567"),
         withAddress ? new ShippingAddress("1 Main St", null, "Berlin", "10117", "DE") : null,
-        [new OrderLine(1, "SKU-1", 2, 1999, 3998)], 3998, new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1230), Order.FirstVersion);
+        [new OrderLine(1, "SKU-1", 2, 1999, 3998)], 3998, new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1230), Order.FirstVersion,
+        CancelledAt: null, CancellationReason: null);
 }

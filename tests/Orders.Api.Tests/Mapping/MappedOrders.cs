@@ -9,18 +9,23 @@ internal static class MappedOrders
         Guid.Parse("019ab1c2-7d3e-7a10-8b5c-3e2f1a0b9c8d"),
         "owner-1",
         "reference-1",
-        Order.PlacedStatus,
+        Order.CancelledStatus,
         "EUR",
         new Customer("ada@example.com", "Ada Lovelace", "+49 30 1234567"),
         new ShippingAddress("Unter den Linden 1", "Hinterhaus", "Berlin", "10117", "DE"),
         [new OrderLine(1, "SKU-1", 2, 1999, 3998), new OrderLine(2, "SKU-2", 3, 500, 1500)],
         5498,
         new DateTime(2026, 12, 7, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560),
-        7);
+        7,
+        new DateTime(2026, 12, 7, 13, 0, 0, DateTimeKind.Utc).AddTicks(6_543_210),
+        "Ordered the wrong size");
 
     public static Order NothingOptionalSet() => EveryMemberSet() with
     {
         Customer = new Customer("ada@example.com", null, null),
         ShippingAddress = null,
+        Status = Order.PlacedStatus,
+        CancelledAt = null,
+        CancellationReason = null,
     };
 }

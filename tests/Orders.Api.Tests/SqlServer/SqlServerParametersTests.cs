@@ -19,7 +19,8 @@ public sealed class SqlServerParametersTests
     private static readonly Order Sample = new(
         Guid.CreateVersion7(), "default", "ref-1", Order.PlacedStatus, "EUR", new Customer("ada@example.com", null, null), null,
         [new OrderLine(1, "SKU-1", 2, 1999, 3998), new OrderLine(2, "SKU-2", 1, 500, 500)], 4498,
-        new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1_234_560), Order.FirstVersion);
+        new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1_234_560), Order.FirstVersion,
+        CancelledAt: null, CancellationReason: null);
 
     private static readonly OrderEvent SampleEvent = new(
         Guid.CreateVersion7(), Sample.Owner, Sample.OrderId, OrderEventTypes.Placed, "{}", Sample.CreatedAt,

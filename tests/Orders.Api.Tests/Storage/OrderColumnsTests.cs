@@ -15,9 +15,9 @@ public sealed partial class OrderColumnsTests
     {
         var selected = Selected(OrderColumns.Header);
 
-        Assert.Equal(ConstructorOf(typeof(OrderHeaderRow<Guid, DateTime>)), selected.Select(column => column.Alias));
+        Assert.Equal(ConstructorOf(typeof(OrderHeaderRow<Guid, DateTime, DateTime?>)), selected.Select(column => column.Alias));
         // SQLite's rows hold id and time as text, in the same record.
-        Assert.Equal(ConstructorOf(typeof(OrderHeaderRow<string, string>)), selected.Select(column => column.Alias));
+        Assert.Equal(ConstructorOf(typeof(OrderHeaderRow<string, string, string?>)), selected.Select(column => column.Alias));
     }
 
     [Fact]

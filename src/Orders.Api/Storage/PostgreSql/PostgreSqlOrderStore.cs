@@ -48,11 +48,17 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
             return row is null ? null : new OrderVersion(row.OrderId, row.Version);
         }, cancellationToken);
 
+    public Task<TransitionResult> CancelAsync(OrderCancellation cancellation, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Cancel is not written for PostgreSQL yet.");
+
+    public Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Change is not written for PostgreSQL yet.");
+
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         _retry.RunAsync(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            var headers = (await connection.QueryAsync<OrderHeaderRow<Guid, DateTime>>(new CommandDefinition(
+            var headers = (await connection.QueryAsync<OrderHeaderRow<Guid, DateTime, DateTime?>>(new CommandDefinition(
                 after is null ? PostgreSqlSql.ListFirstPage : PostgreSqlSql.ListAfter,
                 new { Owner = owner, Limit = limit, AfterCreatedAt = after?.CreatedAt, AfterOrderId = after?.OrderId },
                 cancellationToken: ct))).ToList();
@@ -71,7 +77,7 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
     {
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             PostgreSqlSql.FindOrder, new { Owner = owner, ClientReference = clientReference }, cancellationToken: ct));
-        var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow<Guid, DateTime>>();
+        var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow<Guid, DateTime, DateTime?>>();
         var lines = await results.ReadAsync<OrderLineRow>();
         return header is null ? null : OrderRows.ToOrder(header, lines);
     }

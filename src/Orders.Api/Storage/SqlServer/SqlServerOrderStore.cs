@@ -56,11 +56,17 @@ internal sealed class SqlServerOrderStore(
                 return row is null ? null : new OrderVersion(row.OrderId, row.Version);
             }, cancellationToken);
 
+    public Task<TransitionResult> CancelAsync(OrderCancellation cancellation, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Cancel is not written for SQL Server yet.");
+
+    public Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Change is not written for SQL Server yet.");
+
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         RunAsync(async ct =>
         {
             await using var connection = await OpenAsync(ct);
-            var headers = (await connection.QueryAsync<OrderHeaderRow<Guid, DateTime>>(new CommandDefinition(
+            var headers = (await connection.QueryAsync<OrderHeaderRow<Guid, DateTime, DateTime?>>(new CommandDefinition(
                 after is null ? SqlServerSql.ListFirstPage : SqlServerSql.ListAfter,
                 SqlServerParameters.List(owner, after, limit),
                 cancellationToken: ct))).ToList();
@@ -78,7 +84,7 @@ internal sealed class SqlServerOrderStore(
     {
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             SqlServerSql.FindOrder, SqlServerParameters.FindOrder(owner, clientReference), cancellationToken: ct));
-        var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow<Guid, DateTime>>();
+        var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow<Guid, DateTime, DateTime?>>();
         var lines = await results.ReadAsync<OrderLineRow>();
         return header is null ? null : OrderRows.ToOrder(header, lines);
     }

@@ -10,6 +10,21 @@ internal static class SqliteEventSql
         VALUES (@Owner, @EventId, @OrderId, @Type, @Payload, @OccurredAt, @TraceParent, @TraceState)
         """;
 
+    /// <summary>
+    /// A cancel's or change's event row, in its transaction after the update: it selects the order this
+    /// request changed (its change id is the event id), so when the update applied nothing it writes
+    /// nothing. The payload's first members come from the row (<see cref="TransitionEvent"/>); the id is
+    /// stored as lower-case hyphenated text already.
+    /// </summary>
+    public const string InsertTransitionEvent = $"""
+        INSERT INTO order_events (owner_id, event_id, order_id, event_type, payload, occurred_at, trace_parent, trace_state, order_version)
+        SELECT o.owner_id, @EventId, o.order_id, @Type,
+               '{TransitionEvent.PayloadStart}' || o.order_id || '{TransitionEvent.PayloadMiddle}' || o.version || @PayloadRest,
+               @OccurredAt, @TraceParent, @TraceState, o.version
+        FROM orders o
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference AND o.last_change_id = @EventId
+        """;
+
     public const string PendingBatch = """
         SELECT event_id AS EventId, owner_id AS Owner, order_id AS OrderId, event_type AS Type,
                payload AS Payload, occurred_at AS OccurredAt, trace_parent AS TraceParent, trace_state AS TraceState

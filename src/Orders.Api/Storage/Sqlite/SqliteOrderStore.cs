@@ -48,13 +48,27 @@ internal sealed class SqliteOrderStore(
             return row is null ? null : new OrderVersion(SqliteValues.ParseId(row.OrderId), row.Version);
         }, cancellationToken);
 
+    public Task<TransitionResult> CancelAsync(OrderCancellation cancellation, CancellationToken cancellationToken)
+    {
+        var cancelled = events.CancelledFor(cancellation);
+        return TransitionAsync(SqliteSql.CancelOrder, TransitionParameters.Of(cancellation),
+            cancellation.Owner, cancellation.ClientReference, cancellation.ChangeId, cancelled, cancellationToken);
+    }
+
+    public Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken)
+    {
+        var changed = events.ChangedFor(change);
+        return TransitionAsync(SqliteSql.ChangeOrder, TransitionParameters.Of(change),
+            change.Owner, change.ClientReference, change.ChangeId, changed, cancellationToken);
+    }
+
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         _retry.RunAsync(async ct =>
         {
             await using var connection = await OpenAsync(ct);
             var pageSql = after is null ? SqliteSql.ListFirstPage : SqliteSql.ListAfter;
             using var pageSpan = DatabaseSpans.Start(DatabaseSpans.Sqlite, pageSql);
-            var headers = await connection.QueryAsync<OrderHeaderRow<string, string>>(new CommandDefinition(
+            var headers = await connection.QueryAsync<OrderHeaderRow<string, string, string?>>(new CommandDefinition(
                 pageSql,
                 new
                 {
@@ -103,18 +117,66 @@ internal sealed class SqliteOrderStore(
         return true;
     }
 
-    private static async Task<Order?> FindAsync(SqliteConnection connection, string owner, string clientReference, CancellationToken ct)
+    /// <summary>
+    /// A cancel or change: under BEGIN IMMEDIATE (SQLite's one writer is the row lock), the conditional
+    /// update, the event row of the order this request changed, and the read-back that says what happened.
+    /// </summary>
+    private Task<TransitionResult> TransitionAsync(
+        string update, IReadOnlyList<TransitionValue> values, string owner, string clientReference, Guid changeId,
+        TransitionEvent? transitionEvent, CancellationToken cancellationToken) =>
+        _retry.RunAsync(async ct =>
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            var parameters = new DynamicParameters();
+            foreach (var value in values)
+            {
+                parameters.Add(value.Name, value.Value switch
+                {
+                    Guid id => SqliteValues.Id(id),
+                    DateTime time => SqliteValues.Time(time),
+                    var other => other,
+                });
+            }
+            await ExecuteAsync(connection, update, parameters, transaction, ct);
+            if (transitionEvent is not null)
+            {
+                await ExecuteAsync(connection, SqliteEventSql.InsertTransitionEvent, new
+                {
+                    Owner = owner,
+                    ClientReference = clientReference,
+                    EventId = SqliteValues.Id(transitionEvent.EventId),
+                    transitionEvent.Type,
+                    transitionEvent.PayloadRest,
+                    OccurredAt = SqliteValues.Time(transitionEvent.OccurredAt),
+                    transitionEvent.TraceParent,
+                    transitionEvent.TraceState,
+                }, transaction, ct);
+            }
+            var lastChangeId = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+                SqliteSql.FindChangeId, new { Owner = owner, ClientReference = clientReference }, transaction, cancellationToken: ct));
+            var current = await FindAsync(connection, owner, clientReference, ct, transaction);
+            await transaction.CommitAsync(ct);
+            return TransitionResult.From(current, lastChangeId is null ? null : SqliteValues.ParseId(lastChangeId), changeId);
+        }, cancellationToken);
+
+    private static async Task<Order?> FindAsync(
+        SqliteConnection connection, string owner, string clientReference, CancellationToken ct, SqliteTransaction? transaction = null)
     {
         using var span = DatabaseSpans.Start(DatabaseSpans.Sqlite, SqliteSql.FindOrder);
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            SqliteSql.FindOrder, new { Owner = owner, ClientReference = clientReference }, cancellationToken: ct));
-        var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow<string, string>>();
+            SqliteSql.FindOrder, new { Owner = owner, ClientReference = clientReference }, transaction, cancellationToken: ct));
+        var header = await results.ReadSingleOrDefaultAsync<OrderHeaderRow<string, string, string?>>();
         var lines = await results.ReadAsync<SqliteLineRow>();
         return header is null ? null : ToOrder(header, lines.Select(line => line.ToShared()));
     }
 
-    private static Order ToOrder(OrderHeaderRow<string, string> header, IEnumerable<OrderLineRow> lines) =>
-        header.ToOrder(SqliteValues.ParseId(header.OrderId), SqliteValues.ParseTime(header.CreatedAt), lines);
+    private static Order ToOrder(OrderHeaderRow<string, string, string?> header, IEnumerable<OrderLineRow> lines) =>
+        header.ToOrder(
+            SqliteValues.ParseId(header.OrderId),
+            SqliteValues.ParseTime(header.CreatedAt),
+            header.CancelledAt is { } cancelledAt ? SqliteValues.ParseTime(cancelledAt) : null,
+            lines);
 
     // One statement of the create, in a span of its own when tracing is on (SQLite's driver has no ActivitySource).
     private static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, object parameters, SqliteTransaction transaction, CancellationToken ct)

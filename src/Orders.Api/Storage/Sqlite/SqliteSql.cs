@@ -60,4 +60,23 @@ internal static class SqliteSql
         WHERE l.owner_id = @Owner AND l.order_id IN @OrderIds
         ORDER BY l.order_id, l.line_number
         """;
+
+    /// <summary>A cancel: the conditional update (<see cref="TransitionColumns"/>); no row when it does not apply.</summary>
+    public const string CancelOrder = $"""
+        UPDATE orders SET {TransitionColumns.CancelSet}
+        WHERE {TransitionColumns.PlacedOrderMatching}
+        """;
+
+    /// <summary>A change by merge patch: the conditional update (<see cref="TransitionColumns"/>).</summary>
+    public const string ChangeOrder = $"""
+        UPDATE orders SET {TransitionColumns.ChangeSet}
+        WHERE {TransitionColumns.PlacedOrderMatching} AND {TransitionColumns.ChangeApplies}
+        """;
+
+    /// <summary>A transition's read-back: which request last changed the order (<see cref="OrderColumns.ChangeId"/>).</summary>
+    public const string FindChangeId = $"""
+        SELECT {OrderColumns.ChangeId}
+        FROM orders o
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference
+        """;
 }
