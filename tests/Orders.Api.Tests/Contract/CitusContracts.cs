@@ -34,3 +34,7 @@ public sealed class CitusRoundTripContract(CitusDatabase database) : RoundTripCo
 public sealed class CitusTextLengthContract(CitusDatabase database) : TextLengthContract<CitusDatabase>(database);
 
 public sealed class CitusEntityTagContract(CitusDatabase database) : EntityTagContract<CitusDatabase>(database);
+
+public sealed class CitusCancelOrderContract(CitusDatabase database) : CancelOrderContract<CitusDatabase>(database);
+
+public sealed class CitusChangeOrderContract(CitusDatabase database) : ChangeOrderContract<CitusDatabase>(database);

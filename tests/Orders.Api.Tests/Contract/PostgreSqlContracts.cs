@@ -33,3 +33,7 @@ public sealed class PostgreSqlRoundTripContract(PostgreSqlDatabase database) : R
 public sealed class PostgreSqlTextLengthContract(PostgreSqlDatabase database) : TextLengthContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlEntityTagContract(PostgreSqlDatabase database) : EntityTagContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlCancelOrderContract(PostgreSqlDatabase database) : CancelOrderContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlChangeOrderContract(PostgreSqlDatabase database) : ChangeOrderContract<PostgreSqlDatabase>(database);

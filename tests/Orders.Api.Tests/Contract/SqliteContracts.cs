@@ -31,3 +31,7 @@ public sealed class SqlitePoolWarmUpContract(SqliteDatabase database) : PoolWarm
 public sealed class SqliteTextLengthContract(SqliteDatabase database) : TextLengthContract<SqliteDatabase>(database);
 
 public sealed class SqliteEntityTagContract(SqliteDatabase database) : EntityTagContract<SqliteDatabase>(database);
+
+public sealed class SqliteCancelOrderContract(SqliteDatabase database) : CancelOrderContract<SqliteDatabase>(database);
+
+public sealed class SqliteChangeOrderContract(SqliteDatabase database) : ChangeOrderContract<SqliteDatabase>(database);
