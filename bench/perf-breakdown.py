@@ -72,7 +72,8 @@ def server_ms_per_op(results_tsv):
 
 def main(run_dir):
     cpu = server_ms_per_op(os.path.join(run_dir, "results.tsv"))
-    for scenario in ("create", "duplicate", "lookup"):
+    # Every scenario run-bench.sh knows, in its order; those not run have no profile and are passed over.
+    for scenario in ("create", "duplicate", "lookup", "not-modified", "change", "cancel"):
         paths = {path: os.path.join(run_dir, f"perf-{scenario}-{path}.data") for path in ("api", "floor")}
         if not all(os.path.exists(data) for data in paths.values()):
             continue

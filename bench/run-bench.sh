@@ -8,6 +8,14 @@
 # touches a tracked file (docs/benchmarks.md takes its figures from table.md by hand, dated).
 #
 #   BENCH_SECONDS=20  BENCH_CONNECTIONS=64  BENCH_SCALES="10000 1000000"  BENCH_STORM=1000
+#   BENCH_SCENARIOS="create duplicate lookup not-modified change cancel"   the scenarios, in this order
+#                         (any subset): POST a new order (201), POST a stored one (409), GET one (200), GET
+#                         it with a matching If-None-Match (304), PATCH its address under its ETag (200),
+#                         cancel it (200). change and cancel are PostgreSQL's only for now.
+#   BENCH_TARGETS         orders bulk-loaded for change and cancel (tx-1 …, by bench/sql/seed.sql; default
+#                         20,000 × BENCH_SECONDS): each request spends one, and every change or cancel run, on
+#                         every path, starts from tx-1 after bench/sql/reset-targets.sql put them back. They
+#                         are loaded after the first scale's other scenarios, so those see the table as before.
 #   BENCH_PG_PORT=25433  BENCH_API_PORT=25480  BENCH_FLOOR_PORT=25481   (below Linux's ephemeral range,
 #                         32768-60999, which wrk's, the storm's and every other client's sockets draw from)
 #   BENCH_RUNS=3          the whole benchmark three times (fresh database and processes each time), then
@@ -49,6 +57,17 @@ run_id=$(date -u +%Y%m%dT%H%M%SZ)${BENCH_SPLIT_CORES:+-split}
 runs=${BENCH_RUNS:-1}
 store=${BENCH_STORE:-postgresql}
 case "$store" in postgresql|sqlserver) ;; *) echo "BENCH_STORE must be postgresql or sqlserver, not $store" >&2; exit 2 ;; esac
+default_scenarios="create duplicate lookup not-modified change cancel"
+[ "$store" = sqlserver ] && default_scenarios="create duplicate lookup not-modified"
+scenarios=${BENCH_SCENARIOS:-$default_scenarios}
+for scenario in $scenarios; do
+  case "$scenario" in
+    create|duplicate|lookup|not-modified) ;;
+    change|cancel) [ "$store" = postgresql ] || { echo "$scenario: PostgreSQL only for now (no raw path or targets for $store)" >&2; exit 2; } ;;
+    *) echo "unknown scenario $scenario in BENCH_SCENARIOS" >&2; exit 2 ;;
+  esac
+done
+targets=${BENCH_TARGETS:-$((seconds * 20000))}
 if [ "$runs" -gt 1 ]; then
   # Each run is this script again, start to end, in a directory of its own; then the spread.
   parent="$root/bench/results/$run_id"
@@ -118,7 +137,9 @@ if [ "$store" = postgresql ]; then
   connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orders${BENCH_CONNECTION_EXTRA:+;$BENCH_CONNECTION_EXTRA}"
   db_pidfile=${BENCH_DB_PIDFILE:-$pg_data/postmaster.pid}
   engine="PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }')"  # "postgres (PostgreSQL) 15.18 (Debian …)"
-  seed_orders() { "${psql[@]}" -d orders -v from="$1" -v to="$2" -f bench/sql/seed.sql; }
+  seed_orders() { "${psql[@]}" -d orders -v from="$1" -v to="$2" -v prefix=seed- -v fixed_ids=false -f bench/sql/seed.sql; }
+  seed_targets() { "${psql[@]}" -d orders -v from=1 -v to="$targets" -v prefix=tx- -v fixed_ids=true -f bench/sql/seed.sql; }
+  reset_targets() { "${psql[@]}" -d orders -f bench/sql/reset-targets.sql; }
   count_orders() { "${psql[@]}" -d orders -At -c 'SELECT count(*) FROM orders'; }
 else
   provider=SqlServer
@@ -205,16 +226,22 @@ api_run() { # scale scenario seconds tag [port]: the API unless a port is given
   # wrk 4.1 has been seen to die without a word now and then; one more try, with a fresh tag.
   local TIMEFORMAT='WRK_CPU %U %S'   # bash's `time`: wrk's own CPU seconds, appended to its output
   for attempt in 1 2; do
-    { time BENCH_WRK_DIR="$root/bench/wrk" BENCH_RUN_ID="$run_id-$(label "$1")${4:-}-$attempt" BENCH_SEEDED="$1" \
+    # A retry of a change or cancel would meet the targets its first try spent: put them back first.
+    [ "$attempt" = 1 ] || prepare "$2"
+    { time BENCH_WRK_DIR="$root/bench/wrk" BENCH_RUN_ID="$run_id-$(label "$1")${4:-}-$attempt" BENCH_SEEDED="$1" BENCH_WRK_THREADS=2 \
       "${app_core[@]}" wrk -t2 -c"$connections" -d"$3s" -s "bench/wrk/$2.lua" "http://127.0.0.1:${5:-$api_port}" >"$file" 2>&1; } 2>>"$file" && return 0
     log "wrk $2 failed (exit $?), attempt $attempt"
   done
   return 1
 }
+prepare() { # scenario: a change or cancel run starts with every target fresh, whichever path ran before
+  case "$1" in change|cancel) reset_targets ;; esac
+}
 server_run() { # scale scenario path pid port: one measured wrk run against the API or the floor
   # Where the CPU goes (the 2-core machine's real limit): the server process, PostgreSQL and the load
   # generator, in ms per operation over the measured run.
   local file="$out/wrk-$2-$(label "$1")-$3.txt" cpu0 pg0 cpu1 pg1 ops wrk_cpu result
+  prepare "$2"
   cpu0=$(ticks_of "$4"); pg0=$(pg_ticks)
   local profiler=""
   if [ -n "${BENCH_PERF:-}" ]; then
@@ -234,6 +261,7 @@ measure() { # scale scenario
   local pg0 pg1 ops raw children
   server_run "$1" "$2" api "$api_pid" "$api_port"
   server_run "$1" "$2" floor "$floor_pid" "$floor_port"
+  prepare "$2"
   pg0=$(pg_ticks)
   # The raw tool reports its own CPU (client=).
   children=$(pg_children)
@@ -247,7 +275,7 @@ measure() { # scale scenario
   printf '%s\t%s\traw\t%s db=%s\n' "$(label "$1")" "$2" "$raw" "$(per_op $((pg1 - pg0)) "$ops")" >>"$results"
   log "$(label "$1") $2: api $(tail -n 3 "$results" | head -n 1 | cut -f4-6) | floor $(tail -n 2 "$results" | head -n 1 | cut -f4-6) | raw $(tail -n 1 "$results" | cut -f4-6) | load $(cut -d' ' -f1 /proc/loadavg)"
   # Every answer must be the scenario's one status, with no socket error; anything else is flagged.
-  local expected; expected=$(case "$2" in create) echo 201 ;; duplicate) echo 409 ;; lookup) echo 200 ;; esac)
+  local expected; expected=$(case "$2" in create) echo 201 ;; duplicate) echo 409 ;; lookup|change|cancel) echo 200 ;; not-modified) echo 304 ;; esac)
   tail -n 3 "$results" | cut -f8 | tr ' ' '\n' | grep -vE "^($expected=[0-9]+|socket_errors=0|errors=0|(server|db|client)=[0-9.]+)$" \
     | sed "s/^/   UNEXPECTED in $2: /" | tee -a "$out/summary.txt" || true
 }
@@ -261,7 +289,7 @@ warm_up() { # scale name pid port
   local round ticks0 ticks1 ops cpu previous="" trail="" scenario
   for round in $(seq 1 "${BENCH_WARMUP_ROUNDS:-10}"); do
     ticks0=$(ticks_of "$3"); ops=0
-    for scenario in create duplicate lookup; do
+    for scenario in $warm_up_scenarios; do
       api_run "$1" "$scenario" 3 "-warm-up-$2-$round" "$4" || true
       ops=$((ops + $(grep '^RESULT' "$out/wrk-$scenario-$(label "$1")-warm-up-$2-$round.txt" | cut -f5 || echo 0)))
     done
@@ -275,18 +303,42 @@ warm_up() { # scale name pid port
   done
   log "$(label "$1") $2 warm-up, CPU ms per request by round:$trail"
 }
+# The rounds above run the scenarios that need no targets (lookup if none is asked for); change and
+# cancel get one round each once their targets are loaded (warm_up_transitions).
+warm_up_scenarios=$(for scenario in $scenarios; do case "$scenario" in change|cancel) ;; *) echo "$scenario" ;; esac; done | xargs)
+[ -n "$warm_up_scenarios" ] || warm_up_scenarios=lookup
+transition_scenarios=$(for scenario in $scenarios; do case "$scenario" in change|cancel) echo "$scenario" ;; esac; done | xargs)
+warm_up_transitions() { # scale name port
+  local scenario
+  for scenario in $transition_scenarios; do
+    prepare "$scenario"
+    api_run "$1" "$scenario" "${BENCH_TX_WARMUP_SECONDS:-5}" "-warm-up-$2-tx" "$3" || true
+  done
+}
 
 log "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); $engine, $(pg_children) server processes"
-stored=0
+stored=0; targets_loaded=0
 for scale in $scales; do
   log "bulk-loading orders $((stored + 1)) to $scale"
   seed_orders $((stored + 1)) "$scale"
   stored=$scale
   warm_up "$scale" api "$api_pid" "$api_port"
   warm_up "$scale" floor "$floor_pid" "$floor_port"
-  for scenario in create duplicate lookup; do
-    measure "$scale" "$scenario"
+  for scenario in $warm_up_scenarios; do
+    case " $scenarios " in *" $scenario "*) measure "$scale" "$scenario" ;; esac
   done
+  if [ -n "$transition_scenarios" ]; then
+    if [ "$targets_loaded" = 0 ]; then
+      log "bulk-loading $targets transition targets"
+      seed_targets
+      targets_loaded=1
+    fi
+    warm_up_transitions "$scale" api "$api_port"
+    warm_up_transitions "$scale" floor "$floor_port"
+    for scenario in $transition_scenarios; do
+      measure "$scale" "$scenario"
+    done
+  fi
   if [ "$scale" = "$(echo "$scales" | cut -d' ' -f1)" ]; then
     storm_line=$("${app_core[@]}" "${bench[@]}" storm "http://127.0.0.1:$api_port" "$storm" "storm-$run_id")
     echo "$storm_line" | cut -f2 >"$out/storm.txt"

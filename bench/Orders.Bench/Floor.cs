@@ -45,10 +45,24 @@ public static class Floor
                 CreateOrderResult.Duplicate duplicate => Results.Json(OrderResponse.From(duplicate.Existing), statusCode: StatusCodes.Status409Conflict),
                 var other => throw new InvalidOperationException($"Unknown create result {other.GetType().Name}."),
             });
-        app.MapGet("/orders/{clientReference}", async (string clientReference, CancellationToken ct) =>
-            await store.FindAsync(BenchOrder.Owner, clientReference, ct) is { } order
+        app.MapGet("/orders/{clientReference}", async (string clientReference, HttpContext context, CancellationToken ct) =>
+        {
+            // The API's conditional GET, as bench/wrk/not-modified.lua sends it: the version alone, then a 304.
+            var condition = context.Request.Headers.IfNoneMatch.ToString();
+            if (condition.Length > 0 && await store.FindVersionAsync(BenchOrder.Owner, clientReference, ct) is { } current)
+            {
+                var eTag = OrderETag.Of(current.OrderId, current.Version);
+                if (condition == "*" || condition == eTag)
+                {
+                    context.Response.Headers.ETag = eTag;
+                    return Results.StatusCode(StatusCodes.Status304NotModified);
+                }
+            }
+            return await store.FindAsync(BenchOrder.Owner, clientReference, ct) is { } order
                 ? Results.Json(OrderResponse.From(order))
-                : Results.NotFound());
+                : Results.NotFound();
+        });
+        FloorTransitions.Map(app, store);
         await app.RunAsync(url);
     }
 

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Orders.Api.Model;
@@ -7,7 +8,7 @@ using Orders.Api.Storage.PostgreSql;
 namespace Orders.Bench;
 
 /// <summary>
-/// The PostgreSQL store's statements (<see cref="PostgreSqlOrderInsert"/>, the store's find) on the
+/// The PostgreSQL store's statements (<see cref="PostgreSqlOrderInsert"/>, the store's finds) on the
 /// API's own data source settings (automatic preparation), so the comparison is like for like, and
 /// with the store's first ANALYZE of a new database (<see cref="PostgreSqlFreshTables"/>; the API's
 /// setting Storage__AnalyzeNewTablesAfterCreates, read from the environment, 0 to switch it off).
@@ -66,6 +67,21 @@ public sealed class PostgreSqlRawPath : IRawPath
         await using var connection = await _dataSource.OpenConnectionAsync();
         return await PostgreSqlOrderStore.FindAsync(connection, owner, clientReference, default);
     }
+
+    public async Task<OrderVersion?> FindVersionAsync(string owner, string clientReference)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        var row = await connection.QuerySingleOrDefaultAsync<OrderVersionRow<Guid>>(
+            PostgreSqlSql.FindOrderVersion, new { Owner = owner, ClientReference = clientReference });
+        return row is null ? null : new OrderVersion(row.OrderId, row.Version);
+    }
+
+    // The PostgreSQL store's cancel and change batch comes with branch tx-pg; until then the store, and so this, has none.
+    public Task<TransitionResult> CancelAsync(OrderCancellation cancellation) =>
+        throw new NotSupportedException("The PostgreSQL store's cancel is not merged yet.");
+
+    public Task<TransitionResult> ChangeAsync(OrderChange change) =>
+        throw new NotSupportedException("The PostgreSQL store's change is not merged yet.");
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

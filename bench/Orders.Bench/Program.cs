@@ -1,7 +1,7 @@
 using Orders.Bench;
 
 // bench/run-bench.sh drives these; each prints one tab-separated line (or a file) it collects.
-//   raw <postgresql|sqlserver> <create|duplicate|lookup> <connection string> <concurrency> <seconds> <seeded orders> <run id>
+//   raw <postgresql|sqlserver> <create|duplicate|lookup|not-modified|cancel|change> <connection string> <concurrency> <seconds> <seeded orders> <run id>
 //   fresh <fresh database> <warm-up database> <concurrency> <seconds> <run id> [stats connection]...   (FreshCommand.cs)
 //   sqlserver-create-database <server connection>   creates a fresh database, prints its name
 //   sqlserver-drop-database <server connection> <name>
@@ -49,7 +49,8 @@ switch (args.FirstOrDefault())
         var rows = ResultRow.Read(args[1]);
         var comparisons = Comparison.Of(rows);
         await File.WriteAllTextAsync(args[2], string.Join(Environment.NewLine,
-            Report.Table(comparisons), Report.ScaleTable(rows), Report.CpuTable(rows), Report.OwnCodeTable(comparisons)));
+            Report.Table(comparisons), Report.ScaleTable(rows), Report.CpuTable(rows), Report.OwnCodeTable(comparisons),
+            Report.ConditionalTable(rows)));
         await File.WriteAllTextAsync(args[3], Chart.Svg(comparisons, args[4]));
         return 0;
     default:

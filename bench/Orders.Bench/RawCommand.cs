@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Orders.Bench;
 
 /// <summary>
-/// <c>raw &lt;postgresql|sqlserver&gt; &lt;create|duplicate|lookup&gt; &lt;connection string&gt; &lt;concurrency&gt; &lt;seconds&gt; &lt;seeded orders&gt; &lt;run id&gt;</c>:
+/// <c>raw &lt;postgresql|sqlserver&gt; &lt;create|duplicate|lookup|not-modified|cancel|change&gt; &lt;connection string&gt; &lt;concurrency&gt; &lt;seconds&gt; &lt;seeded orders&gt; &lt;run id&gt;</c>:
 /// the raw path's closed loop, printing one RESULT line.
 /// </summary>
 public static class RawCommand
@@ -22,6 +22,9 @@ public static class RawCommand
             "create" => workload.CreateAsync,
             "duplicate" => workload.DuplicateAsync,
             "lookup" => workload.LookupAsync,
+            "not-modified" => workload.NotModifiedAsync,
+            "cancel" => workload.CancelAsync,
+            "change" => workload.ChangeAsync,
             var other => throw new ArgumentException($"unknown raw scenario {other}"),
         };
         var concurrency = int.Parse(args[4], CultureInfo.InvariantCulture);

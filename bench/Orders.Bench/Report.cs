@@ -49,6 +49,36 @@ public static class Report
         return table.ToString();
     }
 
+    /// <summary>
+    /// The conditional GET against the plain one, per path: a 304 must cost less than a 200 (issue 34).
+    /// Both scenarios read random seeded orders in the same run; the ratios are 304 ÷ 200.
+    /// </summary>
+    public static string ConditionalTable(IReadOnlyList<ResultRow> rows)
+    {
+        var pairs = rows.Where(row => row.Scenario == "not-modified")
+            .Select(notModified => (NotModified: notModified, Lookup: rows.FirstOrDefault(row =>
+                row.Scenario == "lookup" && row.Scale == notModified.Scale && row.Path == notModified.Path)))
+            .Where(pair => pair.Lookup is not null)
+            .ToList();
+        if (pairs.Count == 0)
+        {
+            return "";
+        }
+        var table = new StringBuilder()
+            .AppendLine("| orders stored | path | server ms/op 200 → 304 | PostgreSQL ms/op 200 → 304 | ops/s 200 → 304 | server CPU 304 ÷ 200 | ops/s 304 ÷ 200 |")
+            .AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+        foreach (var (notModified, lookup) in pairs)
+        {
+            var server = (lookup!.Note("server"), notModified.Note("server"));
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {notModified.Scale} | {notModified.Path} | {Ms(server.Item1)} → {Ms(server.Item2)} | {Ms(lookup.Note("db"))} → {Ms(notModified.Note("db"))} | {Ops(lookup)} → {Ops(notModified)} | {RatioOf(server.Item2, server.Item1)} | {RatioOf(notModified.OpsPerSecond, lookup.OpsPerSecond)} |");
+        }
+        return table.ToString();
+    }
+
+    private static string RatioOf(double? a, double? b) =>
+        a is { } x && b is > 0 ? (x / b.Value).ToString("F2", CultureInfo.InvariantCulture) : "–";
+
     /// <summary>Throughput at the largest table size ÷ at the smallest, per scenario and path.</summary>
     public static string ScaleTable(IReadOnlyList<ResultRow> rows)
     {

@@ -31,6 +31,17 @@ function seeded_reference()
   return "seed-" .. math.random(1, tonumber(os.getenv("BENCH_SEEDED")))
 end
 
+-- The next fresh transition target (bench/Orders.Bench/BenchTargets.cs, bench/sql/seed.sql): thread
+-- t of n takes t, t + n, t + 2n …, so no two requests of a run touch one order. Its reference, and the
+-- ETag it has while fresh (version 1), built as the API builds it from the id seed.sql gives it.
+local target_stride = tonumber(os.getenv("BENCH_WRK_THREADS") or "2")
+local targets_taken = 0
+function next_target()
+  local n = thread_number + targets_taken * target_stride
+  targets_taken = targets_taken + 1
+  return "tx-" .. n, string.format('"beac0000%024x.1"', n)
+end
+
 function done(summary, latency, requests)
   local counts = {}
   for _, thread in ipairs(threads) do

@@ -1,12 +1,10 @@
--- GET /orders/{clientReference} of a random seeded order: the lookup path (200). With
--- BENCH_IF_NONE_MATCH set (`*` matches every seeded order), each GET sends it as If-None-Match: the
--- conditional lookup path (304), which reads the version alone (docs/benchmarks.md, "Conditional GET").
+-- GET /orders/{clientReference} of a random seeded order: the lookup path (200). not-modified.lua
+-- runs this with if_none_match set, sent as If-None-Match: the conditional lookup (304).
 dofile(os.getenv("BENCH_WRK_DIR") .. "/common.lua")
 
 local headers = get_headers
-local condition = os.getenv("BENCH_IF_NONE_MATCH")
-if condition then
-  headers = { ["Authorization"] = get_headers["Authorization"], ["If-None-Match"] = condition }
+if if_none_match then
+  headers = { ["Authorization"] = get_headers["Authorization"], ["If-None-Match"] = if_none_match }
 end
 
 function init(args)
