@@ -38,8 +38,24 @@ public static class Summary
             var spread = apiCpu.Count > 0 ? (apiCpu.Max() / apiCpu.Min()).ToString("F2", CultureInfo.InvariantCulture) : "–";
             text.AppendLine(CultureInfo.InvariantCulture, $"| {scale} | {scenario} | {string.Join(" | ", cells)} | {spread} |");
         }
-        text.AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Duplicate storm, ms until the last answer: {Cell(Numbers(runDirectories, "storm.txt"), "F0")}")
+        text.AppendLine();
+        // The 304 against the 200 of the same run (issue 34: a conditional GET must cost less), per run, then spread.
+        foreach (var scale in runs.SelectMany(run => run).Select(c => c.Scale).Distinct())
+        {
+            var pairs = runs.Select(run => (Lookup: run.FirstOrDefault(c => c.Scale == scale && c.Scenario == "lookup"),
+                NotModified: run.FirstOrDefault(c => c.Scale == scale && c.Scenario == "not-modified")))
+                .Where(pair => pair.Lookup?.Api is not null && pair.NotModified?.Api is not null)
+                .ToList();
+            if (pairs.Count > 0)
+            {
+                var cpu = pairs.Select(p => p.NotModified!.Api!.Note("server") / p.Lookup!.Api!.Note("server")).OfType<double>().ToList();
+                var db = pairs.Select(p => p.NotModified!.Api!.Note("db") / p.Lookup!.Api!.Note("db")).OfType<double>().ToList();
+                var ops = pairs.Select(p => p.NotModified!.Api!.OpsPerSecond / p.Lookup!.Api!.OpsPerSecond).ToList();
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"{scale}, the API's 304 ÷ its 200: CPU per op {Cell(cpu, "F2")}, PostgreSQL per op {Cell(db, "F2")}, ops/s {Cell(ops, "F2")}");
+            }
+        }
+        text.AppendLine(CultureInfo.InvariantCulture, $"Duplicate storm, ms until the last answer: {Cell(Numbers(runDirectories, "storm.txt"), "F0")}")
             .AppendLine(CultureInfo.InvariantCulture, $"API peak RSS, MiB: {Cell(Numbers(runDirectories, "rss.txt"), "F0")}");
         return text.ToString();
     }
