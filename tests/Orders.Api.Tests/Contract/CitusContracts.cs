@@ -34,3 +34,5 @@ public sealed class CitusRoundTripContract(CitusDatabase database) : RoundTripCo
 public sealed class CitusTextLengthContract(CitusDatabase database) : TextLengthContract<CitusDatabase>(database);
 
 public sealed class CitusEntityTagContract(CitusDatabase database) : EntityTagContract<CitusDatabase>(database);
+
+public sealed class CitusTransitionStoreContract(CitusDatabase database) : TransitionStoreContract<CitusDatabase>(database);

@@ -33,3 +33,5 @@ public sealed class PostgreSqlRoundTripContract(PostgreSqlDatabase database) : R
 public sealed class PostgreSqlTextLengthContract(PostgreSqlDatabase database) : TextLengthContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlEntityTagContract(PostgreSqlDatabase database) : EntityTagContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlTransitionStoreContract(PostgreSqlDatabase database) : TransitionStoreContract<PostgreSqlDatabase>(database);

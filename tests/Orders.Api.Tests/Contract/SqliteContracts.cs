@@ -31,3 +31,5 @@ public sealed class SqlitePoolWarmUpContract(SqliteDatabase database) : PoolWarm
 public sealed class SqliteTextLengthContract(SqliteDatabase database) : TextLengthContract<SqliteDatabase>(database);
 
 public sealed class SqliteEntityTagContract(SqliteDatabase database) : EntityTagContract<SqliteDatabase>(database);
+
+public sealed class SqliteTransitionStoreContract(SqliteDatabase database) : TransitionStoreContract<SqliteDatabase>(database);
