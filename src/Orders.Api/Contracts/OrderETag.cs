@@ -21,4 +21,25 @@ public static class OrderETag
         string.Create(CultureInfo.InvariantCulture, $"\"{orderId:N}.{version}\"");
 
     public static string Of(Model.Order order) => Of(order.OrderId, order.Version);
+
+    /// <summary>
+    /// The id and version a tag of ours names (quotes included, as a header carries it), or false for
+    /// anything else: a tag we never made can only fail to match.
+    /// </summary>
+    public static bool TryParse(string tag, out Guid orderId, out long version)
+    {
+        orderId = Guid.Empty;
+        version = 0;
+        var inner = tag.AsSpan();
+        if (inner.Length < 3 || inner[0] != '"' || inner[^1] != '"')
+        {
+            return false;
+        }
+        inner = inner[1..^1];
+        var dot = inner.IndexOf('.');
+        return dot > 0
+            && Guid.TryParseExact(inner[..dot], "N", out orderId)
+            && long.TryParse(inner[(dot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out version)
+            && version >= 1;
+    }
 }

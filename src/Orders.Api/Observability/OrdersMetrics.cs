@@ -13,6 +13,7 @@ public sealed class OrdersMetrics
     private readonly Counter<long> _created;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _rejections;
+    private readonly Counter<long> _transitions;
     private readonly Counter<long> _transientRetries;
     private readonly Histogram<double> _storeDuration;
 
@@ -24,6 +25,8 @@ public sealed class OrdersMetrics
             "Requests answered 409 DUPLICATE_IDEMPOTENCY_KEY, by same_request (true: a retry; false: a reused reference).");
         _rejections = meter.CreateCounter<long>("orders.rejections", "{request}",
             "Requests refused, by reason: validation, auth, rate_limit, store_unavailable.");
+        _transitions = meter.CreateCounter<long>("orders.transitions", "{request}",
+            "Cancels and changes that reached the store, by transition (cancel, change) and outcome (cancelled, changed, already-cancelled, not-changeable, precondition-failed, precondition-failed-already-applied, not-found, invalid).");
         _transientRetries = meter.CreateCounter<long>("orders.store.transient_retries", "{retry}",
             "Units of work run again after a transient database error.");
         _storeDuration = meter.CreateHistogram<double>("orders.store.duration", "s",
@@ -37,6 +40,9 @@ public sealed class OrdersMetrics
         _duplicates.Add(1, new KeyValuePair<string, object?>("same_request", sameRequest ? "true" : "false"));
 
     public void Rejected(string reason) => _rejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void Transition(string transition, string outcome) => _transitions.Add(1,
+        new KeyValuePair<string, object?>("transition", transition), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void TransientRetry() => _transientRetries.Add(1);
 

@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Orders.Api.Observability;
 
 /// <summary>
-/// The API's own spans (ActivitySource "Orders.Api"): the validation of a create, the create with
-/// its outcome, SQLite's statements and the relay's publishes. Without a listener (tracing off, the
+/// The API's own spans (ActivitySource "Orders.Api"): the validation of a create, the create, cancel and change with
+/// their outcomes, SQLite's statements and the relay's publishes. Without a listener (tracing off, the
 /// default) StartActivity returns null and costs a check.
 /// </summary>
 public static class OrdersTracing
@@ -17,6 +17,13 @@ public static class OrdersTracing
 
     /// <summary>The create span's attribute: one of <see cref="Outcomes"/>.</summary>
     public const string OutcomeAttribute = "orders.create.outcome";
+
+    public const string CancelSpan = "cancel order";
+
+    public const string ChangeSpan = "change order";
+
+    /// <summary>The cancel and change spans' attribute: one of <see cref="TransitionOutcomes"/>.</summary>
+    public const string TransitionOutcomeAttribute = "orders.transition.outcome";
 
     /// <summary>The validation span's attribute: valid, invalid (VALIDATION_FAILED) or unreadable (the body could not be read).</summary>
     public const string ValidationAttribute = "orders.validation.result";
@@ -33,7 +40,25 @@ public static class OrdersTracing
         public static string OfDuplicate(bool sameRequest) => sameRequest ? DuplicateSame : DuplicateDifferent;
     }
 
+    /// <summary>
+    /// Values of <see cref="TransitionOutcomeAttribute"/>, also the outcome label of the
+    /// orders.transitions metric: what a cancel or change ended in.
+    /// </summary>
+    public static class TransitionOutcomes
+    {
+        public const string Cancelled = "cancelled";
+        public const string Changed = "changed";
+        public const string AlreadyCancelled = "already-cancelled";
+        public const string NotChangeable = "not-changeable";
+        public const string PreconditionFailed = "precondition-failed";
+        public const string StaleApplied = "precondition-failed-already-applied";
+        public const string NotFound = "not-found";
+        public const string Invalid = "invalid";
+    }
+
     internal static Activity? StartValidation() => Source.StartActivity(ValidateSpan);
 
     internal static Activity? StartCreate() => Source.StartActivity(CreateSpan);
+
+    internal static Activity? StartTransition(string span) => Source.StartActivity(span);
 }

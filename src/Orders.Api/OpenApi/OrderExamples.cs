@@ -65,7 +65,7 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
     public JsonNode MalformedJson => Problem(Problems.MalformedJson(
         "Invalid JSON at line 3, byte 18: check syntax, nesting depth and repeated property names."));
 
-    public JsonNode PayloadTooLarge => Problem(Problems.PayloadTooLarge(OrderRequestReader.MaxBodyBytes));
+    public JsonNode PayloadTooLarge => Problem(Problems.PayloadTooLarge(JsonRequestBody.MaxBodyBytes));
 
     public JsonNode UnsupportedMediaType => Problem(Problems.UnsupportedMediaType());
 

@@ -19,137 +19,147 @@ internal static class RequestCheck
 
     public const string NotNull = "must not be null";
 
+    /// <param name="root">The parsed body.</param>
+    /// <param name="declaration">What it must be.</param>
+    /// <param name="errors">Where every broken rule goes.</param>
+    /// <param name="mergePatch">
+    /// The body is a merge patch (RFC 7396): any member may be left out, so nothing is reported missing;
+    /// null still removes only what is optional (a required member "must not be null").
+    /// </param>
     /// <exception cref="InvalidOperationException">A property name is not valid Unicode (a lone surrogate escape).</exception>
-    public static void Check(JsonElement root, RequestField declaration, FieldErrors errors)
+    public static void Check(JsonElement root, RequestField declaration, FieldErrors errors, bool mergePatch = false)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(Root, "must be a JSON object describing the order");
+            errors.Add(Root, mergePatch ? "must be a JSON object describing the change" : "must be a JSON object describing the order");
             return;
         }
-        Visit(root, declaration, Root, errors);
+        new Walk(errors, mergePatch).Visit(root, declaration, Root);
     }
 
-    private static void Visit(JsonElement value, RequestField field, string path, FieldErrors errors)
+    private sealed class Walk(FieldErrors errors, bool mergePatch)
     {
-        if (errors.Full)
+        public void Visit(JsonElement value, RequestField field, string path)
         {
-            return;
-        }
-        if (value.ValueKind == JsonValueKind.Null)
-        {
-            // null is "not sent" where a field is optional.
-            if (field.Required) errors.Add(path, NotNull);
-            return;
-        }
-        switch (field.Kind)
-        {
-            case FieldKind.Text:
-                CheckText(value, field, path, errors);
-                break;
-            case FieldKind.WholeNumber:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
-                {
-                    errors.Add(path, field.Message + ", written without fraction or exponent");
-                }
-                else if (number < field.Min || number > field.Max)
-                {
+            if (errors.Full)
+            {
+                return;
+            }
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                // null is "not sent" where a field is optional.
+                if (field.Required) errors.Add(path, NotNull);
+                return;
+            }
+            switch (field.Kind)
+            {
+                case FieldKind.Text:
+                    CheckText(value, field, path);
+                    break;
+                case FieldKind.WholeNumber:
+                    if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
+                    {
+                        errors.Add(path, field.Message + ", written without fraction or exponent");
+                    }
+                    else if (number < field.Min || number > field.Max)
+                    {
+                        errors.Add(path, field.Message);
+                    }
+                    break;
+                case FieldKind.Record when value.ValueKind != JsonValueKind.Object:
                     errors.Add(path, field.Message);
-                }
-                break;
-            case FieldKind.Record when value.ValueKind != JsonValueKind.Object:
-                errors.Add(path, field.Message);
-                break;
-            case FieldKind.Record:
-                CheckMembers(value, field, path, errors);
-                break;
-            case FieldKind.List when value.ValueKind != JsonValueKind.Array:
-                errors.Add(path, "must be a JSON array");
-                break;
-            case FieldKind.List:
-                var count = value.GetArrayLength();
-                if (count < field.Min || count > field.Max)
-                {
-                    errors.Add(path, field.Message);
-                    // Past the limit the items are not worth a message each.
-                    if (count > field.Max) return;
-                }
-                var index = 0;
-                foreach (var item in value.EnumerateArray())
-                {
-                    Visit(item, field.Items!, $"{path}[{index++}]", errors);
-                }
-                break;
+                    break;
+                case FieldKind.Record:
+                    CheckMembers(value, field, path);
+                    break;
+                case FieldKind.List when value.ValueKind != JsonValueKind.Array:
+                    errors.Add(path, "must be a JSON array");
+                    break;
+                case FieldKind.List:
+                    var count = value.GetArrayLength();
+                    if (count < field.Min || count > field.Max)
+                    {
+                        errors.Add(path, field.Message);
+                        // Past the limit the items are not worth a message each.
+                        if (count > field.Max) return;
+                    }
+                    var index = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        Visit(item, field.Items!, $"{path}[{index++}]");
+                    }
+                    break;
+            }
         }
-    }
 
-    private static void CheckMembers(JsonElement value, RequestField field, string path, FieldErrors errors)
-    {
-        var prefix = path == Root ? "" : path + ".";
-        var seen = 0;
-        foreach (var property in value.EnumerateObject())
+        private void CheckMembers(JsonElement value, RequestField field, string path)
         {
-            if (field.MembersByName.TryGetValue(property.Name, out var member))
+            var prefix = path == Root ? "" : path + ".";
+            var seen = 0;
+            foreach (var property in value.EnumerateObject())
             {
-                seen++;
-                Visit(property.Value, member, prefix + property.Name, errors);
+                if (field.MembersByName.TryGetValue(property.Name, out var member))
+                {
+                    seen++;
+                    Visit(property.Value, member, prefix + property.Name);
+                }
+                else
+                {
+                    errors.Add(prefix + property.Name, Unknown);
+                }
             }
-            else
+            if (seen == field.Members.Count || mergePatch)
             {
-                errors.Add(prefix + property.Name, Unknown);
+                return;
+            }
+            foreach (var member in field.Members)
+            {
+                if (member.Required && !value.TryGetProperty(member.Name, out _))
+                {
+                    errors.Add(prefix + member.Name, Missing);
+                }
             }
         }
-        if (seen == field.Members.Count)
-        {
-            return;
-        }
-        foreach (var member in field.Members)
-        {
-            if (member.Required && !value.TryGetProperty(member.Name, out _))
-            {
-                errors.Add(prefix + member.Name, Missing);
-            }
-        }
-    }
 
-    private static void CheckText(JsonElement value, RequestField field, string path, FieldErrors errors)
-    {
-        if (value.ValueKind != JsonValueKind.String)
+        private void CheckText(JsonElement value, RequestField field, string path)
         {
-            errors.Add(path, "must be a string");
-            return;
-        }
-        string text;
-        try
-        {
-            text = value.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            // "\ud800" is well-formed JSON but no string: reading it throws, storing it would corrupt it.
-            errors.Add(path, "must be valid Unicode text (no lone surrogate escapes)");
-            return;
-        }
-        if (field.PatternHoldsLength)
-        {
-            if (!field.Matches(text)) errors.Add(path, field.Message);
-        }
-        // In code points, as openapi.yaml's maxLength (JSON Schema) counts: 200 emoji are 200 characters.
-        else if (TextRules.CodePointCount(text) is var length && (length < field.Min || length > field.Max))
-        {
-            errors.Add(path, field.LengthRule);
-        }
-        else if (field.Pattern is not null)
-        {
-            if (!field.Matches(text)) errors.Add(path, field.Message);
-        }
-        else if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add(path, "must not be blank");
-        }
-        else if (!TextRules.IsWellFormed(text))
-        {
-            errors.Add(path, "must not contain control characters or invalid Unicode");
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                errors.Add(path, "must be a string");
+                return;
+            }
+            string text;
+            try
+            {
+                text = value.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                // "\ud800" is well-formed JSON but no string: reading it throws, storing it would corrupt it.
+                errors.Add(path, "must be valid Unicode text (no lone surrogate escapes)");
+                return;
+            }
+            if (field.PatternHoldsLength)
+            {
+                if (!field.Matches(text)) errors.Add(path, field.Message);
+            }
+            // In code points, as openapi.yaml's maxLength (JSON Schema) counts: 200 emoji are 200 characters.
+            else if (TextRules.CodePointCount(text) is var length && (length < field.Min || length > field.Max))
+            {
+                errors.Add(path, field.LengthRule);
+            }
+            else if (field.Pattern is not null)
+            {
+                if (!field.Matches(text)) errors.Add(path, field.Message);
+            }
+            else if (string.IsNullOrWhiteSpace(text))
+            {
+                errors.Add(path, "must not be blank");
+            }
+            else if (!TextRules.IsWellFormed(text))
+            {
+                errors.Add(path, "must not contain control characters or invalid Unicode");
+            }
         }
     }
 }

@@ -33,3 +33,7 @@ public sealed class SqlServerRoundTripContract(SqlServerDatabase database) : Rou
 public sealed class SqlServerTextLengthContract(SqlServerDatabase database) : TextLengthContract<SqlServerDatabase>(database);
 
 public sealed class SqlServerEntityTagContract(SqlServerDatabase database) : EntityTagContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerCancelOrderContract(SqlServerDatabase database) : CancelOrderContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerChangeOrderContract(SqlServerDatabase database) : ChangeOrderContract<SqlServerDatabase>(database);

@@ -30,7 +30,7 @@ internal static class ApiTexts
     /// <summary>The one tag every endpoint carries (Swagger UI shows it as the section heading).</summary>
     public const string TagName = "Orders";
 
-    public const string Tag = "Placing orders exactly once, looking them up and listing them.";
+    public const string Tag = "Placing orders exactly once, looking them up and listing them, cancelling and changing them exactly once.";
 
     public const string CreateOrder = """
         Places the order, unless an order with this `clientReference` already exists.
@@ -57,6 +57,42 @@ internal static class ApiTexts
     public const string ListOrders = """
         Returns the caller's orders, newest first, `limit` at a time. Pass the answer's `next` as `after`
         to get the following page; `next` is null on the last page.
+        """;
+
+    public const string CancelOrder = """
+        Cancels the order placed with this `clientReference`, if it is still placed. The body is optional:
+        `{"reason": "…"}`.
+
+        - **200**: this request cancelled the order; the body is the order (`status: "cancelled"`,
+          `cancelledAt`, `cancellationReason`) and `ETag` its new tag.
+        - **409 `ORDER_ALREADY_CANCELLED`**: the order was cancelled before, and nothing changed. A client
+          whose 200 was lost gets this on its retry: the order is cancelled, which is what it asked for.
+          `sameRequest` says whether the stored reason is this request's.
+        - **412 `PRECONDITION_FAILED`**: `If-Match` was sent and names another version of the order; the
+          body holds the current order and its `etag`. Nothing was written.
+
+        Retrying is always safe. Concurrent cancels of one order: exactly one gets 200, the others wait
+        for it and then get 409.
+        """;
+
+    public const string ChangeOrder = """
+        Changes the customer's `name` and `phone` and the `shippingAddress` of a placed order, as a JSON
+        merge patch (RFC 7396, `Content-Type: application/merge-patch+json`): members left out stay,
+        members set to null are removed (where optional), the address merges member by member. The lines,
+        the currency and the email cannot change. `If-Match` with the order's current `etag` is required.
+
+        - **200**: this request changed the order; the body is the order and `ETag` its new tag.
+        - **412 `PRECONDITION_FAILED`**: the order is at another version than `If-Match` names; nothing was
+          written. `alreadyApplied: true` means the order already holds exactly what this patch sets: a
+          retry whose 200 was lost learns here that its change is in. `false`: someone else changed the
+          order; read `order`, and send the change again with `If-Match: <etag>` if it still applies.
+        - **409 `ORDER_NOT_CHANGEABLE`**: the order is cancelled. **428 `PRECONDITION_REQUIRED`**: no `If-Match`.
+        """;
+
+    public const string IfMatchHeader = """
+        The entity tag of the version of this order the request was made from (RFC 9110), as `ETag` or
+        `etag` gave it, or `*` for any version. When the order is at another version the answer is 412
+        with the current order, and nothing is written. Compared strongly: a `W/` tag never matches.
         """;
 
     public const string IfNoneMatchHeader = """

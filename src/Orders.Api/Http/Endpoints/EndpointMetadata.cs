@@ -24,6 +24,17 @@ internal static class EndpointMetadata
     /// <summary>The endpoint answers 304 to an If-None-Match that names the current ETag.</summary>
     public static RouteHandlerBuilder AcceptsIfNoneMatchHeader(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(IfNoneMatchHeaderMarker.Instance);
+
+    /// <summary>The endpoint writes only if If-Match names the current ETag; <paramref name="required"/>: 428 without one.</summary>
+    public static RouteHandlerBuilder AcceptsIfMatchHeader(this RouteHandlerBuilder builder, bool required) =>
+        builder.WithMetadata(new IfMatchHeaderMarker(required));
+}
+
+/// <summary>The metadata <see cref="EndpointMetadata.AcceptsIfMatchHeader"/> adds.</summary>
+internal sealed class IfMatchHeaderMarker(bool required)
+{
+    /// <summary>True when a request without If-Match is answered 428.</summary>
+    public bool Required { get; } = required;
 }
 
 /// <summary>The metadata <see cref="EndpointMetadata.AcceptsIdempotencyKeyHeader"/> adds.</summary>

@@ -53,6 +53,7 @@ public static class OrdersApi
             .ProducesCallerProblems()
             .ProducesProblem<ApiProblem>(StatusCodes.Status500InternalServerError)
             .ProducesProblem<ApiProblem>(StatusCodes.Status503ServiceUnavailable);
+        orders.MapOrderTransitions();
 
         return app;
     }

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text.Json;
 using Orders.Api.Http.Responses;
 using Orders.Api.Model;
@@ -14,50 +12,15 @@ namespace Orders.Api.Http.Requests;
 /// </summary>
 internal static class OrderRequestReader
 {
-    public const int MaxBodyBytes = 64 * 1024;
-
-    private const string InvalidUnicodeName = "The body holds a property name that is not valid Unicode text.";
-
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        MaxDepth = 16,
-        AllowDuplicateProperties = false,
-    };
-
     /// <returns>The validated order, or the problem to answer with.</returns>
     public static async Task<(OrderDraft? Draft, ProblemResult? Problem)> ReadAsync(
         HttpRequest request, JsonSerializerOptions serializerOptions, CancellationToken ct)
     {
-        if (!request.HasJsonContentType())
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, ct);
+        if (document is null)
         {
-            return (null, Problems.UnsupportedMediaType());
+            return (null, problem);
         }
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return (null, Problems.PayloadTooLarge(MaxBodyBytes));
-        }
-        var body = await ReadBoundedAsync(request.BodyReader, ct);
-        if (body is null)
-        {
-            return (null, Problems.PayloadTooLarge(MaxBodyBytes));
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            return (null, Problems.MalformedJson(
-                $"Invalid JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: check syntax, nesting depth and repeated property names."));
-        }
-        catch (InvalidOperationException)
-        {
-            // The duplicate-name check unescapes names; a lone surrogate escape ("\ud800") cannot be.
-            return (null, Problems.MalformedJson(InvalidUnicodeName));
-        }
-
         using (document)
         {
             var header = request.Headers[ClientReference.HeaderName];
@@ -69,35 +32,8 @@ internal static class OrderRequestReader
             catch (InvalidOperationException)
             {
                 // A property name holding a lone surrogate escape: JSON syntax allows it, no reader can use it.
-                return (null, Problems.MalformedJson(InvalidUnicodeName));
+                return (null, JsonRequestBody.InvalidUnicodeName());
             }
-        }
-    }
-
-    /// <returns>The body, or null when it is larger than <see cref="MaxBodyBytes"/>.</returns>
-    /// <remarks>
-    /// Read from the request's pipe, where Kestrel already holds the bytes: the only copy made is the
-    /// body itself, once, at its exact size (no staging buffer or growing stream per request).
-    /// </remarks>
-    private static async Task<byte[]?> ReadBoundedAsync(PipeReader body, CancellationToken ct)
-    {
-        while (true)
-        {
-            var read = await body.ReadAsync(ct);
-            var buffered = read.Buffer;
-            if (buffered.Length > MaxBodyBytes)
-            {
-                body.AdvanceTo(buffered.End);
-                return null;
-            }
-            if (read.IsCompleted)
-            {
-                var whole = buffered.ToArray();
-                body.AdvanceTo(buffered.End);
-                return whole;
-            }
-            // Nothing consumed, everything examined: the next read returns when more has arrived.
-            body.AdvanceTo(buffered.Start, buffered.End);
         }
     }
 }

@@ -22,6 +22,10 @@ public static class Problems
         public const string Forbidden = "FORBIDDEN";
         public const string RateLimited = "RATE_LIMITED";
         public const string InternalError = "INTERNAL_ERROR";
+        public const string OrderAlreadyCancelled = "ORDER_ALREADY_CANCELLED";
+        public const string OrderNotChangeable = "ORDER_NOT_CHANGEABLE";
+        public const string PreconditionFailed = "PRECONDITION_FAILED";
+        public const string PreconditionRequired = "PRECONDITION_REQUIRED";
     }
 
     // Relative type URIs (RFC 9457 allows them): stable identifiers, explained in the README.
@@ -107,6 +111,83 @@ public static class Problems
             },
             new Dictionary<string, string> { ["Location"] = orderUrl });
     }
+
+    /// <summary>400 of a cancel or change: its body breaks the rules; nothing was changed.</summary>
+    public static ProblemResult InvalidTransition(IReadOnlyDictionary<string, string[]> errors) => new(new ValidationApiProblem
+    {
+        Type = TypeOf(Codes.ValidationFailed),
+        Title = "The request is not a valid change of the order.",
+        Status = StatusCodes.Status400BadRequest,
+        Detail = "One or more fields are invalid; see errors. Nothing was changed; correct the request and send it again.",
+        Code = Codes.ValidationFailed,
+        Errors = errors,
+    });
+
+    /// <summary>409 of a cancel: the order was cancelled already, by this request's earlier attempt or another.</summary>
+    public static ProblemResult AlreadyCancelled(HttpRequest request, Order current, bool sameRequest) => new(new OrderAlreadyCancelledProblem
+    {
+        Type = TypeOf(Codes.OrderAlreadyCancelled),
+        Title = "The order is already cancelled.",
+        Status = StatusCodes.Status409Conflict,
+        Detail = sameRequest
+            ? "This cancel was already done: the order is cancelled with this reason. Treat it as cancelled."
+            : "The order was already cancelled, with another reason. It stays cancelled; nothing was changed.",
+        Code = Codes.OrderAlreadyCancelled,
+        ClientReference = current.ClientReference,
+        OrderId = current.OrderId,
+        OrderUrl = OrderPaths.Of(request, current.ClientReference),
+        CancelledAt = current.CancelledAt!.Value,
+        CancellationReason = current.CancellationReason,
+        Etag = OrderETag.Of(current),
+        SameRequest = sameRequest,
+    });
+
+    /// <summary>409 of a change: the order is no longer placed.</summary>
+    public static ProblemResult NotChangeable(HttpRequest request, Order current) => new(new OrderNotChangeableProblem
+    {
+        Type = TypeOf(Codes.OrderNotChangeable),
+        Title = "The order can no longer be changed.",
+        Status = StatusCodes.Status409Conflict,
+        Detail = $"The order is {current.Status}: only a placed order can be changed. Nothing was changed.",
+        Code = Codes.OrderNotChangeable,
+        ClientReference = current.ClientReference,
+        OrderId = current.OrderId,
+        OrderUrl = OrderPaths.Of(request, current.ClientReference),
+        OrderStatus = current.Status,
+        Etag = OrderETag.Of(current),
+    });
+
+    /// <summary>
+    /// 412: If-Match named another version. <paramref name="alreadyApplied"/> is a change's answer to
+    /// "is my change in?", null on a cancel. The current tag goes in the ETag header too, as for a 200.
+    /// </summary>
+    public static ProblemResult PreconditionFailed(Order current, bool? alreadyApplied)
+    {
+        var order = OrderResponse.From(current);
+        return new ProblemResult(
+            new PreconditionFailedProblem
+            {
+                Type = TypeOf(Codes.PreconditionFailed),
+                Title = "The order is not at the version If-Match names.",
+                Status = StatusCodes.Status412PreconditionFailed,
+                Detail = alreadyApplied switch
+                {
+                    true => "The order changed since that version, and already holds exactly what this change sets: it is in. Nothing was written now.",
+                    false => "The order changed since that version and does not hold this change. Nothing was written: read order, then send the change again with If-Match set to etag if it still applies.",
+                    null => "The order changed since that version. Nothing was written: read order, then send the request again with If-Match set to etag if it still applies.",
+                },
+                Code = Codes.PreconditionFailed,
+                Etag = order.Etag,
+                Order = order,
+                AlreadyApplied = alreadyApplied,
+            },
+            new Dictionary<string, string> { ["ETag"] = order.Etag });
+    }
+
+    /// <summary>428 (RFC 6585) of a change sent without If-Match.</summary>
+    public static ProblemResult PreconditionRequired() =>
+        Simple(StatusCodes.Status428PreconditionRequired, Codes.PreconditionRequired, "If-Match is required.",
+            "A change must name the version it was made from: send If-Match with the order's etag (from its GET, its 201 or an earlier change). Nothing was changed.");
 
     /// <summary>401: <paramref name="detail"/> says what is wrong with the token, or that there was none.</summary>
     public static ApiProblem Unauthorized(string detail) =>
