@@ -18,7 +18,9 @@ public sealed record OrderEventPayload(
     ShippingAddressPayload? ShippingAddress,
     IReadOnlyList<OrderLinePayload> Lines,
     long Total,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    DateTime? CancelledAt,
+    string? CancellationReason)
 {
     public static OrderEventPayload From(Order order) => new(
         order.OrderId,
@@ -29,7 +31,9 @@ public sealed record OrderEventPayload(
         order.ShippingAddress is { } address ? ShippingAddressPayload.From(address) : null,
         [.. order.Lines.Select(OrderLinePayload.From)],
         order.Total,
-        order.CreatedAt);
+        order.CreatedAt,
+        order.CancelledAt,
+        order.CancellationReason);
 }
 
 /// <summary>The customer in an event (schema Customer of asyncapi.yaml).</summary>

@@ -28,9 +28,6 @@ public sealed record Order(
     /// <summary>The status after a cancel: final, nothing changes an order after it.</summary>
     public const string CancelledStatus = "cancelled";
 
-    /// <summary>The one status an order can be cancelled or changed from.</summary>
-    public bool IsPlaced => Status == PlacedStatus;
-
     /// <summary>The version of an order as placed (and of every row the version column was added to).</summary>
     public const long FirstVersion = 1;
 }

@@ -31,6 +31,24 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
         CancelledAt: null,
         CancellationReason: null);
 
+    // The example order after a cancel, and after a change of its city: what the transitions answer with.
+    private static readonly Model.Order Cancelled = Placed with
+    {
+        Status = Model.Order.CancelledStatus,
+        Version = Model.Order.FirstVersion + 1,
+        CancelledAt = Placed.CreatedAt.AddMinutes(5),
+        CancellationReason = "Ordered the wrong size",
+    };
+
+    private static readonly Model.Order Changed = Placed with
+    {
+        Version = Model.Order.FirstVersion + 1,
+        ShippingAddress = Placed.ShippingAddress! with { City = "Potsdam", PostalCode = "14467" },
+    };
+
+    private static readonly Model.OrderPatch NewCity = new(
+        default, default, false, default, default, new(true, "Potsdam"), new(true, "14467"), default);
+
     /// <summary>The example order's entity tag, as its ETag header and its etag field carry it.</summary>
     public static string ETag => OrderETag.Of(Placed);
 
@@ -59,6 +77,37 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
             return Problem(Problems.InvalidOrder(OrderValidator.Validate(JsonSerializer.SerializeToElement(request, json), null, json).Errors));
         }
     }
+
+    public JsonNode CancelledOrder => Write(OrderResponse.From(Cancelled));
+
+    public JsonNode ChangedOrder => Write(OrderResponse.From(Changed));
+
+    /// <summary>The change that made <see cref="ChangedOrder"/>: only the members it sets (a merge patch leaves the rest out).</summary>
+    public static JsonNode ChangeRequestBody => new JsonObject
+    {
+        ["shippingAddress"] = new JsonObject { ["city"] = NewCity.City.Value, ["postalCode"] = NewCity.PostalCode.Value },
+    };
+
+    public JsonNode CancelRequest => Write(new CancelOrderRequest("Ordered the wrong size"));
+
+    public JsonNode AlreadyCancelled(bool sameRequest) => Problem(Problems.AlreadyCancelled(new DefaultHttpContext().Request, Cancelled, sameRequest));
+
+    public JsonNode NotChangeable => Problem(Problems.NotChangeable(new DefaultHttpContext().Request, Cancelled));
+
+    /// <summary>A 412: of a cancel (alreadyApplied null), or of a change whose patch the current order holds or not.</summary>
+    public JsonNode PreconditionFailed(bool? alreadyApplied) =>
+        Problem(Problems.PreconditionFailed(alreadyApplied == true ? Changed : Placed with { Version = 3 }, alreadyApplied));
+
+    public JsonNode PreconditionRequired => Problem(Problems.PreconditionRequired());
+
+    public JsonNode InvalidChange => Problem(Problems.InvalidTransition(
+        OrderChangeReader.Read(JsonDocument.Parse("""{"customer": {"email": "eve@example.com"}, "shippingAddress": {"country": "de"}}""").RootElement).Errors));
+
+    public JsonNode InvalidCancellation => Problem(Problems.InvalidTransition(
+        CancellationReader.Read(JsonDocument.Parse("""{"reason": ""}""").RootElement).Errors));
+
+    /// <summary>Holds for the examples: the change example's patch is what the changed order holds.</summary>
+    internal static bool ChangeExampleHolds => NewCity.IsAppliedIn(Changed) && !NewCity.IsAppliedIn(Placed);
 
     public JsonNode InvalidParameter(string parameter, string message) => Problem(Problems.InvalidParameter(parameter, message));
 

@@ -63,6 +63,18 @@ internal sealed class ParameterDocumentation : IOperationFilter
                 Example = OrderExamples.ETag,
             });
         }
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IfMatchHeaderMarker>().FirstOrDefault() is { } ifMatch)
+        {
+            (operation.Parameters ??= []).Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = ifMatch.Required,
+                Description = ApiTexts.IfMatchHeader,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 },
+                Example = OrderExamples.ETag,
+            });
+        }
     }
 
     private static RequestField Reference => OrderRequestFields.ClientReference;

@@ -9,33 +9,41 @@ namespace Orders.Api.OpenApi;
 /// binding's sake; here the document says what is really required and where null means "absent".
 /// A property of a record that no declaration names fails the document, so none goes unchecked.
 /// </summary>
-internal sealed class RequestSchemaRules() : SchemaRuleTable(RulesOf(OrderRequestFields.Order))
+/// <remarks>
+/// A change's body is a merge patch (RFC 7396): every member may be left out, so its schemas require
+/// nothing, and only the optional members may be null (null removes them).
+/// </remarks>
+internal sealed class RequestSchemaRules() : SchemaRuleTable(RulesOf(
+    (OrderRequestFields.Order, false), (OrderTransitionFields.Cancellation, false), (OrderTransitionFields.Change, true)))
 {
-    private static Dictionary<Type, Action<OpenApiSchema>> RulesOf(RequestField root)
+    private static Dictionary<Type, Action<OpenApiSchema>> RulesOf(params (RequestField Root, bool MergePatch)[] roots)
     {
         var rules = new Dictionary<Type, Action<OpenApiSchema>>();
-        Add(root, rules);
+        foreach (var (root, mergePatch) in roots)
+        {
+            Add(root, mergePatch, rules);
+        }
         return rules;
     }
 
-    private static void Add(RequestField field, Dictionary<Type, Action<OpenApiSchema>> rules)
+    private static void Add(RequestField field, bool mergePatch, Dictionary<Type, Action<OpenApiSchema>> rules)
     {
         if (field.Items is { } items)
         {
-            Add(items, rules);
+            Add(items, mergePatch, rules);
         }
         if (field.Contract is null)
         {
             return;
         }
-        rules[field.Contract] = schema => Apply(field, schema);
+        rules[field.Contract] = schema => Apply(field, mergePatch, schema);
         foreach (var member in field.Members)
         {
-            Add(member, rules);
+            Add(member, mergePatch, rules);
         }
     }
 
-    private static void Apply(RequestField field, OpenApiSchema schema)
+    private static void Apply(RequestField field, bool mergePatch, OpenApiSchema schema)
     {
         var undeclared = schema.Properties?.Keys.Except(field.MembersByName.Keys).ToList() ?? [];
         if (undeclared.Count > 0)
@@ -48,7 +56,7 @@ internal sealed class RequestSchemaRules() : SchemaRuleTable(RulesOf(OrderReques
         {
             schema.AllowsNull();
         }
-        schema.Require([.. field.Members.Where(member => member.Required).Select(member => member.Name)])
+        schema.Require(mergePatch ? [] : [.. field.Members.Where(member => member.Required).Select(member => member.Name)])
             .LimitsOf(field)
             .NullableOnly([.. field.Members.Where(member => !member.Required).Select(member => member.Name)]);
     }

@@ -21,6 +21,8 @@ internal static class ResponseCatalog
     public const string ETag = "ETag";
 
     private const string CreateOrder = "CreateOrder";
+    private const string CancelOrder = "CancelOrder";
+    private const string ChangeOrder = "ChangeOrder";
 
     public static ResponseDoc Find(string operationId, int status, OrderExamples examples) => (operationId, status) switch
     {
@@ -59,6 +61,43 @@ internal static class ResponseCatalog
         ("ListOrders", 200) => Doc("A page of orders, newest first.", [], Example("page", "A page with a next page after it", examples.Page)),
         ("ListOrders", 400) => Doc("`limit` or `after` is not valid (`VALIDATION_FAILED`); `errors` names which.",
             [], Example("bad-limit", "VALIDATION_FAILED", examples.InvalidParameter("limit", $"must be a whole number from 1 to {Http.Endpoints.OrdersApi.MaxPageSize}"))),
+        (CancelOrder, 200) => Doc("Cancelled by this request. The body is the cancelled order; `ETag` is its new entity tag.",
+            [ETag], Example("cancelled", "The cancelled order", examples.CancelledOrder)),
+        (CancelOrder, 400) => Doc("The reference or the body breaks the rules (`VALIDATION_FAILED`, or `MALFORMED_JSON`). Nothing was changed.",
+            [], Example("invalid-reason", "VALIDATION_FAILED: a blank reason", examples.InvalidCancellation)),
+        (CancelOrder, 409) => Doc(
+            "The order was cancelled before this request, which changed nothing (`ORDER_ALREADY_CANCELLED`): the order is " +
+            "cancelled, as asked. A retry whose 200 was lost gets this. `sameRequest` says whether the stored reason is this " +
+            "request's; `etag` is the order's current tag.",
+            [], Example("retry", "A retry of the cancel that succeeded", examples.AlreadyCancelled(sameRequest: true)),
+            Example("other-reason", "Cancelled before, with another reason", examples.AlreadyCancelled(sameRequest: false))),
+        (CancelOrder, 412) => Doc(
+            "`If-Match` names another version of the order (`PRECONDITION_FAILED`); nothing was written. `order` is the order " +
+            "as it stands and `etag` (also in `ETag`) its tag: decide from them and send again with `If-Match: <etag>`.",
+            [ETag], Example("stale", "The order changed since the tag sent", examples.PreconditionFailed(alreadyApplied: null))),
+        (ChangeOrder, 200) => Doc("Changed by this request. The body is the order; `ETag` is its new entity tag.",
+            [ETag], Example("changed", "The order with its new city", examples.ChangedOrder)),
+        (ChangeOrder, 400) => Doc(
+            "The patch breaks the rules (`VALIDATION_FAILED`: every error at once, under the same rules as a create; `MALFORMED_JSON`), " +
+            "changes nothing, names what cannot change (the email, currency, lines), or sets part of an address on an order that has " +
+            "none. Nothing was changed.",
+            [], Example("invalid-change", "VALIDATION_FAILED", examples.InvalidChange)),
+        (ChangeOrder, 409) => Doc("The order is not placed any more (`ORDER_NOT_CHANGEABLE`; `orderStatus` says what it is). Nothing was changed.",
+            [], Example("cancelled", "The order was cancelled", examples.NotChangeable)),
+        (ChangeOrder, 412) => Doc(
+            "The order is not at the version `If-Match` names (`PRECONDITION_FAILED`); nothing was written. `alreadyApplied: true`: " +
+            "the order already holds exactly what this patch sets, so a retry whose 200 was lost learns that its change is in. " +
+            "`false`: someone else changed the order; read `order`, and send the change again with `If-Match: <etag>` if it still applies.",
+            [ETag], Example("already-applied", "The change is in (a retry of a change that succeeded)", examples.PreconditionFailed(alreadyApplied: true)),
+            Example("changed-by-another", "Another change came first", examples.PreconditionFailed(alreadyApplied: false))),
+        (ChangeOrder, 428) => Doc("No `If-Match` (`PRECONDITION_REQUIRED`): a change must name the version it was made from. Nothing was changed.",
+            [], Example("no-if-match", "PRECONDITION_REQUIRED", examples.PreconditionRequired)),
+        (CancelOrder or ChangeOrder, 404) => Doc("No order of yours has this `clientReference` (`ORDER_NOT_FOUND`).",
+            [], Example("not-found", "ORDER_NOT_FOUND", examples.OrderNotFound)),
+        (CancelOrder or ChangeOrder, 413) => Doc("The body is larger than 64 KiB (`PAYLOAD_TOO_LARGE`). Nothing was changed.",
+            [], Example("too-large", "PAYLOAD_TOO_LARGE", examples.PayloadTooLarge)),
+        (CancelOrder or ChangeOrder, 415) => Doc("The body is not JSON (`UNSUPPORTED_MEDIA_TYPE`). Nothing was changed.",
+            [], Example("not-json", "UNSUPPORTED_MEDIA_TYPE", examples.UnsupportedMediaType)),
         (_, 401) => Doc(
             "No bearer token, or one that is malformed, expired, wrongly signed, from another issuer or for another " +
             "audience (`UNAUTHORIZED`). `detail` says which (and, for a refused token, `WWW-Authenticate`'s " +
@@ -109,7 +148,7 @@ internal static class ResponseCatalog
         },
         ETag => new OpenApiHeader
         {
-            Description = "The order's entity tag (strong, quoted, opaque): send it back in `If-None-Match` to be answered 304 while the order is unchanged.",
+            Description = "The order's entity tag (strong, quoted, opaque): send it back in `If-None-Match` to be answered 304 while the order is unchanged, or in `If-Match` to cancel or change exactly this version.",
             Required = true,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = ETagMinLength, MaxLength = ETagMaxLength, Pattern = ETagPattern },
             Example = OrderExamples.ETag,

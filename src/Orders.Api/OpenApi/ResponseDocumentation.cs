@@ -42,8 +42,19 @@ internal sealed class ResponseDocumentation(IOptions<JsonOptions> json) : IOpera
         }
         if (operation.RequestBody is OpenApiRequestBody body)
         {
-            body.Description = "The order. Send exactly the same body on every retry of one checkout attempt.";
-            ((OpenApiMediaType)body.Content!.Values.Single()).Example = _examples.CreateRequest;
+            var (description, example) = operation.OperationId switch
+            {
+                "CreateOrder" => ("The order. Send exactly the same body on every retry of one checkout attempt.", _examples.CreateRequest),
+                "CancelOrder" => ("Optional: why the order is cancelled. Send the same body on every retry of one cancel.", _examples.CancelRequest),
+                "ChangeOrder" => ("A JSON merge patch (RFC 7396) of the customer's name and phone and the shipping address.", OrderExamples.ChangeRequestBody),
+                _ => throw new InvalidOperationException($"No request body documentation for {operation.OperationId}."),
+            };
+            body.Description = description;
+            // One example per media type the operation accepts (a change takes merge-patch+json and json alike).
+            foreach (var media in body.Content!.Values.OfType<OpenApiMediaType>())
+            {
+                media.Example = example;
+            }
         }
     }
 }

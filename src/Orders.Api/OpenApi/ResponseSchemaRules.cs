@@ -17,14 +17,20 @@ internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
     private static readonly string[] ProblemCodesWithoutExtraFields = [.. typeof(Problems.Codes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(field => (string)field.GetRawConstantValue()!)
-        .Except([Problems.Codes.ValidationFailed, Problems.Codes.DuplicateIdempotencyKey])];
+        .Except([
+            Problems.Codes.ValidationFailed, Problems.Codes.DuplicateIdempotencyKey,
+            Problems.Codes.OrderAlreadyCancelled, Problems.Codes.OrderNotChangeable, Problems.Codes.PreconditionFailed,
+        ])];
+
+    private static RequestField Reason => OrderTransitionFields.Reason;
 
     private static readonly Dictionary<Type, Action<OpenApiSchema>> Rules = new()
     {
         [typeof(OrderResponse)] = schema => schema.RequireAll()
-            .NullableOnly()
-            .OneOf("status", Model.Order.PlacedStatus)
+            .NullableOnly("cancelledAt", "cancellationReason")
+            .OneOf("status", Model.Order.PlacedStatus, Model.Order.CancelledStatus)
             .LimitsOf(OrderRequestFields.Order)
+            .Text("cancellationReason", (int)Reason.Min, (int)Reason.Max)
             .Minimum("total", 0)
             .Text("etag", ResponseCatalog.ETagMinLength, ResponseCatalog.ETagMaxLength, ResponseCatalog.ETagPattern),
         // Null where the record's C# type says so (SupportNonNullableReferenceTypes): a field the client may leave out.
@@ -44,6 +50,19 @@ internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
             .Optional("errors"),
         [typeof(DuplicateOrderProblem)] = schema => Problem(schema, Problems.Codes.DuplicateIdempotencyKey)
             .Format("orderUrl", "uri-reference")
+            .Text("etag", ResponseCatalog.ETagMinLength, ResponseCatalog.ETagMaxLength, ResponseCatalog.ETagPattern),
+        [typeof(OrderAlreadyCancelledProblem)] = schema => Problem(schema, Problems.Codes.OrderAlreadyCancelled)
+            .Nullable("cancellationReason", true)
+            .Format("orderUrl", "uri-reference")
+            .Text("cancellationReason", (int)Reason.Min, (int)Reason.Max)
+            .Text("etag", ResponseCatalog.ETagMinLength, ResponseCatalog.ETagMaxLength, ResponseCatalog.ETagPattern),
+        [typeof(OrderNotChangeableProblem)] = schema => Problem(schema, Problems.Codes.OrderNotChangeable)
+            .Format("orderUrl", "uri-reference")
+            .OneOf("orderStatus", Model.Order.CancelledStatus)
+            .Text("etag", ResponseCatalog.ETagMinLength, ResponseCatalog.ETagMaxLength, ResponseCatalog.ETagPattern),
+        // alreadyApplied is sent on a change's 412 only: optional, never null.
+        [typeof(PreconditionFailedProblem)] = schema => Problem(schema, Problems.Codes.PreconditionFailed)
+            .Optional("alreadyApplied")
             .Text("etag", ResponseCatalog.ETagMinLength, ResponseCatalog.ETagMaxLength, ResponseCatalog.ETagPattern),
     };
 

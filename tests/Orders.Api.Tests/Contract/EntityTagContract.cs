@@ -109,7 +109,7 @@ public abstract class EntityTagContract<TDatabase>(TDatabase database) : Contrac
     /// <summary>An order stored at <paramref name="version"/>, as that many changes would leave it.</summary>
     private static async Task<Model.Order> StoredAtVersionAsync(OrdersApiFactory factory, long version)
     {
-        var order = MappedOrders.EveryMemberSet() with
+        var order = MappedOrders.EveryMemberSetAsPlaced() with
         {
             Owner = Owner, ClientReference = OrderRequests.NewReference(), OrderId = Guid.CreateVersion7(), Version = version,
         };

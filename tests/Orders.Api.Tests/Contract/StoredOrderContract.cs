@@ -19,10 +19,14 @@ public abstract class StoredOrderContract<TDatabase>(TDatabase database) : Contr
     [Fact]
     public async Task AnOrderWithEveryMemberSet_IsReadBackWithEveryValueInItsPlace()
     {
+        // Placed, then cancelled by the store (a create writes no cancel): every member has been written.
         var factory = StartFactory();
-        var order = MappedOrders.EveryMemberSet() with { Owner = Owner, ClientReference = OrderRequests.NewReference(), OrderId = Guid.CreateVersion7() };
+        var placed = MappedOrders.EveryMemberSetAsPlaced() with { Owner = Owner, ClientReference = OrderRequests.NewReference(), OrderId = Guid.CreateVersion7() };
+        var order = MappedOrders.EveryMemberSet() with { Owner = Owner, ClientReference = placed.ClientReference, OrderId = placed.OrderId, Version = placed.Version + 1 };
 
-        await StoreOf(factory).CreateAsync(order, Ct);
+        await StoreOf(factory).CreateAsync(placed, Ct);
+        await StoreOf(factory).CancelAsync(
+            new OrderCancellation(Owner, order.ClientReference, order.CancellationReason, order.CancelledAt!.Value, IfMatch: null, Guid.CreateVersion7()), Ct);
         var found = await StoreOf(factory).FindAsync(Owner, order.ClientReference, Ct);
         var listed = (await StoreOf(factory).ListAsync(Owner, null, 100, Ct)).Single(other => other.OrderId == order.OrderId);
 

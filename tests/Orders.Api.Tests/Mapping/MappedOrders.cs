@@ -20,6 +20,14 @@ internal static class MappedOrders
         new DateTime(2026, 12, 7, 13, 0, 0, DateTimeKind.Utc).AddTicks(6_543_210),
         "Ordered the wrong size");
 
+    /// <summary><see cref="EveryMemberSet"/> as it was placed, before its cancel: what a create writes.</summary>
+    public static Order EveryMemberSetAsPlaced() => EveryMemberSet() with
+    {
+        Status = Order.PlacedStatus,
+        CancelledAt = null,
+        CancellationReason = null,
+    };
+
     public static Order NothingOptionalSet() => EveryMemberSet() with
     {
         Customer = new Customer("ada@example.com", null, null),

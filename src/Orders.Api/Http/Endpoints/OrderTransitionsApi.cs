@@ -114,7 +114,7 @@ public static class OrderTransitionsApi
         {
             TransitionResult.Applied applied => (Ok(applied.Order), OrdersTracing.TransitionOutcomes.Changed),
             TransitionResult.NotFound => (Problems.OrderNotFound(clientReference), OrdersTracing.TransitionOutcomes.NotFound),
-            TransitionResult.Refused { Current.IsPlaced: false } refused =>
+            TransitionResult.Refused { Current.Status: not Order.PlacedStatus } refused =>
                 ((Results<JsonOk<OrderResponse>, ProblemResult>)Problems.NotChangeable(context.Request, refused.Current), OrdersTracing.TransitionOutcomes.NotChangeable),
             TransitionResult.Refused refused when !Matches(ifMatch, refused.Current) =>
                 Stale(refused.Current, patch),
