@@ -14,7 +14,9 @@ internal static class SqliteEventSql
     /// A cancel's or change's event row, in its transaction after the update: it selects the order this
     /// request changed (its change id is the event id), so when the update applied nothing it writes
     /// nothing. The payload's first members come from the row (<see cref="TransitionEvent"/>); the id is
-    /// stored as lower-case hyphenated text already.
+    /// stored as lower-case hyphenated text already. A retry whose earlier attempt committed finds the
+    /// row still naming it, and its event already written: NOT EXISTS keeps that retry from writing it
+    /// twice (the same guard reads the same in T-SQL and PostgreSQL).
     /// </summary>
     public const string InsertTransitionEvent = $"""
         INSERT INTO order_events (owner_id, event_id, order_id, event_type, payload, occurred_at, trace_parent, trace_state, order_version)
@@ -23,6 +25,7 @@ internal static class SqliteEventSql
                @OccurredAt, @TraceParent, @TraceState, o.version
         FROM orders o
         WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference AND o.last_change_id = @EventId
+          AND NOT EXISTS (SELECT 1 FROM order_events e WHERE e.owner_id = @Owner AND e.event_id = @EventId)
         """;
 
     public const string PendingBatch = """
