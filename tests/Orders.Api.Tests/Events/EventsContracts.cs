@@ -45,3 +45,11 @@ public sealed class PostgreSqlTransitionOutboxContract(PostgreSqlDatabase databa
 public sealed class SqlServerTransitionOutboxContract(SqlServerDatabase database) : TransitionOutboxContract<SqlServerDatabase>(database);
 
 public sealed class CitusTransitionOutboxContract(CitusDatabase database) : TransitionOutboxContract<CitusDatabase>(database);
+
+public sealed class SqliteTransitionEventsContract(SqliteDatabase database, RabbitMqNode rabbit) : TransitionEventsContract<SqliteDatabase>(database, rabbit);
+
+public sealed class PostgreSqlTransitionEventsContract(PostgreSqlDatabase database, RabbitMqNode rabbit) : TransitionEventsContract<PostgreSqlDatabase>(database, rabbit);
+
+public sealed class SqlServerTransitionEventsContract(SqlServerDatabase database, RabbitMqNode rabbit) : TransitionEventsContract<SqlServerDatabase>(database, rabbit);
+
+public sealed class CitusTransitionEventsContract(CitusDatabase database, RabbitMqNode rabbit) : TransitionEventsContract<CitusDatabase>(database, rabbit);
