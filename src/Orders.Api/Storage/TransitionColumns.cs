@@ -13,10 +13,15 @@ namespace Orders.Api.Storage;
 /// </remarks>
 internal static class TransitionColumns
 {
-    /// <summary>Which order, in which state: the conditional part of every transition's UPDATE.</summary>
+    /// <summary>
+    /// Which order, in which state: the conditional part of every transition's UPDATE. The last line
+    /// is for a retry whose earlier attempt committed: a change leaves the order placed, so without
+    /// If-Match it would apply again (a version with no event); the row's change id says it already did.
+    /// </summary>
     public const string PlacedOrderMatching = """
         owner_id = @Owner AND client_reference = @ClientReference AND status = 'placed'
           AND (@IfOrderId IS NULL OR (order_id = @IfOrderId AND version = @IfVersion))
+          AND (last_change_id IS NULL OR last_change_id <> @ChangeId)
         """;
 
     /// <summary>A cancel's SET list.</summary>

@@ -82,6 +82,23 @@ public abstract class TransitionStoreContract<TDatabase>(TDatabase database) : C
     }
 
     [Fact]
+    public async Task Change_RetriedWithTheSameChangeIdAfterItCommitted_IsApplied_AndChangesNothingMore()
+    {
+        // Unlike a cancel, a change leaves the order placed, so without If-Match (If-Match: *) the
+        // retry's update would match again: the row's change id must stop it, or the order would move
+        // to version 3 with no event of that version.
+        var (factory, reference, _) = await PlacedOrderAsync();
+        var change = Change(reference, NameAndPhone);
+        var first = Assert.IsType<TransitionResult.Applied>(await StoreOf(factory).ChangeAsync(change, Ct)).Order;
+
+        var retry = await StoreOf(factory).ChangeAsync(change, Ct);
+
+        Assert.Equal(first, Assert.IsType<TransitionResult.Applied>(retry).Order, OrderComparer);
+        Assert.Equal(2, first.Version);
+        await AssertEventsAsync(factory, reference, (OrderEventTypes.Changed, Events(factory).ChangedFor(change)!));
+    }
+
+    [Fact]
     public async Task CancelAndChange_OfAnUnknownReference_AreNotFound()
     {
         var factory = StartEventsFactory();
