@@ -109,6 +109,20 @@ public abstract class TransitionStoreContract<TDatabase>(TDatabase database) : C
         Assert.Equal((0, 0), await Database.CountRowsAsync(Owner, reference));
     }
 
+    [Fact]
+    public async Task CancelAndChange_OfAReferenceThatOnlyLooksLikeAStoredOne_AreNotFound_AndLeaveThatOrderAlone()
+    {
+        // SQL Server's varchar key would take 'ē' for 'e' by best fit (SqlServerParameters.FitsClientReference):
+        // a cancel must never reach the order whose reference merely looks the same.
+        var (factory, reference, placed) = await PlacedOrderAsync();
+        Assert.StartsWith("te", reference, StringComparison.Ordinal);
+        var lookalike = string.Concat("t\u0113", reference.AsSpan(2));
+
+        Assert.IsType<TransitionResult.NotFound>(await StoreOf(factory).CancelAsync(Cancellation(lookalike), Ct));
+        Assert.IsType<TransitionResult.NotFound>(await StoreOf(factory).ChangeAsync(Change(lookalike, NameAndPhone), Ct));
+        Assert.Equal(placed, await StoreOf(factory).FindAsync(Owner, reference, Ct), OrderComparer);
+    }
+
     [Theory]
     [InlineData("older version")]
     [InlineData("newer version")]
