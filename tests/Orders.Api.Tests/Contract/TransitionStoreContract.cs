@@ -224,6 +224,29 @@ public abstract class TransitionStoreContract<TDatabase>(TDatabase database) : C
         await AssertEventsAsync(factory, reference, (OrderEventTypes.Cancelled, Events(factory).CancelledFor(winner)!));
     }
 
+    [Fact]
+    public async Task FiftyConcurrentChanges_WithTheSameIfMatch_ApplyExactlyOnce_49AreRefused_AndOneEventIsWritten()
+    {
+        // The order stays placed, so only the version condition stops the others: each waits on the
+        // row lock, then finds the version moved on.
+        var (factory, reference, placed) = await PlacedOrderAsync();
+        var store = StoreOf(factory);
+        var ifMatch = new OrderVersion(placed.OrderId, placed.Version);
+        var changes = Enumerable.Range(0, 50)
+            .Select(i => Change(reference, Patch(name: Set($"name {i}"))) with { IfMatch = ifMatch })
+            .ToList();
+
+        var results = await Task.WhenAll(changes.Select(change => Task.Run(() => store.ChangeAsync(change, Ct), Ct)));
+
+        var applied = Assert.Single(results.OfType<TransitionResult.Applied>()).Order;
+        Assert.Equal(2, applied.Version);
+        Assert.All(results.OfType<TransitionResult.Refused>(), refusal => Assert.Equal(applied, refusal.Current, OrderComparer));
+        Assert.Equal(49, results.OfType<TransitionResult.Refused>().Count());
+        var winner = changes[Array.FindIndex(results, result => result is TransitionResult.Applied)];
+        Assert.Equal(winner.Patch.CustomerName.Value, applied.Customer.Name);
+        await AssertEventsAsync(factory, reference, (OrderEventTypes.Changed, Events(factory).ChangedFor(winner)!));
+    }
+
     private static readonly OrderPatch NameAndPhone = Patch(name: Set("Augusta Ada King"), phone: Set("+44 20 7946 0000"));
 
     private static readonly OrderPatch NoNameNoPhone = Patch(name: Set(null), phone: Set(null));
