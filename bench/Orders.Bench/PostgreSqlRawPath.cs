@@ -8,7 +8,8 @@ using Orders.Api.Storage.PostgreSql;
 namespace Orders.Bench;
 
 /// <summary>
-/// The PostgreSQL store's statements (<see cref="PostgreSqlOrderInsert"/>, the store's finds) on the
+/// The PostgreSQL store's statements (<see cref="PostgreSqlOrderInsert"/>, the store's finds,
+/// <see cref="PostgreSqlOrderTransition"/> with the store's own statements and parameters) on the
 /// API's own data source settings (automatic preparation), so the comparison is like for like, and
 /// with the store's first ANALYZE of a new database (<see cref="PostgreSqlFreshTables"/>; the API's
 /// setting Storage__AnalyzeNewTablesAfterCreates, read from the environment, 0 to switch it off).
@@ -76,12 +77,20 @@ public sealed class PostgreSqlRawPath : IRawPath
         return row is null ? null : new OrderVersion(row.OrderId, row.Version);
     }
 
-    // The PostgreSQL store's cancel and change batch comes with branch tx-pg; until then the store, and so this, has none.
-    public Task<TransitionResult> CancelAsync(OrderCancellation cancellation) =>
-        throw new NotSupportedException("The PostgreSQL store's cancel is not merged yet.");
+    // As PostgreSqlOrderStore calls it, events off (the benchmark's default): no event row, as the raw create has none.
+    public async Task<TransitionResult> CancelAsync(OrderCancellation cancellation)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        return await PostgreSqlOrderTransition.RunAsync(connection, PostgreSqlSql.CancelOrder, TransitionParameters.Of(cancellation),
+            cancellation.Owner, cancellation.ClientReference, cancellation.ChangeId, transitionEvent: null, default);
+    }
 
-    public Task<TransitionResult> ChangeAsync(OrderChange change) =>
-        throw new NotSupportedException("The PostgreSQL store's change is not merged yet.");
+    public async Task<TransitionResult> ChangeAsync(OrderChange change)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        return await PostgreSqlOrderTransition.RunAsync(connection, PostgreSqlSql.ChangeOrder, TransitionParameters.Of(change),
+            change.Owner, change.ClientReference, change.ChangeId, transitionEvent: null, default);
+    }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }
