@@ -26,8 +26,8 @@ internal static class CorsSetup
         var options = configuration.GetSection(CorsOptions.SectionName).Get<CorsOptions>() ?? new CorsOptions();
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(options.AllowedOrigins)
-            .WithMethods(HttpMethods.Get, HttpMethods.Post)
-            // If-Match is for the next slice's cancel and change; allowed now so storefronts are set up once.
+            // PATCH: a change of an order; If-Match names the version it was made from.
+            .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Patch)
             .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, Rules.ClientReference.HeaderName,
                 HeaderNames.IfMatch, HeaderNames.IfNoneMatch)
             // ETag: a page cannot read a response header CORS does not expose, and it needs the tag to send it back.

@@ -54,6 +54,22 @@ public sealed class CorsTests(SqliteDatabase database) : IClassFixture<SqliteDat
     }
 
     [Fact]
+    public async Task Preflight_AllowsAChange_PatchWithIfMatchAndMergePatch_ForAStorefront()
+    {
+        await using var factory = Factory();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/orders/some-reference");
+        preflight.Headers.Add("Origin", Storefront);
+        preflight.Headers.Add("Access-Control-Request-Method", "PATCH");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,if-match");
+
+        var response = await factory.CreateClientWithToken(null).SendAsync(preflight, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Contains("PATCH", Header(response, "Access-Control-Allow-Methods"), StringComparison.Ordinal);
+        Assert.Contains("if-match", Header(response, "Access-Control-Allow-Headers")!.ToLowerInvariant(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Preflight_AllowsTheConditionalRequestHeaders_ForAStorefront()
     {
         // If-None-Match for polling an order; If-Match for the transitions that follow (issue 34).

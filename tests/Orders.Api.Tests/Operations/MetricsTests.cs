@@ -37,6 +37,38 @@ public sealed partial class MetricsTests(SqliteDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task Metrics_CountEveryCancelAndChange_ByOutcome_AndNoAnswerAboutTheOrdersStateAsARejection()
+    {
+        await using var factory = new OrdersApiFactory(StorageProvider.Sqlite, database.ConnectionString);
+        var client = factory.CreateClient();
+        var reference = OrderRequests.NewReference();
+        var tag = await client.PlaceAsync(reference);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.ChangeOrderAsync(reference, TransitionRequests.NewCity("Leeds"), tag)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.ChangeOrderAsync(reference, TransitionRequests.NewCity("Leeds"), tag)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.ChangeOrderAsync(reference, TransitionRequests.NewCity("York"), tag)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.CancelOrderAsync(reference, ifMatch: tag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.CancelOrderAsync(reference)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.CancelOrderAsync(reference)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.ChangeOrderAsync(reference, TransitionRequests.NewCity("York"), "*")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.CancelOrderAsync(OrderRequests.NewReference())).StatusCode);
+        var metrics = await client.GetStringAsync("/metrics", Ct);
+
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"changed\",transition=\"change\""));
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"precondition-failed-already-applied\",transition=\"change\""));
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"precondition-failed\",transition=\"change\""));
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"precondition-failed\",transition=\"cancel\""));
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"cancelled\",transition=\"cancel\""));
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"already-cancelled\",transition=\"cancel\""));
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"not-changeable\",transition=\"change\""));
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"not-found\",transition=\"cancel\""));
+        // 409 and 412 say what state the order is in: outcomes, not rejections. The 404 is one, as for a lookup.
+        Assert.Equal(1, Value(metrics, "orders_rejections_total", "reason=\"validation\""));
+        Assert.Equal(1, Value(metrics, "orders_store_duration_seconds_count", "operation=\"cancel\",outcome=\"ok\""));
+        Assert.Equal(1, Value(metrics, "orders_store_duration_seconds_count", "operation=\"cancel\",outcome=\"not_found\""));
+    }
+
+    [Fact]
     public async Task Metrics_CanBeTurnedOff()
     {
         await using var factory = new OrdersApiFactory(StorageProvider.Sqlite, database.ConnectionString,

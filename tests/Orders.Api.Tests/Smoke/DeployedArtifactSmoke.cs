@@ -6,7 +6,8 @@ namespace Orders.Api.Tests.Smoke;
 
 /// <summary>
 /// The artifact as deployed (ApiLauncher: <c>dotnet Orders.Api.dll</c> as a process, production
-/// settings) on each provider: it boots, is ready, creates, answers the duplicate, reads, and stops
+/// settings) on each provider: it boots, is ready, creates, answers the duplicate, reads, changes and
+/// cancels an order (each repeated: 412 alreadyApplied, 409 already cancelled), and stops
 /// cleanly on SIGTERM. In-process tests cannot show this: they run in the test host's runtime
 /// configuration, not the one Orders.Api.runtimeconfig.json ships.
 /// </summary>
@@ -16,7 +17,7 @@ public abstract class DeployedArtifactSmoke<TDatabase>(TDatabase database) : ICl
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task DeployedArtifact_Boots_Creates_AnswersTheDuplicate_Reads_AndExits0OnSigterm()
+    public async Task DeployedArtifact_Boots_Creates_AnswersTheDuplicate_Reads_ChangesAndCancels_AndExits0OnSigterm()
     {
         TestRequirements.SkipOrFailWhenUnavailable(database.Name, database.UnavailableReason);
 
@@ -42,6 +43,22 @@ public abstract class DeployedArtifactSmoke<TDatabase>(TDatabase database) : ICl
             var orderId = (string?)(await created.ReadJsonAsync())["orderId"];
             Assert.Equal(orderId, (string?)(await duplicate.ReadJsonAsync())["orderId"]);
             Assert.Equal(orderId, (string?)(await read.ReadJsonAsync())["orderId"]);
+
+            // and when it is changed, the change repeated with the old tag, cancelled and cancelled again,
+            var placedTag = created.Headers.ETag!.ToString();
+            var changed = await client.ChangeOrderAsync(reference, TransitionRequests.NewCity("Leeds"), placedTag);
+            var changeRepeated = await client.ChangeOrderAsync(reference, TransitionRequests.NewCity("Leeds"), placedTag);
+            var cancelled = await client.CancelOrderAsync(reference, "smoke");
+            var cancelRepeated = await client.CancelOrderAsync(reference, "smoke");
+
+            // then 200, 412 saying the change is in, 200 cancelled, 409 naming that cancel.
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+            Assert.Equal(HttpStatusCode.PreconditionFailed, changeRepeated.StatusCode);
+            Assert.True((bool)(await changeRepeated.ReadJsonAsync())["alreadyApplied"]!);
+            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+            Assert.Equal("cancelled", (string?)(await cancelled.ReadJsonAsync())["status"]);
+            Assert.Equal(HttpStatusCode.Conflict, cancelRepeated.StatusCode);
+            Assert.Equal("ORDER_ALREADY_CANCELLED", (string?)(await cancelRepeated.ReadJsonAsync())["code"]);
         });
 
         // and SIGTERM ends it with 0, nothing logged as an error on the way.

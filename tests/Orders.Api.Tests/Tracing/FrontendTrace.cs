@@ -23,6 +23,19 @@ public sealed record FrontendTrace(string TraceId, string SpanId, bool Sampled)
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Any request, sent with this trace's traceparent.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request)
+    {
+        request.Headers.TryAddWithoutValidation("traceparent", TraceParent);
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A cancel's or change's trace is whole once its span (<paramref name="name"/>) has statements below it.</summary>
+    public static Func<IReadOnlyList<ReceivedSpan>, bool> HasTransition(string name) => trace =>
+        trace.Any(span => span.Kind == SpanKind.Server)
+        && trace.FirstOrDefault(span => span.Name == name) is { } transition
+        && trace.Any(span => span.ParentSpanId == transition.SpanId);
+
     /// <summary>A create's trace is whole once its create span has its outcome and its statements below it.</summary>
     public static bool HasCreate(IReadOnlyList<ReceivedSpan> trace) =>
         trace.Any(span => span.Kind == SpanKind.Server)

@@ -51,6 +51,56 @@ public abstract class TracingContract<TDatabase>(TDatabase database) : ContractT
     }
 
     [Fact]
+    public async Task CancelAndChange_ExportTheirSpans_WithTheirOutcome_AndTheirStatementsBelow_WithoutCustomerData()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var client = StartApi(receiver.ExportSettings()!);
+        var body = OrderRequests.Valid(OrderRequests.NewReference());
+        var reference = (string)body["clientReference"]!;
+        var tag = (await client.PostOrderAsync(body)).Headers.ETag!.ToString();
+        var (change, staleChange, cancel, repeat) = (FrontendTrace.New(), FrontendTrace.New(), FrontendTrace.New(), FrontendTrace.New());
+
+        // When the storefront changes the order, repeats the change, cancels it and cancels again
+        foreach (var (frontend, request) in new[]
+                 {
+                     (change, Patch(reference, tag)), (staleChange, Patch(reference, tag)),
+                     (cancel, new HttpRequestMessage(HttpMethod.Post, $"/orders/{reference}/cancellation")),
+                     (repeat, new HttpRequestMessage(HttpMethod.Post, $"/orders/{reference}/cancellation")),
+                 })
+        {
+            await frontend.SendAsync(client, request);
+        }
+
+        // Then each has its span under the server span, with its outcome and its store's statements below it
+        foreach (var (frontend, span, outcome) in new[]
+                 {
+                     (change, OrdersTracing.ChangeSpan, OrdersTracing.TransitionOutcomes.Changed),
+                     (staleChange, OrdersTracing.ChangeSpan, OrdersTracing.TransitionOutcomes.StaleApplied),
+                     (cancel, OrdersTracing.CancelSpan, OrdersTracing.TransitionOutcomes.Cancelled),
+                     (repeat, OrdersTracing.CancelSpan, OrdersTracing.TransitionOutcomes.AlreadyCancelled),
+                 })
+        {
+            var trace = await receiver.WaitForTraceAsync(frontend.TraceId, FrontendTrace.HasTransition(span), Export);
+            var server = Assert.Single(trace, s => s.Kind == SpanKind.Server);
+            var transition = Assert.Single(trace, s => s.Name == span);
+            Assert.Equal(server.SpanId, transition.ParentSpanId);
+            Assert.Equal(outcome, transition.Attribute(OrdersTracing.TransitionOutcomeAttribute));
+            Assert.Contains(trace, s => s.ParentSpanId == transition.SpanId && s.Kind == SpanKind.Client);
+            FrontendTrace.AssertNoCustomerData(trace, body);
+        }
+    }
+
+    private static HttpRequestMessage Patch(string reference, string tag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, $"/orders/{reference}")
+        {
+            Content = new StringContent("""{"customer": {"phone": null}}""", System.Text.Encoding.UTF8, TransitionRequests.MergePatch),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", tag);
+        return request;
+    }
+
+    [Fact]
     public async Task Duplicates_CarryTheirOutcome_AndThe409sTraceIdIsTheTraces()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
