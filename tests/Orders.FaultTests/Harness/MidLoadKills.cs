@@ -5,9 +5,9 @@ namespace Orders.FaultTests.Harness;
 /// <summary>
 /// SIGKILLs of the API at points of a load's progress rather than at moments: a storm of a few
 /// hundred requests can end within a second on a fast machine, and a kill after it would cut nothing.
-/// Each point is set after the restart before it, a share of what is left: the clients waiting out
-/// a restart send a burst the moment the API answers, before the restart is seen to be over (on
-/// SQLite, fixed points at quarters of 400 cancels let the burst finish the storm after one kill).
+/// Each point is set after the restart before it, a share of what is left, and the clients' retries
+/// wait at a <see cref="RetryGate"/> until the restart is over, so the load goes on from where the
+/// kill cut it and the next point comes while it runs.
 /// </summary>
 public static class MidLoadKills
 {
@@ -16,9 +16,10 @@ public static class MidLoadKills
     /// <summary>
     /// Kills the API <paramref name="kills"/> times, each when an even share of the requests left of
     /// <paramref name="total"/> is begun (<paramref name="progress"/> counts those begun), restarting
-    /// it after each. Returns how many kills came while the load still ran.
+    /// it after each, with <paramref name="retries"/> closed meanwhile. Returns how many kills came
+    /// while the load still ran.
     /// </summary>
-    public static async Task<int> KillAndRestartAsync(ApiProcess api, Func<int> progress, int total, int kills, Task load)
+    public static async Task<int> KillAndRestartAsync(ApiProcess api, Func<int> progress, int total, int kills, Task load, RetryGate retries)
     {
         var hits = 0;
         for (var kill = 1; kill <= kills; kill++)
@@ -35,9 +36,17 @@ public static class MidLoadKills
             {
                 break;
             }
-            api.Kill();
-            hits++;
-            await api.RestartAsync();
+            retries.Close();
+            try
+            {
+                api.Kill();
+                hits++;
+                await api.RestartAsync();
+            }
+            finally
+            {
+                retries.Open();
+            }
         }
         return hits;
     }

@@ -19,7 +19,7 @@ public abstract class TransitionFaultTestBase(IOrderDatabase database) : FaultTe
     /// <summary>SIGKILLs and restarts the API Scale.TransitionKills times while <paramref name="load"/> runs, then waits for it; returns the kills that hit it.</summary>
     protected static async Task<int> KillWhileRunningAsync(ApiProcess api, TransitionLedger ledger, int total, Task load)
     {
-        var kills = await MidLoadKills.KillAndRestartAsync(api, () => ledger.Started, total, Scale.TransitionKills, load);
+        var kills = await MidLoadKills.KillAndRestartAsync(api, () => ledger.Started, total, Scale.TransitionKills, load, ledger.Gate);
         await load;
         return kills;
     }

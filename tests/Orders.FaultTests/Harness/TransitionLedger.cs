@@ -17,12 +17,15 @@ public sealed class TransitionLedger
 
     public IReadOnlyCollection<TransitionOutcome> Outcomes => _outcomes;
 
+    /// <summary>Closed while the API restarts: retries wait for it (<see cref="MidLoadKills"/>).</summary>
+    public RetryGate Gate { get; } = new();
+
     /// <summary>Requests begun so far (each counted once, however often it was retried): the load's progress.</summary>
     public int Started => Volatile.Read(ref _started);
 
     /// <summary>
-    /// Sends the request, then again after each lost answer or 503 (pausing, so a killed API is not
-    /// hammered while it restarts), until answered. Returns the last answer and whether an answer was lost.
+    /// Sends the request, then again after each lost answer or 503 (pausing, and waiting for the
+    /// <see cref="Gate"/>, so a killed API is not hammered while it restarts), until answered. Returns the last answer and whether an answer was lost.
     /// </summary>
     public async Task<(TransitionOutcome Final, bool AnswerWasLost)> SendUntilAnsweredAsync(
         HttpClient client, int request, string reference, Func<HttpRequestMessage> message)
@@ -34,6 +37,7 @@ public sealed class TransitionLedger
         {
             lost |= outcome.Unanswered == Answer.Lost;
             await Task.Delay(RetryPause);
+            await Gate.WaitAsync();
             outcome = await SendAsync(client, request, reference, message, isRetry: true);
         }
         return (outcome, lost);
