@@ -52,6 +52,45 @@ public sealed class KiotaClientTests(LiveApi api) : IClassFixture<LiveApi>
     }
 
     [Fact]
+    public async Task CancelAndChange_EachAnswerArrivesTyped()
+    {
+        var client = Client();
+        var request = AnOrder();
+        var placed = await client.Orders.PostAsync(request, cancellationToken: Ct);
+        var order = client.Orders[request.ClientReference];
+
+        // A change with If-Match: the order with a new tag. Only the members set are sent (merge patch).
+        var change = new ChangeOrderRequest { ShippingAddress = new ShippingAddressChangeRequest { City = "Potsdam", PostalCode = "14467" } };
+        var changed = await order.PatchAsync(change, config => config.Headers.Add("If-Match", placed!.Etag!), Ct);
+        Assert.Equal("Potsdam", changed!.ShippingAddress!.City);
+        Assert.Equal(placed!.ShippingAddress!.Line1, changed.ShippingAddress.Line1);
+        Assert.NotEqual(placed.Etag, changed.Etag);
+
+        // The same change from the old tag: a typed 412 saying it is already in.
+        var stale = await Assert.ThrowsAsync<PreconditionFailedProblem>(
+            () => order.PatchAsync(change, config => config.Headers.Add("If-Match", placed.Etag!), Ct));
+        Assert.Equal(412, stale.ResponseStatusCode);
+        Assert.True(stale.AlreadyApplied);
+        Assert.Equal(changed.Etag, stale.Etag);
+
+        // Cancel, then cancel again: the cancelled order, then a typed 409 naming it.
+        var cancel = new CancelOrderRequest { Reason = "Ordered the wrong size" };
+        var cancelled = await order.Cancellation.PostAsync(cancel, config => config.Headers.Add("If-Match", changed.Etag!), Ct);
+        Assert.Equal(OrderResponse_status.Cancelled, cancelled!.Status);
+        var again = await Assert.ThrowsAsync<OrderAlreadyCancelledProblem>(() => order.Cancellation.PostAsync(cancel, cancellationToken: Ct));
+        Assert.Equal(409, again.ResponseStatusCode);
+        Assert.Equal(OrderAlreadyCancelledProblem_code.ORDER_ALREADY_CANCELLED, again.Code);
+        Assert.Equal(cancelled.Etag, again.Etag);
+        Assert.True(again.SameRequest);
+
+        // A cancelled order cannot change: a typed 409.
+        var refused = await Assert.ThrowsAsync<OrderNotChangeableProblem>(
+            () => order.PatchAsync(change, config => config.Headers.Add("If-Match", cancelled.Etag!), Ct));
+        Assert.Equal(409, refused.ResponseStatusCode);
+        api.AssertConformsToTheDocument();
+    }
+
+    [Fact]
     public async Task AMalformedBody_IsTheSame400Model_WithoutErrors()
     {
         // A Kiota client cannot send broken JSON, and prism would refuse it itself: a plain request to the

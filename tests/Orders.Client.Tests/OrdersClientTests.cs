@@ -7,7 +7,7 @@ public sealed class OrdersClientTests(LiveApi api) : IClassFixture<LiveApi>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static CreateOrderRequest AnOrder(string? customerName = "Ada Lovelace") => new()
+    internal static CreateOrderRequest AnOrder(string? customerName = "Ada Lovelace") => new()
     {
         ClientReference = $"client-test-{Guid.NewGuid()}",
         Currency = "EUR",

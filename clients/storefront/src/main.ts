@@ -1,6 +1,7 @@
 import { createOrdersClient, type OrdersClient, placeOrder, type RetryOptions } from "@orders/client";
 import { currentReference, startNewAttempt } from "./attempt.js";
 import { type CartLine, customer, euros, loadCart, orderFor, saveCart, shippingAddress, totalOf } from "./cart.js";
+import { OrderPanel } from "./orderPanel.js";
 import { failedOutcome, type Outcome, placedOutcome } from "./outcome.js";
 import { loggingFetch } from "./requestLog.js";
 import { loadSettings } from "./settings.js";
@@ -69,12 +70,15 @@ function updateQuantity(index: number, quantity: number): void {
  * reference, not the button, keeps a second order out. (A real page may disable it as a courtesy; a
  * retry, a reload or a second tab gets around that anyway.)
  */
-async function placeTheOrder(client: OrdersClient): Promise<void> {
+async function placeTheOrder(client: OrdersClient, panel: OrderPanel): Promise<void> {
   inFlight++;
   show("sending", "Placing your order…");
   let outcome: Outcome;
   try {
-    outcome = placedOutcome(await placeOrder(client, orderFor(cart, currentReference(storage)), retryOptions));
+    const placed = await placeOrder(client, orderFor(cart, currentReference(storage)), retryOptions);
+    outcome = placedOutcome(placed);
+    // The order page's part: what can still be done with it (cancel, change the address).
+    panel.show(placed.order);
   } catch (error) {
     outcome = failedOutcome(error);
   }
@@ -94,7 +98,8 @@ function start(): void {
   byId("api-origin").textContent = settings.apiBaseUrl;
   const client = createOrdersClient({ baseUrl: settings.apiBaseUrl, token: () => settings.token, fetch: loggingFetch(log) });
   byId("client-reference").textContent = currentReference(storage);
-  placeButton.addEventListener("click", () => void placeTheOrder(client));
+  const panel = new OrderPanel(client, retryOptions);
+  placeButton.addEventListener("click", () => void placeTheOrder(client, panel));
   byId("new-order").addEventListener("click", () => {
     byId("client-reference").textContent = startNewAttempt(storage);
     show("ready", "Ready", "A new checkout: the next order gets a new reference.");

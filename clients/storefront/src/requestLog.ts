@@ -17,9 +17,13 @@ export function loggingFetch(log: (entry: string) => void): (request: Request) =
   };
 }
 
-/** A 409 is only half the story: sameRequest says whether it is "placed" or a reused reference. */
+/**
+ * A 409 or 412 is only half the story: sameRequest says whether a 409 is "placed" or a reused
+ * reference, alreadyApplied whether a 412 is "your change is in" or "changed elsewhere".
+ */
 async function conflictNote(response: Response): Promise<string> {
-  if (response.status !== 409) return "";
-  const problem = (await response.clone().json().catch(() => undefined)) as { sameRequest?: boolean } | undefined;
-  return problem?.sameRequest === undefined ? "" : ` (sameRequest: ${problem.sameRequest})`;
+  if (response.status !== 409 && response.status !== 412) return "";
+  const problem = (await response.clone().json().catch(() => undefined)) as { sameRequest?: boolean; alreadyApplied?: boolean } | undefined;
+  if (problem?.sameRequest !== undefined) return ` (sameRequest: ${problem.sameRequest})`;
+  return problem?.alreadyApplied === undefined ? "" : ` (alreadyApplied: ${problem.alreadyApplied})`;
 }

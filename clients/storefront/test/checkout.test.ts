@@ -1,13 +1,9 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, describe, test } from "node:test";
-import type { Browser, Request } from "playwright-core";
+import { describe, test } from "node:test";
+import type { Request } from "playwright-core";
 import { pageDir } from "../tools/paths.js";
-import { serveFolder, type StaticSite } from "../tools/staticServer.js";
-import { ApiProcess } from "./support/apiProcess.js";
-import { CheckoutPage } from "./support/checkoutPage.js";
-import { launchChromium } from "./support/chromium.js";
-import { storedOrders } from "./support/storedOrders.js";
-import { TestTokens } from "./support/tokens.js";
+import { serveFolder } from "../tools/staticServer.js";
+import { storefrontSuite } from "./support/storefrontSuite.js";
 
 // Bounded everywhere: a slow machine gets time, a hang gets a failure.
 const bounded = { timeout: 60_000 };
@@ -16,34 +12,8 @@ const bounded = { timeout: 60_000 };
 const answers = (posts: Request[]) => Promise.all(posts.map(async (post) => (await post.response())?.status() ?? null));
 
 describe("the demo checkout page in Chromium against the real API", { timeout: 300_000 }, () => {
-  const tokens = new TestTokens();
-  let site: StaticSite;
-  let api: ApiProcess;
-  let browser: Browser;
-  const opened: CheckoutPage[] = [];
-
-  before(async () => {
-    site = await serveFolder(pageDir);
-    // The page's own origin is the one the API allows; every other origin is refused.
-    api = await ApiProcess.start(site.origin, tokens.apiEnvironment);
-    browser = await launchChromium();
-  }, { timeout: 120_000 });
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((checkout) => checkout.close()));
-  });
-  after(async () => {
-    await browser?.close();
-    await api?.stop();
-    await site?.close();
-  });
-
-  /** A shopper of their own (so each test counts only its own orders) on the checkout page. */
-  async function shopper(owner: string, origin = site.origin) {
-    const token = tokens.mint(owner);
-    const checkout = await CheckoutPage.open(browser, origin, api.url, token);
-    opened.push(checkout);
-    return { checkout, orders: () => storedOrders(api.url, token) };
-  }
+  const storefront = storefrontSuite();
+  const shopper = storefront.shopper;
 
   test("a double click, and a fast triple click, on Place order place exactly one order each", bounded, async () => {
     const { checkout, orders } = await shopper("shopper-double-click");
@@ -73,7 +43,7 @@ describe("the demo checkout page in Chromium against the real API", { timeout: 3
     const { checkout, orders } = await shopper("shopper-lost-response");
     let lostAnswer: number | undefined;
     // While a route is set, Playwright answers CORS preflights itself; the answers the page reads are the API's.
-    await checkout.page.route(`${api.url}/orders`, async (route) => {
+    await checkout.page.route(`${storefront.api.url}/orders`, async (route) => {
       if (route.request().method() !== "POST" || lostAnswer !== undefined) return route.continue();
       lostAnswer = (await route.fetch()).status(); // the API has placed the order...
       await route.abort("connectionreset"); // ...and the browser never hears of it
@@ -98,7 +68,7 @@ describe("the demo checkout page in Chromium against the real API", { timeout: 3
     let reachedApi: (status: number) => void = () => {};
     const placedOnServer = new Promise<number>((resolve) => (reachedApi = resolve));
     let held = false;
-    await checkout.page.route(`${api.url}/orders`, async (route) => {
+    await checkout.page.route(`${storefront.api.url}/orders`, async (route) => {
       if (route.request().method() !== "POST" || held) return route.continue();
       held = true;
       // The API places the order; its answer is held until the shopper loses patience and reloads.

@@ -8,6 +8,10 @@ export type DuplicateOrderProblem = components["schemas"]["DuplicateOrderProblem
 export type ApiProblem = components["schemas"]["ApiProblem"];
 export type ValidationApiProblem = components["schemas"]["ValidationApiProblem"];
 export type OrderRequestProblem = components["schemas"]["OrderRequestProblem"];
+export type OrderChange = components["schemas"]["ChangeOrderRequest"];
+export type OrderAlreadyCancelledProblem = components["schemas"]["OrderAlreadyCancelledProblem"];
+export type OrderNotChangeableProblem = components["schemas"]["OrderNotChangeableProblem"];
+export type PreconditionFailedProblem = components["schemas"]["PreconditionFailedProblem"];
 
 /** A typed client for every operation of the API (openapi-fetch: `client.POST("/orders", ...)`). */
 export type OrdersClient = ReturnType<typeof createClient<paths>>;

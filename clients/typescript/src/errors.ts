@@ -1,4 +1,6 @@
-import type { ApiProblem, DuplicateOrderProblem, OrderRequestProblem, ValidationApiProblem } from "./client.js";
+import type {
+  ApiProblem, DuplicateOrderProblem, Order, OrderNotChangeableProblem, OrderRequestProblem, PreconditionFailedProblem, ValidationApiProblem,
+} from "./client.js";
 
 /**
  * 409 with sameRequest: false. The reference already belongs to a different order, which is
@@ -13,7 +15,7 @@ export class ClientReferenceReusedError extends Error {
   }
 }
 
-/** 400, 404, 413 or 415: the API refused the request and stored nothing. Fix it; retrying as is cannot help. */
+/** 400, 404, 413, 415 or 428: the API refused the request and stored nothing. Fix it; retrying as is cannot help. */
 export class OrderRejectedError extends Error {
   override readonly name = "OrderRejectedError";
 
@@ -37,5 +39,35 @@ export class RetriesExhaustedError extends Error {
     override readonly cause: unknown,
   ) {
     super(`No answer from the Orders API after ${attempts} attempts; the order may or may not be placed.`, { cause });
+  }
+}
+
+/**
+ * 412 PRECONDITION_FAILED that is not "already applied": the order is at another version than the
+ * If-Match named (someone else cancelled or changed it) and nothing was written. `current` is the order
+ * as it stands and `etag` its tag: show it, decide, and send again with that etag if it still applies.
+ */
+export class OrderChangedElsewhereError extends Error {
+  override readonly name = "OrderChangedElsewhereError";
+
+  constructor(readonly problem: PreconditionFailedProblem) {
+    super(`Order ${problem.order.clientReference} is at another version (${problem.etag}) than the one this request was made from; nothing was written.`);
+  }
+
+  get current(): Order {
+    return this.problem.order;
+  }
+
+  get etag(): string {
+    return this.problem.etag;
+  }
+}
+
+/** 409 ORDER_NOT_CHANGEABLE: the order is cancelled, so it can no longer change. Final: never retry it. */
+export class OrderNotChangeableError extends Error {
+  override readonly name = "OrderNotChangeableError";
+
+  constructor(readonly problem: OrderNotChangeableProblem) {
+    super(`Order ${problem.clientReference} is ${problem.orderStatus} and can no longer change.`);
   }
 }

@@ -1,7 +1,15 @@
+export { cancelOrder } from "./cancelOrder.js";
+export type { CancelledOrder, CancelRequest } from "./cancelOrder.js";
+export { changeOrder } from "./changeOrder.js";
+export type { ChangedOrder } from "./changeOrder.js";
 export { createOrdersClient } from "./client.js";
-export type { ApiProblem, CreateOrderRequest, DuplicateOrderProblem, Order, OrdersClient, OrdersClientOptions, OrderRequestProblem, ValidationApiProblem } from "./client.js";
-export { ClientReferenceReusedError, OrderRejectedError, RetriesExhaustedError } from "./errors.js";
+export type {
+  ApiProblem, CreateOrderRequest, DuplicateOrderProblem, Order, OrderAlreadyCancelledProblem, OrderChange, OrderNotChangeableProblem,
+  OrdersClient, OrdersClientOptions, OrderRequestProblem, PreconditionFailedProblem, ValidationApiProblem,
+} from "./client.js";
+export { ClientReferenceReusedError, OrderChangedElsewhereError, OrderNotChangeableError, OrderRejectedError, RetriesExhaustedError } from "./errors.js";
 export { newClientReference, placeOrder } from "./placeOrder.js";
 export type { OrderToPlace, PlacedOrder } from "./placeOrder.js";
+export { readOrder } from "./readOrder.js";
 export { defaultRetryPolicy } from "./retry.js";
 export type { RetryOptions, RetryPolicy } from "./retry.js";

@@ -1,6 +1,7 @@
 import type { CreateOrderRequest, DuplicateOrderProblem, Order, OrdersClient } from "./client.js";
-import { ClientReferenceReusedError, OrderRejectedError } from "./errors.js";
-import { type Attempt, done, isRetryableStatus, retryAfterMs, type RetryOptions, withRetries } from "./retry.js";
+import { ClientReferenceReusedError } from "./errors.js";
+import { readOrder } from "./readOrder.js";
+import { done, type RetryOptions, retryOrReject, withRetries } from "./retry.js";
 
 /** An order to place, with its reference: create it once per checkout attempt (newClientReference). */
 export type OrderToPlace = CreateOrderRequest & { clientReference: string };
@@ -40,19 +41,5 @@ export async function placeOrder(client: OrdersClient, order: OrderToPlace, opti
   });
   if ("lines" in created) return { order: created, placedByThisCall: true };
 
-  const existing = await withRetries<Order>(options, async (signal) => {
-    const { data, error, response } = await client.GET("/orders/{clientReference}", {
-      params: { path: { clientReference: created.clientReference } },
-      signal,
-    });
-    return data !== undefined ? done(data) : retryOrReject(response, error);
-  });
-  return { order: existing, placedByThisCall: false };
-}
-
-function retryOrReject<T>(response: Response, error: unknown): Attempt<T> {
-  if (isRetryableStatus(response.status)) {
-    return { kind: "retry", reason: new Error(`HTTP ${response.status}`), retryAfterMs: retryAfterMs(response) };
-  }
-  throw new OrderRejectedError(response.status, error as ConstructorParameters<typeof OrderRejectedError>[1]);
+  return { order: await readOrder(client, created.clientReference, options), placedByThisCall: false };
 }

@@ -1,6 +1,6 @@
-import { RetriesExhaustedError } from "./errors.js";
+import { OrderRejectedError, RetriesExhaustedError } from "./errors.js";
 
-/** How hard placeOrder tries. Every wait and every attempt is bounded, so a call always ends. */
+/** How hard placeOrder, cancelOrder and changeOrder try. Every wait and every attempt is bounded, so a call always ends. */
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   maxAttempts: number;
@@ -31,6 +31,14 @@ export const done = <T>(value: T): Attempt<T> => ({ kind: "done", value });
 /** An answer worth retrying: 429 and every 5xx (503 comes with Retry-After). */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
+}
+
+/** An answer that is no result: retry it if it may pass next time (429, 5xx), else it is final (OrderRejectedError). */
+export function retryOrReject<T>(response: Response, error: unknown): Attempt<T> {
+  if (isRetryableStatus(response.status)) {
+    return { kind: "retry", reason: new Error(`HTTP ${response.status}`), retryAfterMs: retryAfterMs(response) };
+  }
+  throw new OrderRejectedError(response.status, error as ConstructorParameters<typeof OrderRejectedError>[1]);
 }
 
 export function retryAfterMs(response: Response): number | undefined {

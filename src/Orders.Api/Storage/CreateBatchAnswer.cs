@@ -28,7 +28,8 @@ internal static class CreateBatchAnswer
             : new CreateOrderResult.Duplicate(OrderRows.ToOrder(headers[0], lines));
     }
 
-    private static async Task<List<T>> ReadAllAsync<T>(DbDataReader reader, CancellationToken ct)
+    /// <summary>Every row of the current result; none when the statement returned no result set at all.</summary>
+    internal static async Task<List<T>> ReadAllAsync<T>(DbDataReader reader, CancellationToken ct)
     {
         var rows = new List<T>();
         if (reader.FieldCount == 0)

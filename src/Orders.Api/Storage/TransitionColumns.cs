@@ -13,10 +13,16 @@ namespace Orders.Api.Storage;
 /// </remarks>
 internal static class TransitionColumns
 {
-    /// <summary>Which order, in which state: the conditional part of every transition's UPDATE.</summary>
+    /// <summary>
+    /// Which order, in which state: the conditional part of every transition's UPDATE. The last line
+    /// makes a request apply at most once: a retry whose earlier attempt committed (its answer lost
+    /// with the connection) finds the row naming it and changes nothing, where an unconditional change
+    /// (<c>If-Match: *</c>) would otherwise apply again, one version more and no event for it.
+    /// </summary>
     public const string PlacedOrderMatching = """
         owner_id = @Owner AND client_reference = @ClientReference AND status = 'placed'
           AND (@IfOrderId IS NULL OR (order_id = @IfOrderId AND version = @IfVersion))
+          AND (last_change_id IS NULL OR last_change_id <> @ChangeId)
         """;
 
     /// <summary>A cancel's SET list.</summary>

@@ -13,7 +13,7 @@ namespace Orders.Api.Tests.Citus;
 /// <summary>
 /// On a Citus cluster (ORDERS_TEST_CITUS), the store's own create and lookup each touch one shard
 /// placement of orders and one of order_lines (co-located, the owner's), on one worker, and the create
-/// commits there in one phase. Shown with Citus's own log of every command the coordinator sends to
+/// commits there in one phase; so do a change and a cancel, with their order_events row. Shown with Citus's own log of every command the coordinator sends to
 /// a worker (citus.log_remote_commands), read from the notices of the store's real statements.
 /// </summary>
 public sealed partial class CitusRoutingTests(CitusDatabase database) : ContractTestBase<CitusDatabase>(database)
@@ -24,22 +24,15 @@ public sealed partial class CitusRoutingTests(CitusDatabase database) : Contract
     [Fact]
     public async Task CreateAndLookup_EachTouchOneShardOfTheOwner_OnOneWorker_WithoutTwoPhaseCommit()
     {
-        // Given the migrated schema and the app's own data source (automatic preparation included),
+        // Given the migrated schema and the app's own data source,
         var orders = StartFactory().Services.GetRequiredService<OrderFactory>();
-        // Npgsql withholds a notice's detail (here: which worker) unless asked for it.
-        await using var dataSource = PostgreSqlDataSource.Create(
-            new NpgsqlConnectionStringBuilder(Database.ConnectionString) { IncludeErrorDetail = true }.ToString());
-        await using var connection = await dataSource.OpenConnectionAsync(Ct);
-        var remote = new List<(string Command, string Server)>();
-        connection.Notice += (_, e) => remote.Add((e.Notice.MessageText, e.Notice.Detail ?? ""));
-        await connection.ExecuteAsync("SET citus.log_remote_commands = on");
+        await using var logged = await LoggedConnection.OpenAsync(Database.ConnectionString);
+        var (connection, remote) = (logged.Connection, logged.Remote);
 
         for (var i = 0; i < Creates; i++)
         {
             var owner = $"owner-{i}";
-            var order = orders.Create(owner, new OrderDraft(
-                OrderRequests.NewReference(), "EUR", new Customer("ada@example.com", null, null), null,
-                [new OrderLineDraft("SKU-1", 2, 100), new OrderLineDraft("SKU-2", 1, 50)]));
+            var order = NewOrder(orders, owner);
             var home = await HomeOfAsync(owner);
 
             // when the store creates an order and then looks it up,
@@ -51,25 +44,76 @@ public sealed partial class CitusRoutingTests(CitusDatabase database) : Contract
             var lookup = remote.ToList();
 
             // then each sent its commands to the owner's shards on the one worker that holds them,
-            AssertTouchesOnly(home, create, "create");
-            AssertTouchesOnly(home, lookup, "lookup");
+            AssertTouchesOnly(home, home.OrdersAndLines, create, "create");
+            AssertTouchesOnly(home, home.OrdersAndLines, lookup, "lookup");
             // and the create committed there in one phase.
-            Assert.Contains(create, c => c.Command.Contains("COMMIT", StringComparison.Ordinal));
-            Assert.DoesNotContain(create, c => c.Command.Contains("PREPARE TRANSACTION", StringComparison.Ordinal));
+            AssertCommitsInOnePhase(create);
         }
     }
 
-    private static void AssertTouchesOnly(Home home, List<(string Command, string Server)> remote, string what)
+    [Fact]
+    public async Task ChangeAndCancel_EachTouchOneShardOfTheOwner_OnOneWorker_WithoutTwoPhaseCommit()
+    {
+        // Given the app's own event factory (events on: each transition writes its outbox row too),
+        var factory = StartFactory(new Dictionary<string, string?> { ["Events:Broker"] = "amqp://127.0.0.1:1/" });
+        var orders = factory.Services.GetRequiredService<OrderFactory>();
+        var events = factory.Services.GetRequiredService<IOrderEventFactory>();
+        await using var logged = await LoggedConnection.OpenAsync(Database.ConnectionString);
+        var (connection, remote) = (logged.Connection, logged.Remote);
+
+        for (var i = 0; i < Creates; i++)
+        {
+            var owner = $"owner-{i}";
+            var order = NewOrder(orders, owner);
+            Assert.IsType<CreateOrderResult.Created>(await PostgreSqlOrderInsert.CreateAsync(connection, order, Ct));
+            var home = await HomeOfAsync(owner);
+            var now = DateTime.UtcNow;
+            var change = new OrderChange(owner, order.ClientReference,
+                new OrderPatch(new(true, "Ada"), default, false, default, default, default, default, default), now, null, Guid.CreateVersion7());
+            var cancellation = new OrderCancellation(owner, order.ClientReference, "wrong size",
+                now, new OrderVersion(order.OrderId, 2), Guid.CreateVersion7());
+
+            // when the store changes the order and then cancels it (the cancel on If-Match),
+            remote.Clear();
+            Assert.IsType<TransitionResult.Applied>(await PostgreSqlOrderTransition.RunAsync(connection, PostgreSqlSql.ChangeOrder,
+                TransitionParameters.Of(change), owner, order.ClientReference, change.ChangeId, events.ChangedFor(change), Ct));
+            var changed = remote.ToList();
+            remote.Clear();
+            Assert.IsType<TransitionResult.Applied>(await PostgreSqlOrderTransition.RunAsync(connection, PostgreSqlSql.CancelOrder,
+                TransitionParameters.Of(cancellation), owner, order.ClientReference, cancellation.ChangeId, events.CancelledFor(cancellation), Ct));
+            var cancelled = remote.ToList();
+
+            // then each sent its update, its event row and its reads to the owner's shards on one worker,
+            AssertTouchesOnly(home, home.All, changed, "change");
+            AssertTouchesOnly(home, home.All, cancelled, "cancel");
+            // and committed there in one phase.
+            AssertCommitsInOnePhase(changed);
+            AssertCommitsInOnePhase(cancelled);
+        }
+    }
+
+    private static Order NewOrder(OrderFactory orders, string owner) => orders.Create(owner, new OrderDraft(
+        OrderRequests.NewReference(), "EUR", new Customer("ada@example.com", null, null), null,
+        [new OrderLineDraft("SKU-1", 2, 100), new OrderLineDraft("SKU-2", 1, 50)]));
+
+    // A COMMIT sent to the worker, and no PREPARE TRANSACTION: one worker, one phase.
+    private static void AssertCommitsInOnePhase(List<(string Command, string Server)> remote)
+    {
+        Assert.Contains(remote, c => c.Command.Contains("COMMIT", StringComparison.Ordinal));
+        Assert.DoesNotContain(remote, c => c.Command.Contains("PREPARE TRANSACTION", StringComparison.Ordinal));
+    }
+
+    private static void AssertTouchesOnly(Home home, IReadOnlyList<string> expectedShards, List<(string Command, string Server)> remote, string what)
     {
         Assert.NotEmpty(remote);
         var servers = remote.Select(c => ServerPattern().Match(c.Server).Groups[1].Value).Distinct().ToList();
         var shards = remote.SelectMany(c => ShardPattern().Matches(c.Command)).Select(m => m.Value).Distinct().Order().ToList();
         var log = string.Join('\n', remote.Select(c => $"{c.Server}: {c.Command}"));
         Assert.True(servers.SequenceEqual([home.Server]), $"{what} went to {string.Join(", ", servers)}, not only {home.Server}:\n{log}");
-        Assert.True(shards.SequenceEqual(home.Shards), $"{what} touched {string.Join(", ", shards)}, not only {string.Join(", ", home.Shards)}:\n{log}");
+        Assert.True(shards.SequenceEqual(expectedShards), $"{what} touched {string.Join(", ", shards)}, not {string.Join(", ", expectedShards)}:\n{log}");
     }
 
-    /// <summary>Where Citus keeps the owner's rows: its orders and order_lines shards, and their worker.</summary>
+    /// <summary>Where Citus keeps the owner's rows: its orders, order_lines and order_events shards, and their worker.</summary>
     private async Task<Home> HomeOfAsync(string owner)
     {
         await using var connection = new NpgsqlConnection(Database.ConnectionString);
@@ -78,19 +122,52 @@ public sealed partial class CitusRoutingTests(CitusDatabase database) : Contract
             SELECT s.shard_name::text, s.nodename || ':' || s.nodeport
             FROM citus_shards s
             WHERE s.shardid IN (get_shard_id_for_distribution_column('orders', @Owner),
-                                get_shard_id_for_distribution_column('order_lines', @Owner))
+                                get_shard_id_for_distribution_column('order_lines', @Owner),
+                                get_shard_id_for_distribution_column('order_events', @Owner))
             """, new { Owner = owner })).ToList();
-        Assert.Equal(2, placements.Count);
+        Assert.Equal(3, placements.Count);
         return new Home(Assert.Single(placements.Select(p => p.Server).Distinct()), [.. placements.Select(p => p.Shard).Order()]);
     }
 
-    private sealed record Home(string Server, IReadOnlyList<string> Shards);
+    /// <summary>The owner's worker and shard placements, co-located there.</summary>
+    /// <summary>
+    /// A connection of the app's own data source (automatic preparation included) on which Citus
+    /// reports every command the coordinator sends to a worker, and the list the reports go to.
+    /// </summary>
+    private sealed class LoggedConnection(NpgsqlDataSource dataSource, NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public NpgsqlConnection Connection => connection;
+
+        public List<(string Command, string Server)> Remote { get; } = [];
+
+        public static async Task<LoggedConnection> OpenAsync(string connectionString)
+        {
+            // Npgsql withholds a notice's detail (here: which worker) unless asked for it.
+            var dataSource = PostgreSqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = true }.ToString());
+            var logged = new LoggedConnection(dataSource, await dataSource.OpenConnectionAsync(Ct));
+            logged.Connection.Notice += (_, e) => logged.Remote.Add((e.Notice.MessageText, e.Notice.Detail ?? ""));
+            await logged.Connection.ExecuteAsync("SET citus.log_remote_commands = on");
+            return logged;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await connection.DisposeAsync();
+            await dataSource.DisposeAsync();
+        }
+    }
+
+    private sealed record Home(string Server, IReadOnlyList<string> All)
+    {
+        /// <summary>What a create (events off) and a lookup touch.</summary>
+        public IReadOnlyList<string> OrdersAndLines => [.. All.Where(shard => !shard.StartsWith("order_events_", StringComparison.Ordinal))];
+    }
 
     // "on server postgres@127.0.0.1:55602 connectionId: 1"
     [GeneratedRegex(@"on server \S*@(\S+) connectionId")]
     private static partial Regex ServerPattern();
 
-    // Shard names as Citus writes them into a worker's command: orders_102008, order_lines_102040.
-    [GeneratedRegex(@"\border(?:s|_lines)_\d+\b")]
+    // Shard names as Citus writes them into a worker's command: orders_102008, order_lines_102040, order_events_102072.
+    [GeneratedRegex(@"\border(?:s|_lines|_events)_\d+\b")]
     private static partial Regex ShardPattern();
 }

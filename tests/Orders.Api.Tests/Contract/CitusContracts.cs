@@ -35,6 +35,8 @@ public sealed class CitusTextLengthContract(CitusDatabase database) : TextLength
 
 public sealed class CitusEntityTagContract(CitusDatabase database) : EntityTagContract<CitusDatabase>(database);
 
+public sealed class CitusTransitionStoreContract(CitusDatabase database) : TransitionStoreContract<CitusDatabase>(database);
+
 public sealed class CitusCancelOrderContract(CitusDatabase database) : CancelOrderContract<CitusDatabase>(database);
 
 public sealed class CitusChangeOrderContract(CitusDatabase database) : ChangeOrderContract<CitusDatabase>(database);

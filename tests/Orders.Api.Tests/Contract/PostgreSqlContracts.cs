@@ -34,6 +34,8 @@ public sealed class PostgreSqlTextLengthContract(PostgreSqlDatabase database) : 
 
 public sealed class PostgreSqlEntityTagContract(PostgreSqlDatabase database) : EntityTagContract<PostgreSqlDatabase>(database);
 
+public sealed class PostgreSqlTransitionStoreContract(PostgreSqlDatabase database) : TransitionStoreContract<PostgreSqlDatabase>(database);
+
 public sealed class PostgreSqlCancelOrderContract(PostgreSqlDatabase database) : CancelOrderContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlChangeOrderContract(PostgreSqlDatabase database) : ChangeOrderContract<PostgreSqlDatabase>(database);

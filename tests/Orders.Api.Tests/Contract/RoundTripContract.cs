@@ -9,7 +9,8 @@ namespace Orders.Api.Tests.Contract;
 /// <summary>
 /// On PostgreSQL and SQL Server every request waits for the database once: a create (BEGIN to
 /// COMMIT), a duplicate (the same batch finds the key taken and reads the stored order), a lookup and
-/// a conditional lookup answered 304 (the version alone) are one round trip each. Every extra round trip costs the API and the database a send, a wake-up
+/// a conditional lookup answered 304 (the version alone), a cancel and a change (whatever their
+/// answer) are one round trip each. Every extra round trip costs the API and the database a send, a wake-up
 /// and a receive (docs/benchmarks.md). Counted by a relay that reads the wire protocol
 /// (<see cref="IRoundTripCounter.For"/>).
 /// </summary>
@@ -49,6 +50,39 @@ public abstract class RoundTripContract<TDatabase>(TDatabase database) : Contrac
 
         Assert.Equal((HttpStatusCode.NotModified, 1), notModified);
         Assert.Equal((HttpStatusCode.OK, 2), stale);
+    }
+
+    [Fact]
+    public async Task Cancel_RepeatedCancel_Change_AndStaleChange_EachWaitForTheDatabaseOnce()
+    {
+        // One batch each, BEGIN to COMMIT: the conditional update, the read-back of the order, and the
+        // answer (200, 409, 412) made from that read alone.
+        await using var relay = IRoundTripCounter.For(Database);
+        var client = StartApi(ThroughOneConnection(relay));
+        // Past Npgsql's automatic preparation, as in WarmUpAsync, then the counted run.
+        for (var i = 0; i < 6; i++)
+        {
+            await TransitionRoundTripsAsync(relay, client);
+        }
+
+        var (changed, stale, cancelled, repeated) = await TransitionRoundTripsAsync(relay, client);
+
+        Assert.Equal((HttpStatusCode.OK, 1), changed);
+        Assert.Equal((HttpStatusCode.PreconditionFailed, 1), stale);
+        Assert.Equal((HttpStatusCode.OK, 1), cancelled);
+        Assert.Equal((HttpStatusCode.Conflict, 1), repeated);
+    }
+
+    private static async Task<((HttpStatusCode, int) Changed, (HttpStatusCode, int) Stale, (HttpStatusCode, int) Cancelled, (HttpStatusCode, int) Repeated)>
+        TransitionRoundTripsAsync(IRoundTripCounter relay, HttpClient client)
+    {
+        var reference = OrderRequests.NewReference();
+        var tag = await client.PlaceAsync(reference);
+        var changed = await RoundTripsOfAsync(relay, () => client.ChangeOrderAsync(reference, TransitionRequests.NewCity("Bath"), tag));
+        var stale = await RoundTripsOfAsync(relay, () => client.ChangeOrderAsync(reference, TransitionRequests.NewCity("York"), tag));
+        var cancelled = await RoundTripsOfAsync(relay, () => client.CancelOrderAsync(reference, "changed my mind"));
+        var repeated = await RoundTripsOfAsync(relay, () => client.CancelOrderAsync(reference, "changed my mind"));
+        return (changed, stale, cancelled, repeated);
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class SqliteTextLengthContract(SqliteDatabase database) : TextLeng
 
 public sealed class SqliteEntityTagContract(SqliteDatabase database) : EntityTagContract<SqliteDatabase>(database);
 
+public sealed class SqliteTransitionStoreContract(SqliteDatabase database) : TransitionStoreContract<SqliteDatabase>(database);
+
 public sealed class SqliteCancelOrderContract(SqliteDatabase database) : CancelOrderContract<SqliteDatabase>(database);
 
 public sealed class SqliteChangeOrderContract(SqliteDatabase database) : ChangeOrderContract<SqliteDatabase>(database);

@@ -1,15 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Orders.Api.Storage;
 using Orders.Api.Tests.Fixtures;
 using YamlDotNet.Serialization;
 
 namespace Orders.Api.Tests.Events;
 
 /// <summary>
-/// asyncapi.yaml read as a consumer's code generator or validator would: YAML to JSON, the channel's
-/// AMQP bindings, and the message's header and payload schemas as JSON Schema (its component refs
-/// resolved as $defs). <see cref="Decode"/> is the whole consumer's view of one delivery.
+/// asyncapi.yaml read as a consumer's code generator or validator would: YAML to JSON, each send
+/// operation's channel and AMQP bindings, and its message's header and payload schemas as JSON Schema
+/// (component refs resolved as $defs). <see cref="Decode"/> is the whole consumer's view of one delivery.
 /// </summary>
 public sealed class AsyncApiDocument
 {
@@ -18,39 +19,32 @@ public sealed class AsyncApiDocument
     private AsyncApiDocument(JsonObject root)
     {
         Root = root;
-        var channel = root["channels"]!["orderPlaced"]!;
-        var exchange = channel["bindings"]!["amqp"]!["exchange"]!;
-        Exchange = (string)exchange["name"]!;
-        ExchangeType = (string)exchange["type"]!;
-        ExchangeDurable = (bool)exchange["durable"]!;
-        RoutingKey = (string)channel["address"]!;
-        DeliveryMode = (int)root["operations"]!["publishOrderPlaced"]!["bindings"]!["amqp"]!["deliveryMode"]!;
-        var message = root["components"]!["messages"]!["orderPlaced"]!;
-        ContentType = (string)message["contentType"]!;
-        MessageType = (string)message["bindings"]!["amqp"]!["messageType"]!;
-        Headers = SchemaOf(message["headers"]!);
-        Payload = SchemaOf(message["payload"]!);
+        Messages = root["operations"]!.AsObject()
+            .Select(operation => ReadMessage(operation.Value!))
+            .ToDictionary(message => message.MessageType, StringComparer.Ordinal);
     }
 
     public JsonObject Root { get; }
 
-    public string Exchange { get; }
+    /// <summary>Every published message, by event type (its name, routing key and AMQP type).</summary>
+    public IReadOnlyDictionary<string, AsyncApiMessage> Messages { get; }
 
-    public string ExchangeType { get; }
+    /// <summary>The order.placed message, the first the document described.</summary>
+    public AsyncApiMessage Placed => Messages[OrderEventTypes.Placed];
 
-    public bool ExchangeDurable { get; }
+    public string Exchange => Placed.Exchange;
 
-    public string RoutingKey { get; }
+    public string ExchangeType => Placed.ExchangeType;
 
-    public int DeliveryMode { get; }
+    public bool ExchangeDurable => Placed.ExchangeDurable;
 
-    public string ContentType { get; }
+    public string RoutingKey => Placed.RoutingKey;
 
-    public string MessageType { get; }
+    public int DeliveryMode => Placed.DeliveryMode;
 
-    public JsonSchema Headers { get; }
+    public string ContentType => Placed.ContentType;
 
-    public JsonSchema Payload { get; }
+    public string MessageType => Placed.MessageType;
 
     public static AsyncApiDocument Load() => Parse(File.ReadAllText(RepositoryFiles.PathOf("asyncapi.yaml")));
 
@@ -63,36 +57,61 @@ public sealed class AsyncApiDocument
         return JsonSerializer.SerializeToNode(graph)!.AsObject();
     }
 
-    /// <summary>Null when the payload text satisfies the payload schema; else what does not.</summary>
-    public string? PayloadErrors(string body)
+    /// <summary>Null when the payload text satisfies the schema of the event type's payload; else what does not.</summary>
+    public string? PayloadErrors(string body, string type = OrderEventTypes.Placed)
     {
         using var document = JsonDocument.Parse(body);
-        return Errors(Payload, document.RootElement);
+        return Errors(Messages[type].Payload, document.RootElement);
     }
 
     /// <summary>Null when the AMQP headers satisfy the headers schema (which admits no undocumented header); else what does not.</summary>
-    public string? HeaderErrors(IReadOnlyDictionary<string, string> headers)
+    public string? HeaderErrors(IReadOnlyDictionary<string, string> headers, string type = OrderEventTypes.Placed)
     {
         var json = new JsonObject(headers.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)JsonValue.Create(pair.Value))));
-        return Errors(Headers, JsonSerializer.SerializeToElement(json));
+        return Errors(Messages[type].Headers, JsonSerializer.SerializeToElement(json));
     }
 
     /// <summary>
-    /// Checks a delivery against the document (routing, properties, headers, payload) and returns
-    /// the decoded payload; fails the test with the reasons otherwise.
+    /// Checks a delivery against the document's message for its routing key (routing, properties,
+    /// headers, payload) and returns the decoded payload; fails the test with the reasons otherwise.
     /// </summary>
     public JsonObject Decode(ReceivedEvent delivery)
     {
-        Assert.Equal(Exchange, delivery.Exchange);
-        Assert.Equal(RoutingKey, delivery.RoutingKey);
-        Assert.Equal(ContentType, delivery.ContentType);
-        Assert.Equal(MessageType, delivery.Type);
-        Assert.Equal(DeliveryMode, (int)delivery.DeliveryMode);
+        var message = Messages.Values.SingleOrDefault(m => m.RoutingKey == delivery.RoutingKey);
+        Assert.True(message is not null, $"routing key {delivery.RoutingKey} is not in asyncapi.yaml");
+        Assert.Equal(message.Exchange, delivery.Exchange);
+        Assert.Equal(message.ContentType, delivery.ContentType);
+        Assert.Equal(message.MessageType, delivery.Type);
+        Assert.Equal(message.DeliveryMode, (int)delivery.DeliveryMode);
         Assert.True(Guid.TryParse(delivery.MessageId, out var eventId) && eventId.Version == 7, $"message-id {delivery.MessageId} is not a UUIDv7");
-        Assert.Null(HeaderErrors(delivery.Headers));
-        Assert.Null(PayloadErrors(delivery.Body));
+        Assert.Null(HeaderErrors(delivery.Headers, message.MessageType));
+        Assert.Null(PayloadErrors(delivery.Body, message.MessageType));
         return JsonNode.Parse(delivery.Body)!.AsObject();
     }
+
+    // An operation names its channel (routing key, exchange) and its message (by the channel's own ref).
+    private AsyncApiMessage ReadMessage(JsonNode operation)
+    {
+        var channel = Resolve(operation["channel"]!);
+        var exchange = channel["bindings"]!["amqp"]!["exchange"]!;
+        var message = Resolve(Resolve(operation["messages"]![0]!));
+        return new AsyncApiMessage(
+            (string)exchange["name"]!,
+            (string)exchange["type"]!,
+            (bool)exchange["durable"]!,
+            (string)channel["address"]!,
+            (int)operation["bindings"]!["amqp"]!["deliveryMode"]!,
+            (string)message["contentType"]!,
+            (string)message["bindings"]!["amqp"]!["messageType"]!,
+            SchemaOf(message["headers"]!),
+            SchemaOf(message["payload"]!));
+    }
+
+    /// <summary>A local $ref (<c>#/a/b</c>) followed to what it names; anything else as it is.</summary>
+    private JsonNode Resolve(JsonNode node) =>
+        node["$ref"] is { } reference
+            ? ((string)reference!).TrimStart('#', '/').Split('/').Aggregate((JsonNode)Root, (at, name) => at[name]!)
+            : node;
 
     private JsonSchema SchemaOf(JsonNode schema)
     {

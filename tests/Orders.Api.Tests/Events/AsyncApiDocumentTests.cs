@@ -13,7 +13,7 @@ namespace Orders.Api.Tests.Events;
 /// and properties, and a payload schema that accepts exactly what the app puts in a message. The
 /// broker suites then decode every message they receive with it (<see cref="AsyncApiDocument.Decode"/>).
 /// </summary>
-public sealed class AsyncApiDocumentTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>, IAsyncDisposable
+public sealed partial class AsyncApiDocumentTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>, IAsyncDisposable
 {
     private static readonly AsyncApiDocument Document = AsyncApiDocument.Load();
 
@@ -29,20 +29,39 @@ public sealed class AsyncApiDocumentTests(SqliteDatabase database) : IClassFixtu
         }
     }
 
-    [Fact]
-    public void Document_NamesTheExchangeRoutingKeyAndPropertiesThePublisherUses()
+    [Theory]
+    [InlineData(OrderEventTypes.Placed)]
+    [InlineData(OrderEventTypes.Cancelled)]
+    [InlineData(OrderEventTypes.Changed)]
+    public void Document_NamesTheExchangeRoutingKeyAndPropertiesThePublisherUses(string type)
     {
-        var properties = OrderEventMessage.Properties(new OrderEvent(
-            Guid.CreateVersion7(), "owner-1", Guid.CreateVersion7(), OrderEventTypes.Placed, "{}", DateTime.UtcNow,
-            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "vendor=opaque"));
+        var orderEvent = new OrderEvent(
+            Guid.CreateVersion7(), "owner-1", Guid.CreateVersion7(), type, "{}", DateTime.UtcNow,
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "vendor=opaque");
+        var properties = OrderEventMessage.Properties(orderEvent);
+        var message = Document.Messages[type];
 
-        Assert.Equal(OrderEventMessage.Exchange, Document.Exchange);
-        Assert.Equal(ExchangeType.Topic, Document.ExchangeType);
-        Assert.True(Document.ExchangeDurable);
-        Assert.Equal(OrderEventTypes.Placed, Document.RoutingKey);
-        Assert.Equal(properties.ContentType, Document.ContentType);
-        Assert.Equal(properties.Type, Document.MessageType);
-        Assert.Equal((int)properties.DeliveryMode, Document.DeliveryMode);
+        Assert.Equal(OrderEventMessage.Exchange, message.Exchange);
+        Assert.Equal(ExchangeType.Topic, message.ExchangeType);
+        Assert.True(message.ExchangeDurable);
+        Assert.Equal(type, message.RoutingKey);
+        Assert.Equal(properties.ContentType, message.ContentType);
+        Assert.Equal(properties.Type, message.MessageType);
+        Assert.Equal((int)properties.DeliveryMode, message.DeliveryMode);
+        Assert.Null(Document.HeaderErrors(Strings(properties.Headers!), type));
+    }
+
+    [Fact]
+    public void Document_DescribesExactlyTheEventTypesTheStoreWrites_EachWithItsOwnTypeHeader()
+    {
+        // Every type the outbox's CHECK admits (sql/*/…cancel_and_change.sql), and nothing else.
+        string[] types = [OrderEventTypes.Placed, OrderEventTypes.Cancelled, OrderEventTypes.Changed];
+        var placedHeaders = Strings(OrderEventMessage.Properties(new OrderEvent(
+            Guid.CreateVersion7(), "owner-1", Guid.CreateVersion7(), OrderEventTypes.Placed, "{}", DateTime.UtcNow, null, null)).Headers!);
+
+        Assert.Equal(types.Order(StringComparer.Ordinal), Document.Messages.Keys.Order(StringComparer.Ordinal));
+        Assert.NotNull(Document.HeaderErrors(placedHeaders, OrderEventTypes.Cancelled));
+        Assert.NotNull(Document.HeaderErrors(placedHeaders, OrderEventTypes.Changed));
     }
 
     [Fact]

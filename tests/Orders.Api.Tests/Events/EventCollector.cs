@@ -33,7 +33,8 @@ public sealed class EventCollector : IAsyncDisposable
     /// <summary>Deliveries beyond the first of their message-id.</summary>
     public int Redeliveries => Deliveries.Count - Distinct.Count;
 
-    public static async Task<EventCollector> StartAsync(string brokerUri, string owner)
+    /// <summary>Starts collecting the owner's events of <paramref name="bindingKey"/> (a topic pattern: <c>order.#</c> is every type).</summary>
+    public static async Task<EventCollector> StartAsync(string brokerUri, string owner, string bindingKey = OrderEventTypes.Placed)
     {
         var collector = new EventCollector(owner);
         var factory = new ConnectionFactory
@@ -47,7 +48,7 @@ public sealed class EventCollector : IAsyncDisposable
         var channel = collector._channel = await collector._connection.CreateChannelAsync();
         await channel.ExchangeDeclareAsync(OrderEventMessage.Exchange, ExchangeType.Topic, durable: true, autoDelete: false);
         await channel.QueueDeclareAsync(collector._queue, durable: true, exclusive: false, autoDelete: false);
-        await channel.QueueBindAsync(collector._queue, OrderEventMessage.Exchange, OrderEventTypes.Placed);
+        await channel.QueueBindAsync(collector._queue, OrderEventMessage.Exchange, bindingKey);
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += async (_, delivery) =>
         {

@@ -60,4 +60,24 @@ public static class EventRows
         }
         return false;
     }
+
+    /// <summary>The owner's event rows: id (the API's spelling), type, the order version each made, and the payload as stored.</summary>
+    public static async Task<List<StoredEvent>> StoredEventsAsync(this IOrderDatabase database, string owner)
+    {
+        await using var connection = database.OpenConnection();
+        await using var reader = await connection.ExecuteReaderAsync(
+            "SELECT CAST(event_id AS varchar(36)), event_type, order_version, payload FROM order_events WHERE owner_id = @Owner",
+            new { Owner = owner });
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync())
+        {
+            // bigint on the servers, INTEGER on SQLite: whatever integer the driver hands back.
+            events.Add(new StoredEvent(Guid.Parse(reader.GetString(0)), reader.GetString(1),
+                Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(3)));
+        }
+        return events;
+    }
 }
+
+/// <summary>One outbox row as the database holds it.</summary>
+public sealed record StoredEvent(Guid EventId, string Type, long OrderVersion, string Payload);

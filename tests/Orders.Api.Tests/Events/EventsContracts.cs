@@ -35,3 +35,21 @@ public sealed class CitusOutboxContract(CitusDatabase database) : OutboxContract
 public sealed class CitusOrderEventsContract(CitusDatabase database, RabbitMqNode rabbit) : OrderEventsContract<CitusDatabase>(database, rabbit);
 
 public sealed class CitusRelayProcessContract(CitusDatabase database, RabbitMqNode rabbit) : RelayProcessContract<CitusDatabase>(database, rabbit);
+
+// Cancel and change (issue 34): the SQLite store has them; the server stores pass once theirs cancel and change.
+
+public sealed class SqliteTransitionOutboxContract(SqliteDatabase database) : TransitionOutboxContract<SqliteDatabase>(database);
+
+public sealed class PostgreSqlTransitionOutboxContract(PostgreSqlDatabase database) : TransitionOutboxContract<PostgreSqlDatabase>(database);
+
+public sealed class SqlServerTransitionOutboxContract(SqlServerDatabase database) : TransitionOutboxContract<SqlServerDatabase>(database);
+
+public sealed class CitusTransitionOutboxContract(CitusDatabase database) : TransitionOutboxContract<CitusDatabase>(database);
+
+public sealed class SqliteTransitionEventsContract(SqliteDatabase database, RabbitMqNode rabbit) : TransitionEventsContract<SqliteDatabase>(database, rabbit);
+
+public sealed class PostgreSqlTransitionEventsContract(PostgreSqlDatabase database, RabbitMqNode rabbit) : TransitionEventsContract<PostgreSqlDatabase>(database, rabbit);
+
+public sealed class SqlServerTransitionEventsContract(SqlServerDatabase database, RabbitMqNode rabbit) : TransitionEventsContract<SqlServerDatabase>(database, rabbit);
+
+public sealed class CitusTransitionEventsContract(CitusDatabase database, RabbitMqNode rabbit) : TransitionEventsContract<CitusDatabase>(database, rabbit);

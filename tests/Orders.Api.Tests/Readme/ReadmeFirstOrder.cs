@@ -21,6 +21,6 @@ internal sealed record ReadmeFirstOrder(FencedBlock TwoCommands, FencedBlock Tok
     public IEnumerable<(string Step, FencedBlock Block)> Steps =>
         [("the two commands", TwoCommands), ("the token", Token), ("the curl POST", Curl), ("its 201", Created), ("the retry's 409", Duplicate)];
 
-    private static bool IsAnswer(FencedBlock block, string status) =>
+    internal static bool IsAnswer(FencedBlock block, string status) =>
         block.Info == "http" && block.Text.StartsWith($"HTTP/1.1 {status} ", StringComparison.Ordinal);
 }

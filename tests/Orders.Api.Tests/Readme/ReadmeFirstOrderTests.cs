@@ -42,36 +42,90 @@ public sealed class ReadmeFirstOrderTests(SqliteDatabase database) : IClassFixtu
     {
         // Given the API as `dotnet run` starts it, and the README's commands with $TOKEN set
         var firstOrder = ReadmeFirstOrder.Of(ReadmeText.Load());
-        Assert.Contains($"{ReadmeApiAddress}/orders", firstOrder.Curl.Text, StringComparison.Ordinal);
-        await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>(TestTokens.Environment)
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["HOME"] = _home.FullName,
-            ["ConnectionStrings__Orders"] = database.ConnectionString,
-        });
-        var shell = new Dictionary<string, string> { ["HOME"] = _home.FullName, ["TOKEN"] = TestTokens.Mint() };
-        var script = firstOrder.Curl.Text.Replace(ReadmeApiAddress, api.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal);
+        await using var api = await StartApiAsync(firstOrder);
+        var script = ForTheTestApi(firstOrder.Curl, api);
 
         // When the block runs, and then its curl command again with the same $REF
-        var created = await RunAsync(script, shell);
-        var reference = JsonDocument.Parse(created.Body).RootElement.GetProperty("clientReference").GetString()!;
-        Assert.Contains(script.Split('\n'), line => line.StartsWith(ReferenceAssignment, StringComparison.Ordinal));
+        var (created, reference) = await PlaceAsync(script);
         var again = string.Join('\n', script.Split('\n').Where(line => !line.StartsWith(ReferenceAssignment, StringComparison.Ordinal)));
-        var duplicate = await RunAsync(again, new Dictionary<string, string>(shell) { ["REF"] = reference });
+        var duplicate = await RunAsync(again, Shell(reference));
 
         // Then each answer is the one shown: status line, the headers shown, the body
         AssertShown(firstOrder.Created, created, reference);
         AssertShown(firstOrder.Duplicate, duplicate, reference);
     }
 
+    [Fact]
+    public async Task TheChangeAndTheCancel_GetThe200s_AndTheCancelAgain_The409_TheReadmeShows()
+    {
+        // Given the README's first order placed by its own curl block
+        var readme = ReadmeText.Load();
+        var firstOrder = ReadmeFirstOrder.Of(readme);
+        var transitions = ReadmeTransitions.Of(readme, firstOrder);
+        await using var api = await StartApiAsync(firstOrder);
+        var (_, reference) = await PlaceAsync(ForTheTestApi(firstOrder.Curl, api));
+        var shell = Shell(reference);
+
+        // When the change block runs (it reads the ETag itself), then the cancel block twice
+        var changed = await RunAsync(ForTheTestApi(transitions.Change, api), shell);
+        var cancelled = await RunAsync(ForTheTestApi(transitions.Cancel, api), shell);
+        var alreadyCancelled = await RunAsync(ForTheTestApi(transitions.Cancel, api), shell);
+
+        // Then each answer is the one shown (the example's reference is the one the 201's Location names)
+        var exampleReference = ExampleReference(firstOrder.Created);
+        AssertShown(transitions.Changed, changed, reference, exampleReference);
+        AssertShown(transitions.Cancelled, cancelled, reference, exampleReference);
+        AssertShown(transitions.AlreadyCancelled, alreadyCancelled, reference, exampleReference);
+    }
+
+    private async Task<ApiProcess> StartApiAsync(ReadmeFirstOrder firstOrder)
+    {
+        Assert.Contains($"{ReadmeApiAddress}/orders", firstOrder.Curl.Text, StringComparison.Ordinal);
+        return await ApiProcess.StartAsync(new Dictionary<string, string>(TestTokens.Environment)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["HOME"] = _home.FullName,
+            ["ConnectionStrings__Orders"] = database.ConnectionString,
+        });
+    }
+
+    /// <summary>A README block as written, only its requests sent to the test's API instead of `dotnet run`'s port.</summary>
+    private static string ForTheTestApi(FencedBlock block, ApiProcess api) =>
+        block.Text.Replace(ReadmeApiAddress, api.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal);
+
+    /// <summary>The curl run's environment: the README's $TOKEN, and $REF when a block goes on with a placed order.</summary>
+    private Dictionary<string, string> Shell(string? reference = null)
+    {
+        var shell = new Dictionary<string, string> { ["HOME"] = _home.FullName, ["TOKEN"] = TestTokens.Mint() };
+        if (reference is not null)
+        {
+            shell["REF"] = reference;
+        }
+        return shell;
+    }
+
+    /// <summary>Runs the first-order block, which makes its own $REF, and reads that reference from the 201.</summary>
+    private async Task<(HttpAnswer Created, string Reference)> PlaceAsync(string script)
+    {
+        Assert.Contains(script.Split('\n'), line => line.StartsWith(ReferenceAssignment, StringComparison.Ordinal));
+        var created = await RunAsync(script, Shell());
+        return (created, JsonDocument.Parse(created.Body).RootElement.GetProperty("clientReference").GetString()!);
+    }
+
+    private static string ExampleReference(FencedBlock example)
+    {
+        var reference = HttpAnswer.Parse(example.Text).Header("Location")?.Split('/')[^1];
+        Assert.False(string.IsNullOrEmpty(reference), $"README.md line {example.OpeningLine}: the example shows no Location naming its reference");
+        return reference;
+    }
+
     /// <summary>
-    /// The example's reference (the one its Location names) stands for the run's own; everything else
+    /// The example's reference (the one its Location names, or the first order's) stands for the run's own; everything else
     /// the example shows must be what the API sent.
     /// </summary>
-    private static void AssertShown(FencedBlock example, HttpAnswer sent, string reference)
+    private static void AssertShown(FencedBlock example, HttpAnswer sent, string reference, string? exampleReference = null)
     {
-        var exampleReference = HttpAnswer.Parse(example.Text).Header("Location")?.Split('/')[^1];
-        Assert.False(string.IsNullOrEmpty(exampleReference), $"README.md line {example.OpeningLine}: the example shows no Location naming its reference");
+        exampleReference ??= ExampleReference(example);
         var shown = HttpAnswer.Parse(example.Text.Replace(exampleReference, reference, StringComparison.Ordinal));
         Assert.NotNull(shown.Header("Content-Type"));
 

@@ -21,6 +21,25 @@ internal static class PostgreSqlEventSql
         """;
 
     /// <summary>
+    /// A cancel's or change's event row, in its batch after the update: it selects the order this
+    /// request changed (the row's change id is the event id), so when the update applied nothing it
+    /// writes nothing. The payload's first members come from the updated row (<see cref="TransitionEvent"/>):
+    /// uuid as text is lower-case and hyphenated, as the API writes ids. ON CONFLICT is for a retry whose
+    /// earlier attempt committed this very transition and its event (same change id, made once per
+    /// request) before its connection broke: the row still names this request, the event is there.
+    /// owner_id = @Owner on both tables (co-located by owner), so on Citus it runs on the owner's shard.
+    /// </summary>
+    public const string InsertTransitionEvent = $"""
+        INSERT INTO order_events (owner_id, event_id, order_id, event_type, payload, occurred_at, trace_parent, trace_state, order_version)
+        SELECT o.owner_id, @EventId, o.order_id, @EventType,
+               ('{TransitionEvent.PayloadStart}' || o.order_id::text || '{TransitionEvent.PayloadMiddle}' || o.version::text || @PayloadRest)::json,
+               @OccurredAt, @TraceParent, @TraceState, o.version
+        FROM orders o
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference AND o.last_change_id = @EventId
+        ON CONFLICT DO NOTHING
+        """;
+
+    /// <summary>
     /// The claim, inside the round's transaction: the row locks last until it commits, and SKIP
     /// LOCKED makes a competing relay take the next pending rows instead of waiting for these.
     /// </summary>

@@ -44,7 +44,7 @@ internal static class PostgreSqlOrderInsert
         return await CreateBatchAnswer.ReadAsync(reader, order, ct);
     }
 
-    private static void Command(NpgsqlBatch batch, string sql, NpgsqlParameter[] parameters)
+    internal static void Command(NpgsqlBatch batch, string sql, NpgsqlParameter[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddRange(parameters);

@@ -6,7 +6,8 @@ namespace Orders.Api.Storage.PostgreSql;
 
 /// <summary>
 /// PostgreSQL store: each create, a duplicate's answer included, is one short READ COMMITTED
-/// transaction in one round trip (<see cref="PostgreSqlOrderInsert"/>). Every statement names the owner, so the same
+/// transaction in one round trip (<see cref="PostgreSqlOrderInsert"/>), and so is each cancel and change
+/// (<see cref="PostgreSqlOrderTransition"/>). Every statement names the owner, so the same
 /// code runs on one node and on a Citus cluster sharded by owner (docs/operations.md, Scaling out).
 /// </summary>
 internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, TransientRetryPolicy retryPolicy, IOrderEventFactory events, PostgreSqlFreshTables freshTables)
@@ -48,11 +49,20 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
             return row is null ? null : new OrderVersion(row.OrderId, row.Version);
         }, cancellationToken);
 
-    public Task<TransitionResult> CancelAsync(OrderCancellation cancellation, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Cancel is not written for PostgreSQL yet.");
+    public Task<TransitionResult> CancelAsync(OrderCancellation cancellation, CancellationToken cancellationToken)
+    {
+        // Made once, before the retries: every attempt of this request writes the same event id, its change id.
+        var cancelled = events.CancelledFor(cancellation);
+        return TransitionAsync(PostgreSqlSql.CancelOrder, TransitionParameters.Of(cancellation),
+            cancellation.Owner, cancellation.ClientReference, cancellation.ChangeId, cancelled, cancellationToken);
+    }
 
-    public Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Change is not written for PostgreSQL yet.");
+    public Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken)
+    {
+        var changed = events.ChangedFor(change);
+        return TransitionAsync(PostgreSqlSql.ChangeOrder, TransitionParameters.Of(change),
+            change.Owner, change.ClientReference, change.ChangeId, changed, cancellationToken);
+    }
 
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         _retry.RunAsync(async ct =>
@@ -69,6 +79,17 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
             var lines = await connection.QueryAsync<OrderLineRow>(new CommandDefinition(
                 PostgreSqlSql.LinesOfOrders, new { Owner = owner, OrderIds = headers.Select(h => h.OrderId).ToArray() }, cancellationToken: ct));
             return OrderRows.ToOrders(headers, lines);
+        }, cancellationToken);
+
+    // A retry after a lost answer runs the same change id again: if the lost attempt committed, the row
+    // still names this request and the answer is Applied (TransitionResult.From), with no second event.
+    private Task<TransitionResult> TransitionAsync(
+        string update, IReadOnlyList<TransitionValue> values, string owner, string clientReference, Guid changeId,
+        TransitionEvent? transitionEvent, CancellationToken cancellationToken) =>
+        _retry.RunAsync(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            return await PostgreSqlOrderTransition.RunAsync(connection, update, values, owner, clientReference, changeId, transitionEvent, ct);
         }, cancellationToken);
 
     // Internal, as is PostgreSqlOrderInsert: bench/Orders.Bench sends exactly these statements with

@@ -68,16 +68,60 @@ internal static class PostgreSqlSql
         ORDER BY l.line_number
         """;
 
+    /// <summary>A lookup: the order's header and lines, two statements in one command.</summary>
     public const string FindOrder = $"""
+        {FindOrderHeader};
+
+        {FindOrderLines};
+        """;
+
+    /// <summary>
+    /// The header of the order the reference names. On its own too: a statement of a batch
+    /// (<see cref="PostgreSqlOrderTransition"/>) is one statement.
+    /// </summary>
+    public const string FindOrderHeader = $"""
         SELECT {OrderColumns.Header}
         FROM orders o
-        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference;
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference
+        """;
 
+    /// <summary>The lines of <see cref="FindOrderHeader"/>'s order.</summary>
+    public const string FindOrderLines = $"""
         SELECT {OrderColumns.Line}
         FROM order_lines l
         JOIN orders o ON o.owner_id = l.owner_id AND o.order_id = l.order_id
         WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference
-        ORDER BY l.line_number;
+        ORDER BY l.line_number
+        """;
+
+    /// <summary>
+    /// A cancel: the conditional update (<see cref="TransitionColumns"/>), the second statement of the
+    /// transition's batch (<see cref="PostgreSqlOrderTransition"/>). At READ COMMITTED an UPDATE that meets
+    /// a row another transaction has updated waits for that transaction; after its commit PostgreSQL
+    /// evaluates the WHERE again on the row's new version (status no longer 'placed', or another version)
+    /// and updates nothing. So of N concurrent cancels exactly one applies, and each other one is answered
+    /// only after that one committed. owner_id = @Owner routes it to the owner's shard on Citus.
+    /// </summary>
+    public const string CancelOrder = $"""
+        UPDATE orders SET {TransitionColumns.CancelSet}
+        WHERE {TransitionColumns.PlacedOrderMatching}
+        """;
+
+    /// <summary>A change by merge patch: the conditional update, under the same row lock as <see cref="CancelOrder"/>.</summary>
+    public const string ChangeOrder = $"""
+        UPDATE orders SET {TransitionColumns.ChangeSet}
+        WHERE {TransitionColumns.PlacedOrderMatching} AND {TransitionColumns.ChangeApplies}
+        """;
+
+    /// <summary>
+    /// A transition's read-back, after the update: which request last changed the order
+    /// (<see cref="OrderColumns.ChangeId"/>). A new statement at READ COMMITTED, so it sees this
+    /// transaction's update or the concurrent one that the update waited for.
+    /// </summary>
+    public const string FindChangeId = $"""
+        SELECT {OrderColumns.ChangeId}
+        FROM orders o
+        WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference
         """;
 
     /// <summary>A conditional GET's read: one row by the unique key, two columns, no lines.</summary>

@@ -14,7 +14,8 @@ internal static class SqliteEventSql
     /// A cancel's or change's event row, in its transaction after the update: it selects the order this
     /// request changed (its change id is the event id), so when the update applied nothing it writes
     /// nothing. The payload's first members come from the row (<see cref="TransitionEvent"/>); the id is
-    /// stored as lower-case hyphenated text already.
+    /// stored as lower-case hyphenated text already. ON CONFLICT is for a retry of a request whose
+    /// earlier attempt committed (the row still holds its change id): its event is there already.
     /// </summary>
     public const string InsertTransitionEvent = $"""
         INSERT INTO order_events (owner_id, event_id, order_id, event_type, payload, occurred_at, trace_parent, trace_state, order_version)
@@ -23,6 +24,7 @@ internal static class SqliteEventSql
                @OccurredAt, @TraceParent, @TraceState, o.version
         FROM orders o
         WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference AND o.last_change_id = @EventId
+        ON CONFLICT DO NOTHING
         """;
 
     public const string PendingBatch = """

@@ -1,0 +1,96 @@
+import { cancelOrder, changeOrder, type Order, type OrdersClient, readOrder, type RetryOptions } from "@orders/client";
+import { cancelledOutcome, changedOutcome, type OrderOutcome, transitionFailedOutcome } from "./orderOutcome.js";
+
+const byId = <T extends HTMLElement = HTMLElement>(id: string): T => {
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`#${id} is missing from the page.`);
+  return element as T;
+};
+
+const addressFields = ["line1", "city", "postalCode", "country"] as const;
+
+/**
+ * The placed order, with "Cancel order" and "Change address". Double-click safe twice over: a button is
+ * disabled while its request is in flight, and every request names the version it was made from
+ * (If-Match), so even a retry after a lost answer cannot cancel or change twice (the helpers read that
+ * 409 / 412 alreadyApplied as done).
+ */
+export class OrderPanel {
+  private order: Order | undefined;
+  private inFlight = 0;
+  private readonly cancelButton = byId<HTMLButtonElement>("cancel-order");
+  private readonly changeButton = byId<HTMLButtonElement>("change-address");
+
+  constructor(private readonly client: OrdersClient, private readonly retryOptions: RetryOptions) {
+    this.cancelButton.addEventListener("click", () => void this.run(() => this.cancel()));
+    byId<HTMLFormElement>("address-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.run(() => this.change());
+    });
+  }
+
+  /** Shows a placed order (from the checkout) and what can be done with it. */
+  show(order: Order): void {
+    this.render(order);
+    this.status("shown", "", "");
+  }
+
+  private async run(transition: () => Promise<OrderOutcome>): Promise<void> {
+    // Disabled at once, in the click's own task: the second click of a double click finds it disabled.
+    if (this.order === undefined || this.inFlight > 0) return;
+    this.inFlight++;
+    this.setBusy(true);
+    this.status("sending", "Sending…", "");
+    let outcome: OrderOutcome;
+    try {
+      outcome = await transition();
+    } catch (error) {
+      outcome = transitionFailedOutcome(error);
+    }
+    // A cancelled order that the 409 did not carry: read it, so the panel never shows a stale "placed".
+    const order = outcome.order ?? (await readOrder(this.client, this.order.clientReference, this.retryOptions).catch(() => this.order));
+    this.inFlight--;
+    if (order) this.render(order);
+    this.setBusy(false);
+    this.status(outcome.state, outcome.title, outcome.detail);
+  }
+
+  private async cancel(): Promise<OrderOutcome> {
+    const order = this.order!;
+    return cancelledOutcome(await cancelOrder(this.client, order.clientReference, { ifMatch: order.etag }, this.retryOptions));
+  }
+
+  private async change(): Promise<OrderOutcome> {
+    const order = this.order!;
+    const form = byId<HTMLFormElement>("address-form");
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+    const shippingAddress = Object.fromEntries(addressFields.map((field) => [field, value(field)]));
+    return changedOutcome(await changeOrder(this.client, order.clientReference, { shippingAddress }, order.etag, this.retryOptions));
+  }
+
+  private render(order: Order): void {
+    this.order = order;
+    byId("order-panel").hidden = false;
+    byId("order-state").textContent = order.status;
+    byId("order-etag").textContent = order.etag;
+    const address = order.shippingAddress;
+    byId("order-address").textContent = address ? `${address.line1}, ${address.postalCode} ${address.city}, ${address.country}` : "(no shipping address)";
+    const form = byId<HTMLFormElement>("address-form");
+    for (const field of addressFields) (form.elements.namedItem(field) as HTMLInputElement).value = address?.[field] ?? "";
+    this.setBusy(false);
+  }
+
+  private setBusy(busy: boolean): void {
+    const open = this.order?.status === "placed";
+    this.cancelButton.disabled = busy || !open;
+    this.changeButton.disabled = busy || !open || this.order?.shippingAddress === null;
+  }
+
+  private status(state: OrderOutcome["state"] | "shown" | "sending", title: string, detail: string): void {
+    const box = byId("order-status");
+    box.dataset.state = state;
+    box.dataset.inFlight = String(this.inFlight);
+    byId("order-status-title").textContent = title;
+    byId("order-status-detail").textContent = detail;
+  }
+}
