@@ -9,13 +9,21 @@
 -- cancellation_reason is nvarchar(1000) for a limit of 500 characters (code points), as 0007 explains.
 -- Nullable columns and a NOT NULL one with a named constant default: metadata changes on SQL Server,
 -- catalog-only defaults on Babelfish. No COLLATE, no ALTER COLUMN: nothing Babelfish refuses.
+-- One column per ADD: Babelfish 4.4 refuses T-SQL's list form (ADD a ..., b ...) with a syntax error
+-- at the second column; on SQL Server three ADDs are the same three metadata changes.
 ALTER TABLE dbo.orders DROP CONSTRAINT ck_orders_status;
 GO
 
 ALTER TABLE dbo.orders ADD CONSTRAINT ck_orders_status CHECK (status IN ('placed', 'cancelled'));
 GO
 
-ALTER TABLE dbo.orders ADD cancelled_at datetime2(7) NULL, cancellation_reason nvarchar(1000) NULL, last_change_id uniqueidentifier NULL;
+ALTER TABLE dbo.orders ADD cancelled_at datetime2(7) NULL;
+GO
+
+ALTER TABLE dbo.orders ADD cancellation_reason nvarchar(1000) NULL;
+GO
+
+ALTER TABLE dbo.orders ADD last_change_id uniqueidentifier NULL;
 GO
 
 ALTER TABLE dbo.orders ADD CONSTRAINT ck_orders_cancelled CHECK (

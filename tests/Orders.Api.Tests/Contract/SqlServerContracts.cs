@@ -37,3 +37,5 @@ public sealed class SqlServerEntityTagContract(SqlServerDatabase database) : Ent
 public sealed class SqlServerCancelOrderContract(SqlServerDatabase database) : CancelOrderContract<SqlServerDatabase>(database);
 
 public sealed class SqlServerChangeOrderContract(SqlServerDatabase database) : ChangeOrderContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerTransitionStoreContract(SqlServerDatabase database) : TransitionStoreContract<SqlServerDatabase>(database);

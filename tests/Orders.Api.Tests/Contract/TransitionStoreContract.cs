@@ -82,6 +82,23 @@ public abstract class TransitionStoreContract<TDatabase>(TDatabase database) : C
     }
 
     [Fact]
+    public async Task Change_RetriedWithTheSameChangeIdAfterItCommitted_IsApplied_AndChangesNothingMore()
+    {
+        // Unlike a cancel, a change leaves the order placed, so without If-Match (If-Match: *) the
+        // retry's update would match again: the row's change id must stop it, or the order would move
+        // to version 3 with no event of that version.
+        var (factory, reference, _) = await PlacedOrderAsync();
+        var change = Change(reference, NameAndPhone);
+        var first = Assert.IsType<TransitionResult.Applied>(await StoreOf(factory).ChangeAsync(change, Ct)).Order;
+
+        var retry = await StoreOf(factory).ChangeAsync(change, Ct);
+
+        Assert.Equal(first, Assert.IsType<TransitionResult.Applied>(retry).Order, OrderComparer);
+        Assert.Equal(2, first.Version);
+        await AssertEventsAsync(factory, reference, (OrderEventTypes.Changed, Events(factory).ChangedFor(change)!));
+    }
+
+    [Fact]
     public async Task CancelAndChange_OfAnUnknownReference_AreNotFound()
     {
         var factory = StartEventsFactory();
@@ -90,6 +107,20 @@ public abstract class TransitionStoreContract<TDatabase>(TDatabase database) : C
         Assert.IsType<TransitionResult.NotFound>(await StoreOf(factory).CancelAsync(Cancellation(reference), Ct));
         Assert.IsType<TransitionResult.NotFound>(await StoreOf(factory).ChangeAsync(Change(reference, NameAndPhone), Ct));
         Assert.Equal((0, 0), await Database.CountRowsAsync(Owner, reference));
+    }
+
+    [Fact]
+    public async Task CancelAndChange_OfAReferenceThatOnlyLooksLikeAStoredOne_AreNotFound_AndLeaveThatOrderAlone()
+    {
+        // SQL Server's varchar key would take 'ē' for 'e' by best fit (SqlServerParameters.FitsClientReference):
+        // a cancel must never reach the order whose reference merely looks the same.
+        var (factory, reference, placed) = await PlacedOrderAsync();
+        Assert.StartsWith("te", reference, StringComparison.Ordinal);
+        var lookalike = string.Concat("t\u0113", reference.AsSpan(2));
+
+        Assert.IsType<TransitionResult.NotFound>(await StoreOf(factory).CancelAsync(Cancellation(lookalike), Ct));
+        Assert.IsType<TransitionResult.NotFound>(await StoreOf(factory).ChangeAsync(Change(lookalike, NameAndPhone), Ct));
+        Assert.Equal(placed, await StoreOf(factory).FindAsync(Owner, reference, Ct), OrderComparer);
     }
 
     [Theory]
@@ -191,6 +222,29 @@ public abstract class TransitionStoreContract<TDatabase>(TDatabase database) : C
         var winner = cancellations[Array.FindIndex(results, result => result is TransitionResult.Applied)];
         Assert.Equal(winner.Reason, applied.CancellationReason);
         await AssertEventsAsync(factory, reference, (OrderEventTypes.Cancelled, Events(factory).CancelledFor(winner)!));
+    }
+
+    [Fact]
+    public async Task FiftyConcurrentChanges_WithTheSameIfMatch_ApplyExactlyOnce_49AreRefused_AndOneEventIsWritten()
+    {
+        // The order stays placed, so only the version condition stops the others: each waits on the
+        // row lock, then finds the version moved on.
+        var (factory, reference, placed) = await PlacedOrderAsync();
+        var store = StoreOf(factory);
+        var ifMatch = new OrderVersion(placed.OrderId, placed.Version);
+        var changes = Enumerable.Range(0, 50)
+            .Select(i => Change(reference, Patch(name: Set($"name {i}"))) with { IfMatch = ifMatch })
+            .ToList();
+
+        var results = await Task.WhenAll(changes.Select(change => Task.Run(() => store.ChangeAsync(change, Ct), Ct)));
+
+        var applied = Assert.Single(results.OfType<TransitionResult.Applied>()).Order;
+        Assert.Equal(2, applied.Version);
+        Assert.All(results.OfType<TransitionResult.Refused>(), refusal => Assert.Equal(applied, refusal.Current, OrderComparer));
+        Assert.Equal(49, results.OfType<TransitionResult.Refused>().Count());
+        var winner = changes[Array.FindIndex(results, result => result is TransitionResult.Applied)];
+        Assert.Equal(winner.Patch.CustomerName.Value, applied.Customer.Name);
+        await AssertEventsAsync(factory, reference, (OrderEventTypes.Changed, Events(factory).ChangedFor(winner)!));
     }
 
     private static readonly OrderPatch NameAndPhone = Patch(name: Set("Augusta Ada King"), phone: Set("+44 20 7946 0000"));

@@ -23,6 +23,20 @@ public sealed class PortableTSqlTests
         Assert.All(tables.Tables, table => Assert.Empty(table.Definition.Indexes));
     }
 
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_AddsOneColumnPerAlterTable(string script)
+    {
+        // Babelfish 4.4 refuses T-SQL's list form (ALTER TABLE t ADD a int NULL, b int NULL) with a
+        // syntax error at the second column; one ADD per column is the same change on SQL Server.
+        var tables = new TablesAndIndexes();
+
+        SqlServerStatements.Parse(script).Accept(tables);
+
+        Assert.All(tables.AddStatements, add => Assert.True(add.Definition.ColumnDefinitions.Count <= 1,
+            $"{Describe(add.SchemaObjectName)} adds {add.Definition.ColumnDefinitions.Count} columns in one ALTER TABLE"));
+    }
+
     [Fact]
     public void Orders_IsClusteredOnOrderSeq_ExactlyAsTheInlineIndexItReplaced()
     {
@@ -161,8 +175,11 @@ public sealed class PortableTSqlTests
             DeclaredColumns.AddRange(node.Definition.ColumnDefinitions.Select(column => (node.SchemaObjectName, column)));
         }
 
+        public List<AlterTableAddTableElementStatement> AddStatements { get; } = [];
+
         public override void Visit(AlterTableAddTableElementStatement node)
         {
+            AddStatements.Add(node);
             AddedColumns.AddRange(node.Definition.ColumnDefinitions);
             DeclaredColumns.AddRange(node.Definition.ColumnDefinitions.Select(column => (node.SchemaObjectName, column)));
         }

@@ -48,7 +48,42 @@ public sealed class SqlServerParametersTests
         ["PublishedAt"] = SqlDbType.DateTime2,
         ["Cutoff"] = SqlDbType.DateTime2,
         ["Max"] = SqlDbType.Int,
+        ["IfOrderId"] = SqlDbType.UniqueIdentifier,
+        ["IfVersion"] = SqlDbType.BigInt,
+        ["ChangeId"] = SqlDbType.UniqueIdentifier,
+        ["CancelledAt"] = SqlDbType.DateTime2,
+        ["Reason"] = SqlDbType.NVarChar,
+        ["Name"] = SqlDbType.NVarChar,
+        ["Phone"] = SqlDbType.NVarChar,
+        ["Line1"] = SqlDbType.NVarChar,
+        ["Line2"] = SqlDbType.NVarChar,
+        ["City"] = SqlDbType.NVarChar,
+        ["PostalCode"] = SqlDbType.NVarChar,
+        ["Country"] = SqlDbType.NVarChar,
+        ["SetName"] = SqlDbType.Int,
+        ["SetPhone"] = SqlDbType.Int,
+        ["SetLine1"] = SqlDbType.Int,
+        ["SetLine2"] = SqlDbType.Int,
+        ["SetCity"] = SqlDbType.Int,
+        ["SetPostalCode"] = SqlDbType.Int,
+        ["SetCountry"] = SqlDbType.Int,
+        ["RemoveAddress"] = SqlDbType.Int,
+        ["NeedsStoredAddress"] = SqlDbType.Int,
+        ["PayloadRest"] = SqlDbType.NVarChar,
     };
+
+    // A cancel without If-Match or reason, and a change that sets some members and not others: the
+    // nulls must be sent with their columns' types as well.
+    private static readonly OrderCancellation SampleCancellation = new(
+        Sample.Owner, Sample.ClientReference, Reason: null, Sample.CreatedAt, IfMatch: null, Guid.CreateVersion7());
+
+    private static readonly OrderChange SampleChange = new(
+        Sample.Owner, Sample.ClientReference,
+        new OrderPatch(new(true, "Ada"), new(true, null), false, default, default, new(true, "Bath"), default, default),
+        Sample.CreatedAt, new OrderVersion(Sample.OrderId, 1), Guid.CreateVersion7());
+
+    private static readonly TransitionEvent SampleTransitionEvent = new(
+        SampleCancellation.ChangeId, OrderEventTypes.Cancelled, ",\"reason\":null}", Sample.CreatedAt, null, null);
 
     public static TheoryData<string> Constants() => new(SqlServerStatements.ConstantNames);
 
@@ -73,6 +108,27 @@ public sealed class SqlServerParametersTests
         var rows = Assert.IsType<IEnumerable<SqlDataRecord>>(bound["Lines"].Value, exactMatch: false).ToList();
         Assert.Equal([(1, "SKU-1", 2, 1999L, 3998L), (2, "SKU-2", 1, 500L, 500L)],
             rows.Select(r => (r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetInt64(4))));
+    }
+
+    [Fact]
+    public void Transitions_SendTheReferenceAsVarchar100_NullsTyped_AndThePayloadAsNVarCharMax()
+    {
+        var cancel = Bind("SqlServerEventSql.CancelOrderAndEvent");
+        var change = Bind("SqlServerEventSql.ChangeOrderAndEvent");
+
+        Assert.Equal(SqlServerParameters.ClientReferenceLength, cancel["ClientReference"].Size);
+        // No If-Match, no reason: null, and still the columns' types (one plan with and without).
+        Assert.Equal(DBNull.Value, cancel["IfOrderId"].Value);
+        Assert.Equal(DBNull.Value, cancel["IfVersion"].Value);
+        Assert.Equal(DBNull.Value, cancel["Reason"].Value);
+        Assert.Equal(SampleCancellation.CancelledAt, cancel["CancelledAt"].Value);
+        Assert.Equal(-1, cancel["PayloadRest"].Size);
+        Assert.Equal((Sample.OrderId, 1L), ((Guid)change["IfOrderId"].Value, (long)change["IfVersion"].Value));
+        // Set to null (phone), set (name, city), left alone (line 1): the flags say which.
+        Assert.Equal((1, DBNull.Value), (change["SetPhone"].Value, change["Phone"].Value));
+        Assert.Equal((1, "Ada"), (change["SetName"].Value, change["Name"].Value));
+        Assert.Equal((0, DBNull.Value), (change["SetLine1"].Value, change["Line1"].Value));
+        Assert.Equal(4000, change["Name"].Size);
     }
 
     [Theory]
@@ -101,6 +157,10 @@ public sealed class SqlServerParametersTests
         "SqlServerEventSql.MarkPublished" => SqlServerEventOutbox.MarkPublishedParameters(Sample.CreatedAt, SampleEvent),
         "SqlServerEventSql.Backlog" => new { },
         "SqlServerEventSql.DeletePublishedBefore" => SqlServerEventOutbox.DeleteParameters(Sample.CreatedAt, 1000),
+        "SqlServerSql.CancelOrder" => SqlServerTransitionParameters.Of(TransitionParameters.Of(SampleCancellation), null),
+        "SqlServerSql.ChangeOrder" => SqlServerTransitionParameters.Of(TransitionParameters.Of(SampleChange), null),
+        "SqlServerEventSql.CancelOrderAndEvent" => SqlServerTransitionParameters.Of(TransitionParameters.Of(SampleCancellation), SampleTransitionEvent),
+        "SqlServerEventSql.ChangeOrderAndEvent" => SqlServerTransitionParameters.Of(TransitionParameters.Of(SampleChange), SampleTransitionEvent),
         _ => throw new InvalidOperationException($"{name} is new: say here which SqlServerParameters method binds it."),
     };
 

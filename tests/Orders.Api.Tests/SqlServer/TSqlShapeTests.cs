@@ -17,6 +17,10 @@ public sealed class TSqlShapeTests
     [Theory]
     [InlineData("SqlServerSql.InsertOrder")]
     [InlineData("SqlServerEventSql.InsertOrderAndEvent")]
+    [InlineData("SqlServerSql.CancelOrder")]
+    [InlineData("SqlServerSql.ChangeOrder")]
+    [InlineData("SqlServerEventSql.CancelOrderAndEvent")]
+    [InlineData("SqlServerEventSql.ChangeOrderAndEvent")]
     public void InsertOrder_TurnsXactAbortOn_BeforeAnythingElse(string name)
     {
         var batch = (TSqlScript)SqlServerStatements.Parse(name);
@@ -24,6 +28,29 @@ public sealed class TSqlShapeTests
         var first = Assert.IsType<PredicateSetStatement>(batch.Batches.Single().Statements[0]);
         Assert.True(first.IsOn);
         Assert.True(first.Options.HasFlag(SetOptions.XactAbort));
+    }
+
+    [Theory]
+    [InlineData("SqlServerSql.CancelOrder", false)]
+    [InlineData("SqlServerSql.ChangeOrder", false)]
+    [InlineData("SqlServerEventSql.CancelOrderAndEvent", true)]
+    [InlineData("SqlServerEventSql.ChangeOrderAndEvent", true)]
+    public void Transition_UpdatesThenWritesItsEvent_ThenReadsBack_BeforeItCommits(string name, bool withEvent)
+    {
+        // Read inside the transaction: while this request's update holds the row's exclusive lock, no
+        // concurrent change can come between the write and the read that says who applied it.
+        var batch = (TSqlScript)SqlServerStatements.Parse(name);
+
+        var tryBlock = Assert.Single(batch.Batches.Single().Statements.OfType<TryCatchStatement>());
+        var kinds = tryBlock.TryStatements.Statements.Select(statement => statement.GetType().Name).ToList();
+
+        string[] expected =
+        [
+            nameof(BeginTransactionStatement), nameof(UpdateStatement), .. withEvent ? [nameof(InsertStatement)] : Array.Empty<string>(),
+            nameof(SelectStatement), nameof(SelectStatement), nameof(SelectStatement), nameof(CommitTransactionStatement),
+        ];
+        Assert.Equal(expected, kinds);
+        Assert.IsType<ThrowStatement>(tryBlock.CatchStatements.Statements[^1]);
     }
 
     [Theory]

@@ -12,28 +12,32 @@ namespace Orders.Api.Tests.Storage;
 /// The lost answer, for real: a relay lets a cancel's batch reach the server and commit, then resets the
 /// connection instead of passing the answer on. The store's own retry runs the batch again with the same
 /// change id, finds the row naming this request and answers Applied, and the event is not written twice
-/// (its ON CONFLICT). What TransitionStoreContract shows by calling twice, here through the retry itself.
+/// (PostgreSQL's ON CONFLICT, SQL Server's NOT EXISTS). What TransitionStoreContract shows by calling
+/// twice, here through the retry itself. Each wire protocol says how the relay reads it (<see cref="Watch"/>).
 /// </summary>
 public abstract class LostTransitionAnswerContract<TDatabase>(TDatabase database) : ContractTestBase<TDatabase>(database)
-    where TDatabase : NpgsqlOrderDatabase
+    where TDatabase : class, IOrderDatabase
 {
+    /// <summary>Where the database listens.</summary>
+    protected abstract (string Host, int Port) Server { get; }
+
+    /// <summary>The database's connection string through the relay's port, unencrypted so the relay can read the protocol.</summary>
+    protected abstract string ThroughRelay(int relayPort);
+
+    /// <summary>How one relayed connection's bytes show the cancel's batch and its committed answer.</summary>
+    protected abstract IAnswerWatch Watch();
+
     [Fact]
     public async Task Cancel_WhoseCommittedAnswerIsLost_IsRetriedByTheStore_AndAnsweredApplied_WithOneEvent()
     {
         // Given the app (migrated beforehand) talking to the database through a relay, events on,
         StoreOf(StartFactory());
-        var loser = new AnswerLoser();
-        var server = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
-        await using var relay = new LoopbackRelay(server.Host ?? "127.0.0.1", server.Port, loser.Observe);
+        var loser = new AnswerLoser(Watch);
+        await using var relay = new LoopbackRelay(Server.Host, Server.Port, loser.Observe);
         loser.Relay = relay;
-        server.Host = "127.0.0.1";
-        server.Port = relay.Port;
-        // Unencrypted, so the relay can read the protocol.
-        server.SslMode = SslMode.Disable;
-        server.GssEncryptionMode = GssEncryptionMode.Disable;
         var factory = StartFactory(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Orders"] = server.ToString(),
+            ["ConnectionStrings:Orders"] = ThroughRelay(relay.Port),
             ["Storage:MigrateOnStartup"] = "false",
             ["Events:Broker"] = "amqp://127.0.0.1:1/",
         });
@@ -54,14 +58,11 @@ public abstract class LostTransitionAnswerContract<TDatabase>(TDatabase database
     }
 
     /// <summary>
-    /// Resets the connection that sent the cancel's update (its text: a new app prepares nothing yet)
-    /// once the server's answer holds the batch's COMMIT, so the transaction committed and the client
-    /// never hears of it. Once only.
+    /// Resets the connection that sent the cancel's update once the server's answer shows the batch's
+    /// COMMIT ran, so the transaction committed and the client never hears of it. Once only.
     /// </summary>
-    private sealed class AnswerLoser
+    private sealed class AnswerLoser(Func<IAnswerWatch> watch)
     {
-        private static readonly byte[] CancelUpdate = Encoding.UTF8.GetBytes("status = 'cancelled'");
-        private static readonly byte[] CommitTag = Encoding.UTF8.GetBytes("COMMIT\0");
         private int _lost;
 
         public LoopbackRelay? Relay { get; set; }
@@ -70,18 +71,19 @@ public abstract class LostTransitionAnswerContract<TDatabase>(TDatabase database
 
         public int Lost => Volatile.Read(ref _lost);
 
-        public IRelayObserver Observe() => new Connection(this);
+        public IRelayObserver Observe() => new Connection(this, watch());
 
-        private sealed class Connection(AnswerLoser loser) : IRelayObserver
+        private sealed class Connection(AnswerLoser loser, IAnswerWatch watch) : IRelayObserver
         {
             private volatile bool _doomed;
 
             public void FromClient(ReadOnlySpan<byte> bytes) =>
-                _doomed |= loser.Armed && bytes.IndexOf(CancelUpdate) >= 0;
+                _doomed |= loser.Armed && watch.SendsTheCancel(bytes);
 
             public void FromServer(ReadOnlySpan<byte> bytes)
             {
-                if (!_doomed || bytes.IndexOf(CommitTag) < 0 || Interlocked.Exchange(ref loser._lost, 1) == 1)
+                // The watch sees every chunk: it may follow the protocol's framing.
+                if (!watch.AnswerCommitted(bytes) || !_doomed || Interlocked.Exchange(ref loser._lost, 1) == 1)
                 {
                     return;
                 }
@@ -94,6 +96,51 @@ public abstract class LostTransitionAnswerContract<TDatabase>(TDatabase database
     }
 }
 
-public sealed class PostgreSqlLostTransitionAnswerContract(PostgreSqlDatabase database) : LostTransitionAnswerContract<PostgreSqlDatabase>(database);
+/// <summary>One relayed connection's view of a cancel's batch: its request, and the end of its committed answer.</summary>
+public interface IAnswerWatch
+{
+    bool SendsTheCancel(ReadOnlySpan<byte> fromClient);
 
-public sealed class CitusLostTransitionAnswerContract(CitusDatabase database) : LostTransitionAnswerContract<CitusDatabase>(database);
+    bool AnswerCommitted(ReadOnlySpan<byte> fromServer);
+}
+
+/// <summary>
+/// PostgreSQL's protocol: the cancel's update goes as its text (a new app prepares nothing yet), and
+/// the answer holds the batch's COMMIT command tag once the transaction committed.
+/// </summary>
+public abstract class NpgsqlLostTransitionAnswerContract<TDatabase>(TDatabase database) : LostTransitionAnswerContract<TDatabase>(database)
+    where TDatabase : NpgsqlOrderDatabase
+{
+    private static readonly byte[] CancelUpdate = Encoding.UTF8.GetBytes("status = 'cancelled'");
+    private static readonly byte[] CommitTag = Encoding.UTF8.GetBytes("COMMIT\0");
+
+    protected override (string Host, int Port) Server
+    {
+        get
+        {
+            var server = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
+            return (server.Host ?? "127.0.0.1", server.Port);
+        }
+    }
+
+    protected override string ThroughRelay(int relayPort) => new NpgsqlConnectionStringBuilder(Database.ConnectionString)
+    {
+        Host = "127.0.0.1",
+        Port = relayPort,
+        SslMode = SslMode.Disable,
+        GssEncryptionMode = GssEncryptionMode.Disable,
+    }.ToString();
+
+    protected override IAnswerWatch Watch() => new TextWatch();
+
+    private sealed class TextWatch : IAnswerWatch
+    {
+        public bool SendsTheCancel(ReadOnlySpan<byte> fromClient) => fromClient.IndexOf(CancelUpdate) >= 0;
+
+        public bool AnswerCommitted(ReadOnlySpan<byte> fromServer) => fromServer.IndexOf(CommitTag) >= 0;
+    }
+}
+
+public sealed class PostgreSqlLostTransitionAnswerContract(PostgreSqlDatabase database) : NpgsqlLostTransitionAnswerContract<PostgreSqlDatabase>(database);
+
+public sealed class CitusLostTransitionAnswerContract(CitusDatabase database) : NpgsqlLostTransitionAnswerContract<CitusDatabase>(database);

@@ -22,6 +22,51 @@ internal static class SqlServerEventSql
         """;
 
     /// <summary>
+    /// <see cref="SqlServerSql.CancelOrder"/> with the order.cancelled row written in its transaction,
+    /// right after the update (<see cref="TransitionEventInsert"/>).
+    /// </summary>
+    public const string CancelOrderAndEvent = $"""
+        {SqlServerSql.CreateParts.Begin}
+        {SqlServerSql.TransitionParts.Cancel}
+        {TransitionEventInsert.FromUpdatedRow}
+        {SqlServerSql.TransitionParts.ReadBackAndCommit}
+        """;
+
+    /// <summary><see cref="SqlServerSql.ChangeOrder"/> with the order.changed row, as <see cref="CancelOrderAndEvent"/>.</summary>
+    public const string ChangeOrderAndEvent = $"""
+        {SqlServerSql.CreateParts.Begin}
+        {SqlServerSql.TransitionParts.Change}
+        {TransitionEventInsert.FromUpdatedRow}
+        {SqlServerSql.TransitionParts.ReadBackAndCommit}
+        """;
+
+    /// <summary>
+    /// A piece, not a statement of its own: a nested class, so the ScriptDom tests (which parse every
+    /// constant of the outer class) do not take it for a batch.
+    /// </summary>
+    internal static class TransitionEventInsert
+    {
+        /// <summary>
+        /// The event row of the order this request changed: selected by its change id (the event id), so
+        /// when the update applied nothing it writes nothing. The payload's first members come from the
+        /// updated row (<see cref="TransitionEvent"/>): SQL Server spells a uniqueidentifier in upper case,
+        /// so LOWER gives .NET's "D" form. NOT EXISTS is for a retry whose earlier attempt committed (the
+        /// row still holds its change id): its event is there already, and the primary key would refuse it.
+        /// </summary>
+        public const string FromUpdatedRow = $"""
+                INSERT INTO dbo.order_events (owner_id, event_id, order_id, event_type, payload, occurred_at, trace_parent, trace_state, order_version)
+                SELECT o.owner_id, @EventId, o.order_id, @EventType,
+                       N'{TransitionEvent.PayloadStart}' + LOWER(CONVERT(nvarchar(36), o.order_id)) + N'{TransitionEvent.PayloadMiddle}'
+                           + CONVERT(nvarchar(20), o.version) + @PayloadRest,
+                       @OccurredAt, @TraceParent, @TraceState, o.version
+                FROM dbo.orders AS o
+                WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference AND o.last_change_id = @EventId
+                  AND NOT EXISTS (
+                      SELECT 1 FROM dbo.order_events AS e WHERE e.owner_id = @Owner AND e.event_id = @EventId);
+            """;
+    }
+
+    /// <summary>
     /// The claim, inside the round's transaction: an UPDATE, so the claimed rows are exclusively
     /// locked until the round commits on any engine, whatever it does with hints. On SQL Server the
     /// hints make a competing relay skip them: READPAST passes over locked rows instead of waiting,

@@ -7,7 +7,9 @@ namespace Orders.Api.Storage.SqlServer;
 /// <summary>
 /// SQL Server store: each create is one short READ COMMITTED transaction with XACT_ABORT on, sent with
 /// its commit as one batch (<see cref="SqlServerOrderInsert"/>). A duplicate is the unique key's
-/// 2627/2601, answered by the same batch with the committed winner.
+/// 2627/2601, answered by the same batch with the committed winner. A cancel or change is one batch
+/// too (<see cref="SqlServerOrderTransition"/>): the conditional update on the row lock, the event
+/// row, the read-back and the commit.
 /// </summary>
 internal sealed class SqlServerOrderStore(
     OrdersConnectionString connectionString, TransientRetryPolicy retryPolicy, IOrderEventFactory events)
@@ -57,10 +59,12 @@ internal sealed class SqlServerOrderStore(
             }, cancellationToken);
 
     public Task<TransitionResult> CancelAsync(OrderCancellation cancellation, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Cancel is not written for SQL Server yet.");
+        TransitionAsync(cancellation.ClientReference, () => events.CancelledFor(cancellation),
+            SqlServerSql.CancelOrder, SqlServerEventSql.CancelOrderAndEvent, TransitionParameters.Of(cancellation), cancellation.ChangeId, cancellationToken);
 
     public Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Change is not written for SQL Server yet.");
+        TransitionAsync(change.ClientReference, () => events.ChangedFor(change),
+            SqlServerSql.ChangeOrder, SqlServerEventSql.ChangeOrderAndEvent, TransitionParameters.Of(change), change.ChangeId, cancellationToken);
 
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         RunAsync(async ct =>
@@ -78,6 +82,28 @@ internal sealed class SqlServerOrderStore(
                 SqlServerSql.LinesOfOrders, SqlServerParameters.LinesOfOrders(owner, headers.Select(h => h.OrderId)), cancellationToken: ct));
             return OrderRows.ToOrders(headers, lines);
         }, cancellationToken);
+
+    /// <summary>
+    /// A cancel or change: one batch (<see cref="SqlServerOrderTransition"/>), retried whole; a retry
+    /// whose earlier attempt committed reads its own change id back and answers Applied.
+    /// </summary>
+    private Task<TransitionResult> TransitionAsync(
+        string clientReference, Func<TransitionEvent?> eventOf, string batch, string batchWithEvent,
+        IReadOnlyList<TransitionValue> values, Guid changeId, CancellationToken cancellationToken)
+    {
+        if (!SqlServerParameters.FitsClientReference(clientReference))
+        {
+            return Task.FromResult<TransitionResult>(new TransitionResult.NotFound()); // no such reference can have been stored
+        }
+        // Made once, before the retries: every attempt writes the same event id (the change id).
+        var transitionEvent = eventOf();
+        return RunAsync(async ct =>
+        {
+            await using var connection = await OpenAsync(ct);
+            return await SqlServerOrderTransition.RunAsync(
+                connection, transitionEvent is null ? batch : batchWithEvent, values, transitionEvent, changeId, ct);
+        }, cancellationToken);
+    }
 
     // Internal: bench/Orders.Bench's raw path reads with exactly this, to measure the database alone.
     internal static async Task<Order?> FindAsync(SqlConnection connection, string owner, string clientReference, CancellationToken ct)

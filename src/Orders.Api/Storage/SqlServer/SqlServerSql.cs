@@ -81,6 +81,24 @@ internal static class SqlServerSql
         """;
 
     /// <summary>
+    /// A whole cancel in one round trip (<see cref="SqlServerOrderTransition"/>): the conditional update
+    /// (<see cref="TransitionColumns"/>), then the read-back, then COMMIT. No event row: events are off
+    /// (<see cref="SqlServerEventSql.CancelOrderAndEvent"/> is the batch with it).
+    /// </summary>
+    public const string CancelOrder = $"""
+        {CreateParts.Begin}
+        {TransitionParts.Cancel}
+        {TransitionParts.ReadBackAndCommit}
+        """;
+
+    /// <summary>A whole change by merge patch in one round trip, as <see cref="CancelOrder"/> is.</summary>
+    public const string ChangeOrder = $"""
+        {CreateParts.Begin}
+        {TransitionParts.Change}
+        {TransitionParts.ReadBackAndCommit}
+        """;
+
+    /// <summary>
     /// Session-owned, so it outlives DbUp's own transactions. Returns 0 or 1 when granted, a negative
     /// number when not (-1 timed out, -2 cancelled, -3 deadlock victim, -999 bad call).
     /// </summary>
@@ -94,6 +112,53 @@ internal static class SqlServerSql
     public const string ReleaseMigrationLock = """
         EXEC sys.sp_releaseapplock @Resource = @Resource, @LockOwner = 'Session';
         """;
+
+    /// <summary>
+    /// The pieces of the cancel and change batches (<see cref="CancelOrder"/>, <see cref="ChangeOrder"/>
+    /// and the ones with the event row in <see cref="SqlServerEventSql"/>), which begin as a create does
+    /// (<see cref="CreateParts.Begin"/>: XACT_ABORT, NOCOUNT, READ COMMITTED, TRY, BEGIN TRANSACTION).
+    /// </summary>
+    /// <remarks>
+    /// The row lock decides. Under READ COMMITTED a concurrent UPDATE of the same row waits on this
+    /// one's exclusive lock; once this transaction commits, SQL Server reads the row again and the WHERE
+    /// (status 'placed', the version) no longer matches, so it updates nothing: of N concurrent cancels
+    /// exactly one applies. With READ_COMMITTED_SNAPSHOT on too: an UPDATE does not read from the
+    /// version store, it reads the latest committed row under an update lock.
+    /// The read-back runs BEFORE the commit, inside the transaction, on purpose: when this update
+    /// applied, the row is still under this transaction's exclusive lock, so the read sees exactly what
+    /// this request wrote. After COMMIT a concurrent change could slip in between, and the read would
+    /// show its change id: this request would be answered "refused" although it applied. When the update
+    /// applied nothing the read is of the committed row (it waits for any writer still holding it).
+    /// No rows come back for an unknown reference: the answer is NotFound (TransitionBatchAnswer).
+    /// The CATCH rolls back and rethrows every error with its own number, for the retry to judge.
+    /// </remarks>
+    internal static class TransitionParts
+    {
+        public const string Cancel = $"""
+                UPDATE dbo.orders SET {TransitionColumns.CancelSet}
+                WHERE {TransitionColumns.PlacedOrderMatching};
+            """;
+
+        public const string Change = $"""
+                UPDATE dbo.orders SET {TransitionColumns.ChangeSet}
+                WHERE {TransitionColumns.PlacedOrderMatching} AND {TransitionColumns.ChangeApplies};
+            """;
+
+        public const string ReadBackAndCommit = $"""
+                SELECT {OrderColumns.ChangeId}
+                FROM dbo.orders AS o
+                WHERE o.owner_id = @Owner AND o.client_reference = @ClientReference;
+
+                {FindOrder}
+
+                COMMIT TRANSACTION;
+            END TRY
+            BEGIN CATCH
+                IF XACT_STATE() <> 0 ROLLBACK TRANSACTION;
+                THROW;
+            END CATCH;
+            """;
+    }
 
     /// <summary>
     /// The pieces the create batches share (<see cref="InsertOrder"/> here, the one with the event in
