@@ -1,0 +1,71 @@
+using Npgsql;
+
+namespace Orders.FaultTests.Harness.Citus;
+
+/// <summary>
+/// What every test of a Citus cluster under load shares: three API processes with the issue's
+/// operator settings, owners chosen by the worker their shard lies on, each owner's clients giving
+/// up after 10 s as a storefront would, and a warm-up before anything is measured.
+/// </summary>
+public abstract class CitusLoadTestBase(LocalCitusCluster cluster) : FaultTestBase(cluster)
+{
+    protected const int Instances = 3;
+    protected const int OwnersPerWorker = 2;
+    protected static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(10);
+    protected static readonly TimeSpan Deadline = TimeSpan.FromSeconds(8);
+    protected static readonly TimeSpan AnswerBound = Deadline + TimeSpan.FromSeconds(1);
+
+    protected LocalCitusCluster Cluster => cluster;
+
+    /// <summary>The cluster's own string, made into one an operator would give the API (see <see cref="StartApisAsync"/>).</summary>
+    protected static string ApiConnectionString(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true, Timeout = 3, CommandTimeout = 5 }.ConnectionString;
+
+    /// <remarks>
+    /// The operator settings on a pooled connection. The cluster's own string is the
+    /// harness's, unpooled so that its setup connections never outlive a statement; handed to the
+    /// APIs as it was, it made every request log in anew (a fork, a TLS handshake and Citus's start-up
+    /// on the coordinator, and new connections from there to the workers), and at full size that alone
+    /// overloaded two cores before any node was touched.
+    /// </remarks>
+    /// <param name="settingsOf">Instance i's settings; by default the coordinator's pooled string for every instance.</param>
+    protected async Task<ApiProcess[]> StartApisAsync(Func<int, Dictionary<string, string>>? settingsOf = null)
+    {
+        settingsOf ??= _ => new Dictionary<string, string> { ["ConnectionStrings__Orders"] = ApiConnectionString(cluster.ConnectionString) };
+        return await Task.WhenAll(Enumerable.Range(0, Instances).Select(i => StartApiAsync(settingsOf(i))));
+    }
+
+    /// <summary>Owners named after the test, <see cref="OwnersPerWorker"/> of them on each worker (where their shards lie, asked of Citus).</summary>
+    protected async Task<Dictionary<string, LocalCitusNode>> OwnersOnEveryWorkerAsync(string prefix)
+    {
+        var owners = new Dictionary<string, LocalCitusNode>();
+        for (var n = 0; n < 200 && owners.Count < OwnersPerWorker * cluster.Workers.Count; n++)
+        {
+            var owner = $"{prefix}-owner-{n}";
+            var worker = await cluster.WorkerHoldingAsync(owner);
+            if (owners.Values.Count(w => w == worker) < OwnersPerWorker)
+            {
+                owners[owner] = worker;
+            }
+        }
+        Assert.Equal(OwnersPerWorker * cluster.Workers.Count, owners.Count);
+        return owners;
+    }
+
+    /// <summary>
+    /// The same number of clients, for an owner of its own, before the measured load: the issue's
+    /// operator killed a worker under APIs that were serving, not under three processes started a
+    /// moment before. A cold start is a different thing from a node fault; its figures are reported
+    /// here (and only a 500 fails it), so that they stay in sight without being counted as the fault's.
+    /// </summary>
+    protected static async Task WarmUpAsync(ApiProcess[] apis, int clients, CancellationToken ct)
+    {
+        var owner = $"warm-up-{Guid.NewGuid():N}";
+        await using var warmUp = OwnerLoad.Start(apis, [owner], "warm-up", clients, ClientTimeout);
+        await Task.Delay(Scale.NodeFaultWarmUp, ct);
+        await warmUp.StopAsync();
+        var outcomes = warmUp.Ledgers[owner].Outcomes;
+        Report($"  warm-up ({Scale.NodeFaultWarmUp.TotalSeconds:F0} s, {clients} clients, not the fault's figures): {NodeFaultRun.Counts(outcomes)}; {AnswerTimes.Of(outcomes)}");
+        Assert.DoesNotContain(outcomes, o => o.Status == 500);
+    }
+}
