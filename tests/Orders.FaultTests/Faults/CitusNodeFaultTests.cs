@@ -47,23 +47,6 @@ public sealed class CitusNodeFaultTests(LocalCitusCluster cluster) : CitusLoadTe
         await AssertRunAsync(run, apis, "coordinator stopped (-m immediate)");
     }
 
-    private static async Task<NodeFaultRun> RunAsync(
-        ApiProcess[] apis, IEnumerable<string> owners, IReadOnlySet<string> reached, Func<Task> takeDown, Func<Task<DateTime>> bringBack)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await WarmUpAsync(apis, owners.Count() * Scale.NodeFaultClientsPerOwner, ct);
-        await using var load = OwnerLoad.Start(apis, owners, "node", Scale.NodeFaultClientsPerOwner, ClientTimeout);
-        await Task.Delay(Scale.NodeFaultLoadBefore, ct);
-        await takeDown();
-        var down = DateTime.UtcNow;
-        await Task.Delay(Scale.NodeFaultDown, ct);
-        var restarting = DateTime.UtcNow;
-        var accepting = await bringBack();
-        await Task.Delay(Scale.NodeFaultLoadAfter, ct);
-        await load.StopAsync();
-        return new NodeFaultRun(load.Ledgers, reached, down, restarting, accepting);
-    }
-
     /// <summary>The checks both faults must pass, with every figure reported before any is asserted.</summary>
     private async Task AssertRunAsync(NodeFaultRun run, ApiProcess[] apis, string fault)
     {

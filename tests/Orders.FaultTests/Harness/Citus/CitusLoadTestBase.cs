@@ -68,4 +68,26 @@ public abstract class CitusLoadTestBase(LocalCitusCluster cluster) : FaultTestBa
         Report($"  warm-up ({Scale.NodeFaultWarmUp.TotalSeconds:F0} s, {clients} clients, not the fault's figures): {NodeFaultRun.Counts(outcomes)}; {AnswerTimes.Of(outcomes)}");
         Assert.DoesNotContain(outcomes, o => o.Status == 500);
     }
+
+    /// <summary>
+    /// Load from <paramref name="owners"/> on the APIs (after a warm-up); <paramref name="takeDown"/>
+    /// once it has run a while, <paramref name="bringBack"/> after the node was down a while; more load,
+    /// then what every owner was told. <paramref name="reached"/>: the owners the fault is expected to cut off.
+    /// </summary>
+    protected static async Task<NodeFaultRun> RunAsync(
+        ApiProcess[] apis, IEnumerable<string> owners, IReadOnlySet<string> reached, Func<Task> takeDown, Func<Task<DateTime>> bringBack)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await WarmUpAsync(apis, owners.Count() * Scale.NodeFaultClientsPerOwner, ct);
+        await using var load = OwnerLoad.Start(apis, owners, "node", Scale.NodeFaultClientsPerOwner, ClientTimeout);
+        await Task.Delay(Scale.NodeFaultLoadBefore, ct);
+        await takeDown();
+        var down = DateTime.UtcNow;
+        await Task.Delay(Scale.NodeFaultDown, ct);
+        var restarting = DateTime.UtcNow;
+        var accepting = await bringBack();
+        await Task.Delay(Scale.NodeFaultLoadAfter, ct);
+        await load.StopAsync();
+        return new NodeFaultRun(load.Ledgers, reached, down, restarting, accepting);
+    }
 }
