@@ -18,11 +18,7 @@ public sealed class CitusEntryThroughWorkersTests(LocalCitusCluster cluster) : C
     [Fact]
     public async Task KillingTheCoordinatorWhileInstancesEnterThroughTheWorkers_OwnersGoOnPlacingOrders_No500_EveryLedgerExact()
     {
-        var apis = await StartApisAsync(_ => new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Orders"] = ThroughTheWorkers(),
-            ["ConnectionStrings__OrdersMigrations"] = ApiConnectionString(Cluster.ConnectionString),
-        });
+        var apis = await StartApisAsync(requests: ThroughTheWorkers());
         var owners = await OwnersOnEveryWorkerAsync("entry");
         await using (var coordinator = new NpgsqlConnection(Cluster.ConnectionString))
         {
