@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The fault tests at the full size (3 instances x 200 references x 50 POSTs, 5 kills under
-# 32 workers, a 5 s outage under 32 workers, 3,000 aborting clients, 50 serialization waiters), with
-# each test's ledger numbers printed. A plain `dotnet test` runs the same tests at a reduced size.
+# 32 workers, a 5 s outage under 32 workers, 3,000 aborting clients, 50 serialization waiters,
+# 1,000 orders x 6 cancels and 32 clients x 150 changes under 5 kills each), with each test's ledger
+# numbers printed. A plain `dotnet test` runs the same tests at a reduced size.
 # Needs the .NET SDK and the PostgreSQL server binaries (Debian package postgresql), as the
 # contract suites do.
 set -uo pipefail

@@ -13,6 +13,8 @@ internal static class HealthEndpoints
 
     public static IServiceCollection AddOrdersHealthChecks(this IServiceCollection services)
     {
+        // One for the process: it remembers that the schema was found up to date (AddCheck alone makes one per probe).
+        services.AddSingleton<StoreReadinessCheck>();
         services.AddHealthChecks().AddCheck<StoreReadinessCheck>("store", tags: [ReadyTag]);
         return services;
     }

@@ -4,8 +4,20 @@ using Orders.Api.Storage;
 namespace Orders.Api.Health;
 
 /// <summary>Ready when the pool has been warmed, the database answers and no migration is pending.</summary>
-internal sealed class StoreReadinessCheck(IDatabaseMigrator migrator, PoolWarmth warmth) : IHealthCheck
+/// <remarks>
+/// With <c>ConnectionStrings:OrdersMigrations</c> set, the migrations live on another node than the
+/// one requests go to (a Citus coordinator, requests entering through the workers): once the schema
+/// was found up to date, readiness asks the store itself (a lookup of an owner nobody has), so that
+/// the migration node's loss does not take every instance out of its load balancer while the nodes
+/// it serves from still answer. A newer schema comes with newer instances, which check it again.
+/// </remarks>
+internal sealed class StoreReadinessCheck(IDatabaseMigrator migrator, PoolWarmth warmth, OrdersConnectionString connectionString, IOrderStore store)
+    : IHealthCheck
 {
+    private const string ProbeOwner = "(readiness probe)";
+
+    private volatile bool _upToDate;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!warmth.HasEnded)
@@ -17,9 +29,14 @@ internal sealed class StoreReadinessCheck(IDatabaseMigrator migrator, PoolWarmth
         }
         try
         {
+            if (_upToDate && connectionString.MigratesElsewhere)
+            {
+                await store.FindAsync(ProbeOwner, ProbeOwner, cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
             // DbUp is synchronous; keep it off the request thread.
-            var upToDate = await Task.Run(migrator.IsUpToDate, cancellationToken);
-            return upToDate
+            _upToDate = await Task.Run(migrator.IsUpToDate, cancellationToken);
+            return _upToDate
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("Migrations are pending.");
         }

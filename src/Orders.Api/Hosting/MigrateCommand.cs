@@ -20,7 +20,7 @@ public static partial class MigrateCommand
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand));
         var provider = app.Services.GetRequiredService<StorageOptions>().Provider;
-        var target = DatabaseTarget.Describe(provider, app.Services.GetRequiredService<OrdersConnectionString>().Value);
+        var target = DatabaseTarget.Describe(provider, app.Services.GetRequiredService<OrdersConnectionString>().MigrationTarget);
         var failure = StartupMigration.TryMigrate(app.Services.GetRequiredService<IDatabaseMigrator>(), provider, target, logger);
         if (failure is null)
         {

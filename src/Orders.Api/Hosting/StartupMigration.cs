@@ -31,7 +31,7 @@ internal sealed partial class StartupMigration(IServiceProvider services, IHostA
     public void Start()
     {
         var options = services.GetRequiredService<StorageOptions>();
-        var target = DatabaseTarget.Describe(options.Provider, services.GetRequiredService<OrdersConnectionString>().Value);
+        var target = DatabaseTarget.Describe(options.Provider, services.GetRequiredService<OrdersConnectionString>().MigrationTarget);
         if (!options.MigrateOnStartup)
         {
             return;

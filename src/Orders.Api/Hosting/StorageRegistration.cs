@@ -89,15 +89,23 @@ internal static class StorageRegistration
     {
         var provider = options.Provider;
         var configured = configuration.GetConnectionString(OrdersConnectionString.Name);
+        // Optional; blank is unset. Checked as the other is: a string the driver cannot parse stops the app now.
+        var migrations = configuration.GetConnectionString(OrdersConnectionString.MigrationsName) is { } given && !string.IsNullOrWhiteSpace(given)
+            ? given
+            : null;
+        if (migrations is not null)
+        {
+            DatabaseTarget.Describe(provider, migrations);
+        }
         if (!string.IsNullOrWhiteSpace(configured))
         {
             // A string the driver cannot parse, or a timeout in it longer than the request's deadline,
             // is a mistake to report now, not at the first request.
             DatabaseTarget.Describe(provider, configured);
-            return new OrdersConnectionString(configured, StoreConnectionString(provider, configured, timeouts, options.PoolSize));
+            return new OrdersConnectionString(configured, StoreConnectionString(provider, configured, timeouts, options.PoolSize), migrations);
         }
         return provider == StorageProvider.Sqlite
-            ? new OrdersConnectionString(OrdersConnectionString.SqliteDefault, StoreConnectionString(provider, OrdersConnectionString.SqliteDefault, timeouts, options.PoolSize))
+            ? new OrdersConnectionString(OrdersConnectionString.SqliteDefault, StoreConnectionString(provider, OrdersConnectionString.SqliteDefault, timeouts, options.PoolSize), migrations)
             : throw new ConfigurationMistakeException(
                 $"Storage:Provider is {provider}: set {DatabaseTarget.Setting} " +
                 $"(environment variable ConnectionStrings__{OrdersConnectionString.Name}).");

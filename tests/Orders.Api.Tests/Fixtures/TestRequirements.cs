@@ -23,7 +23,7 @@ public static class TestRequirements
         ["citus-faults"] = "set ORDERS_TEST_CITUS as for the citus suites, on a machine whose local PostgreSQL server has Citus " +
                            "installed (citus.so in /usr/lib/postgresql/<major>/lib, from Citus's packages or built from source): " +
                            "the node fault tests start a 3-node cluster of their own from it " +
-                           "(ORDERS_FAULT_CITUS_PORT=N puts it on ports N to N+2; see docs/testing.md#faults)",
+                           "(ORDERS_FAULT_CITUS_PORT=N puts it on ports N to N+3; see docs/testing.md#faults)",
         ["rabbitmq"] = "install the rabbitmq-server package (the suites start a node of their own), " +
                        "or set ORDERS_TEST_RABBITMQ to an AMQP URI",
     };

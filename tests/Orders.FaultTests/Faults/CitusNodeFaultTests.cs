@@ -1,4 +1,3 @@
-using Npgsql;
 using Orders.FaultTests.Harness;
 using Orders.FaultTests.Harness.Citus;
 
@@ -13,13 +12,8 @@ namespace Orders.FaultTests.Faults;
 /// a 500 or a hang; the ledger holds; and once the node is back its owners' creates succeed within a
 /// bound. On a throwaway cluster of the test's own (<see cref="LocalCitusCluster"/>).
 /// </summary>
-public sealed class CitusNodeFaultTests(LocalCitusCluster cluster) : FaultTestBase(cluster), IClassFixture<LocalCitusCluster>
+public sealed class CitusNodeFaultTests(LocalCitusCluster cluster) : CitusLoadTestBase(cluster), IClassFixture<LocalCitusCluster>
 {
-    private const int Instances = 3;
-    private const int OwnersPerWorker = 2;
-    private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(8);
-    private static readonly TimeSpan AnswerBound = Deadline + TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(3);
 
     [Fact]
@@ -27,7 +21,7 @@ public sealed class CitusNodeFaultTests(LocalCitusCluster cluster) : FaultTestBa
     {
         var apis = await StartApisAsync();
         var owners = await OwnersOnEveryWorkerAsync("killed");
-        var victim = cluster.Workers[0];
+        var victim = Cluster.Workers[0];
         var reached = owners.Where(pair => pair.Value == victim).Select(pair => pair.Key).ToHashSet();
 
         // Given load from owners on both workers, when worker 1 is SIGKILLed and started again,
@@ -35,7 +29,7 @@ public sealed class CitusNodeFaultTests(LocalCitusCluster cluster) : FaultTestBa
 
         // then the owners on the other worker went on placing orders while it was gone,
         var others = run.WhileDown(run.Unreached);
-        Report($"  while down, owners on {cluster.Workers[1].Name}: {NodeFaultRun.Counts(others)}");
+        Report($"  while down, owners on {Cluster.Workers[1].Name}: {NodeFaultRun.Counts(others)}");
         await AssertRunAsync(run, apis, $"{victim.Name} SIGKILLed");
         Assert.True(others.Any(o => o.Answer == Answer.Created), $"owners on the other worker placed nothing: {NodeFaultRun.Describe(others)}");
     }
@@ -48,74 +42,9 @@ public sealed class CitusNodeFaultTests(LocalCitusCluster cluster) : FaultTestBa
 
         // Given load from owners on both workers, when the coordinator stops at once and starts again,
         var run = await RunAsync(apis, owners.Keys, owners.Keys.ToHashSet(),
-            cluster.Coordinator.StopImmediatelyAsync, cluster.Coordinator.StartUntilAcceptingAsync);
+            Cluster.Coordinator.StopImmediatelyAsync, Cluster.Coordinator.StartUntilAcceptingAsync);
 
         await AssertRunAsync(run, apis, "coordinator stopped (-m immediate)");
-    }
-
-    /// <remarks>
-    /// The operator settings on a pooled connection. The cluster's own string is the
-    /// harness's, unpooled so that its setup connections never outlive a statement; handed to the
-    /// APIs as it was, it made every request log in anew (a fork, a TLS handshake and Citus's start-up
-    /// on the coordinator, and new connections from there to the workers), and at full size that alone
-    /// overloaded two cores before any node was touched.
-    /// </remarks>
-    private async Task<ApiProcess[]> StartApisAsync()
-    {
-        var apiConnectionString = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = true, Timeout = 3, CommandTimeout = 5 };
-        var settings = new Dictionary<string, string> { ["ConnectionStrings__Orders"] = apiConnectionString.ConnectionString };
-        return await Task.WhenAll(Enumerable.Range(0, Instances).Select(_ => StartApiAsync(settings)));
-    }
-
-    /// <summary>Owners named after the test, <see cref="OwnersPerWorker"/> of them on each worker (where their shards lie, asked of Citus).</summary>
-    private async Task<Dictionary<string, LocalCitusNode>> OwnersOnEveryWorkerAsync(string prefix)
-    {
-        var owners = new Dictionary<string, LocalCitusNode>();
-        for (var n = 0; n < 200 && owners.Count < OwnersPerWorker * cluster.Workers.Count; n++)
-        {
-            var owner = $"{prefix}-owner-{n}";
-            var worker = await cluster.WorkerHoldingAsync(owner);
-            if (owners.Values.Count(w => w == worker) < OwnersPerWorker)
-            {
-                owners[owner] = worker;
-            }
-        }
-        Assert.Equal(OwnersPerWorker * cluster.Workers.Count, owners.Count);
-        return owners;
-    }
-
-    private static async Task<NodeFaultRun> RunAsync(
-        ApiProcess[] apis, IEnumerable<string> owners, IReadOnlySet<string> reached, Func<Task> takeDown, Func<Task<DateTime>> bringBack)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await WarmUpAsync(apis, owners.Count() * Scale.NodeFaultClientsPerOwner, ct);
-        await using var load = OwnerLoad.Start(apis, owners, "node", Scale.NodeFaultClientsPerOwner, ClientTimeout);
-        await Task.Delay(Scale.NodeFaultLoadBefore, ct);
-        await takeDown();
-        var down = DateTime.UtcNow;
-        await Task.Delay(Scale.NodeFaultDown, ct);
-        var restarting = DateTime.UtcNow;
-        var accepting = await bringBack();
-        await Task.Delay(Scale.NodeFaultLoadAfter, ct);
-        await load.StopAsync();
-        return new NodeFaultRun(load.Ledgers, reached, down, restarting, accepting);
-    }
-
-    /// <summary>
-    /// The same number of clients, for an owner of its own, before the measured load: the issue's
-    /// operator killed a worker under APIs that were serving, not under three processes started a
-    /// moment before. A cold start is a different thing from a node fault; its figures are reported
-    /// here (and only a 500 fails it), so that they stay in sight without being counted as the fault's.
-    /// </summary>
-    private static async Task WarmUpAsync(ApiProcess[] apis, int clients, CancellationToken ct)
-    {
-        var owner = $"warm-up-{Guid.NewGuid():N}";
-        await using var warmUp = OwnerLoad.Start(apis, [owner], "warm-up", clients, ClientTimeout);
-        await Task.Delay(Scale.NodeFaultWarmUp, ct);
-        await warmUp.StopAsync();
-        var outcomes = warmUp.Ledgers[owner].Outcomes;
-        Report($"  warm-up ({Scale.NodeFaultWarmUp.TotalSeconds:F0} s, {clients} clients, not the fault's figures): {NodeFaultRun.Counts(outcomes)}; {AnswerTimes.Of(outcomes)}");
-        Assert.DoesNotContain(outcomes, o => o.Status == 500);
     }
 
     /// <summary>The checks both faults must pass, with every figure reported before any is asserted.</summary>

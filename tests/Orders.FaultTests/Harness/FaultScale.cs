@@ -21,7 +21,14 @@ public sealed record FaultScale(
     int NodeFaultClientsPerOwner,
     TimeSpan NodeFaultLoadBefore,
     TimeSpan NodeFaultDown,
-    TimeSpan NodeFaultLoadAfter)
+    TimeSpan NodeFaultLoadAfter,
+    int TransitionKills,
+    int CancelOrders,
+    int CancelsPerOrder,
+    int CancelWorkers,
+    int ChangeWorkers,
+    int ChangeOrdersPerWorker,
+    int ChangesPerWorker)
 {
     public const string Variable = "ORDERS_FAULT_SCALE";
 
@@ -47,7 +54,16 @@ public sealed record FaultScale(
         // 3 APIs and 3 nodes running), so the window of requests sent and answered while the
         // worker is away is not empty: with 3 s it was in 4 of 4 runs.
         NodeFaultDown: TimeSpan.FromSeconds(6),
-        NodeFaultLoadAfter: TimeSpan.FromSeconds(5));
+        NodeFaultLoadAfter: TimeSpan.FromSeconds(5),
+        // Cancels and changes (issue 34): kills at shares of the load, so the load's size, not the
+        // machine's speed, decides that they come mid-storm; a few hundred requests each.
+        TransitionKills: 3,
+        CancelOrders: 150,
+        CancelsPerOrder: 4,
+        CancelWorkers: 8,
+        ChangeWorkers: 8,
+        ChangeOrdersPerWorker: 3,
+        ChangesPerWorker: 40);
 
     public static readonly FaultScale Full = new(
         "full",
@@ -68,7 +84,14 @@ public sealed record FaultScale(
         NodeFaultClientsPerOwner: 16,
         NodeFaultLoadBefore: TimeSpan.FromSeconds(8),
         NodeFaultDown: TimeSpan.FromSeconds(10),
-        NodeFaultLoadAfter: TimeSpan.FromSeconds(12));
+        NodeFaultLoadAfter: TimeSpan.FromSeconds(12),
+        TransitionKills: 5,
+        CancelOrders: 1000,
+        CancelsPerOrder: 6,
+        CancelWorkers: 32,
+        ChangeWorkers: 32,
+        ChangeOrdersPerWorker: 5,
+        ChangesPerWorker: 150);
 
     public static FaultScale Current { get; } =
         string.Equals(Environment.GetEnvironmentVariable(Variable), "full", StringComparison.OrdinalIgnoreCase) ? Full : Ci;

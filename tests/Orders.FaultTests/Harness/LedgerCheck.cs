@@ -88,5 +88,24 @@ public static class LedgerCheck
         return stored;
     }
 
+    /// <summary>
+    /// Each owner's ledger against the database; then, as the client contract says, every unsettled
+    /// request sent again (same body) through <paramref name="clientOf"/> the owner's client, and every
+    /// ledger checked again, now with exactly one order for each reference ever sent.
+    /// </summary>
+    public static async Task AssertOwnersHoldAsync(
+        IReadOnlyDictionary<string, Ledger> ledgers, IOrderDatabase database, Func<string, HttpClient> clientOf)
+    {
+        foreach (var (owner, ledger) in ledgers)
+        {
+            await AssertConsistentAsync(ledger, database, everyReferenceStored: false, owner);
+        }
+        await Task.WhenAll(ledgers.Select(pair => pair.Value.RetryUnsettledAsync(clientOf(pair.Key))));
+        foreach (var (owner, ledger) in ledgers)
+        {
+            await AssertConsistentAsync(ledger, database, everyReferenceStored: true, owner);
+        }
+    }
+
     private static string PrefixOf(string reference) => reference[..Math.Max(0, reference.IndexOf('-', StringComparison.Ordinal))];
 }

@@ -12,7 +12,7 @@ internal sealed class PostgreSqlMigrator(OrdersConnectionString connectionString
     {
         // Several instances may start at once: a session-level advisory lock lets one migrate while
         // the others wait, then find nothing left to do.
-        using var lockConnection = new NpgsqlConnection(connectionString.Value);
+        using var lockConnection = new NpgsqlConnection(connectionString.MigrationTarget);
         lockConnection.Open();
         using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
         {
@@ -21,7 +21,7 @@ internal sealed class PostgreSqlMigrator(OrdersConnectionString connectionString
         }
         try
         {
-            DbUpMigrations.Run(DeployChanges.To.PostgresqlDatabase(connectionString.Value), "postgresql", logger);
+            DbUpMigrations.Run(DeployChanges.To.PostgresqlDatabase(connectionString.MigrationTarget), "postgresql", logger);
         }
         finally
         {
@@ -31,5 +31,5 @@ internal sealed class PostgreSqlMigrator(OrdersConnectionString connectionString
         }
     }
 
-    public bool IsUpToDate() => DbUpMigrations.IsUpToDate(DeployChanges.To.PostgresqlDatabase(connectionString.Value), "postgresql");
+    public bool IsUpToDate() => DbUpMigrations.IsUpToDate(DeployChanges.To.PostgresqlDatabase(connectionString.MigrationTarget), "postgresql");
 }

@@ -16,7 +16,7 @@ internal sealed class SqlServerMigrator(OrdersConnectionString connectionString,
         // Several instances may start at once: a session-level application lock lets one migrate while
         // the others wait, then find nothing left to do. Unpooled, so that if the release below never
         // reaches the server, closing the connection ends the session and frees the lock.
-        var lockConnectionString = new SqlConnectionStringBuilder(connectionString.Value) { Pooling = false }.ConnectionString;
+        var lockConnectionString = new SqlConnectionStringBuilder(connectionString.MigrationTarget) { Pooling = false }.ConnectionString;
         using var lockConnection = new SqlConnection(lockConnectionString);
         lockConnection.Open();
         var granted = lockConnection.ExecuteScalar<int>(new CommandDefinition(
@@ -29,7 +29,7 @@ internal sealed class SqlServerMigrator(OrdersConnectionString connectionString,
         }
         try
         {
-            DbUpMigrations.Run(DeployChanges.To.SqlDatabase(connectionString.Value), "sqlserver", logger);
+            DbUpMigrations.Run(DeployChanges.To.SqlDatabase(connectionString.MigrationTarget), "sqlserver", logger);
         }
         finally
         {
@@ -37,5 +37,5 @@ internal sealed class SqlServerMigrator(OrdersConnectionString connectionString,
         }
     }
 
-    public bool IsUpToDate() => DbUpMigrations.IsUpToDate(DeployChanges.To.SqlDatabase(connectionString.Value), "sqlserver");
+    public bool IsUpToDate() => DbUpMigrations.IsUpToDate(DeployChanges.To.SqlDatabase(connectionString.MigrationTarget), "sqlserver");
 }

@@ -7,7 +7,7 @@ internal sealed class SqliteMigrator(OrdersConnectionString connectionString, IL
 {
     public void Migrate()
     {
-        using (var connection = new SqliteConnection(connectionString.Value))
+        using (var connection = new SqliteConnection(connectionString.MigrationTarget))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -16,8 +16,8 @@ internal sealed class SqliteMigrator(OrdersConnectionString connectionString, IL
             command.CommandText = "PRAGMA journal_mode = WAL;";
             command.ExecuteNonQuery();
         }
-        DbUpMigrations.Run(DeployChanges.To.SqliteDatabase(connectionString.Value), "sqlite", logger);
+        DbUpMigrations.Run(DeployChanges.To.SqliteDatabase(connectionString.MigrationTarget), "sqlite", logger);
     }
 
-    public bool IsUpToDate() => DbUpMigrations.IsUpToDate(DeployChanges.To.SqliteDatabase(connectionString.Value), "sqlite");
+    public bool IsUpToDate() => DbUpMigrations.IsUpToDate(DeployChanges.To.SqliteDatabase(connectionString.MigrationTarget), "sqlite");
 }

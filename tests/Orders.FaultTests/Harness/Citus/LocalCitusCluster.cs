@@ -14,7 +14,7 @@ namespace Orders.FaultTests.Harness.Citus;
 /// </summary>
 public sealed class LocalCitusCluster : NpgsqlOrderDatabase
 {
-    /// <summary>The coordinator's port; the workers take the next two. Unset: ports the OS hands out.</summary>
+    /// <summary>The coordinator's port; the workers take the next two (and a worker added later the one after). Unset: ports the OS hands out.</summary>
     public const string PortVariable = "ORDERS_FAULT_CITUS_PORT";
 
     // Made in InitializeAsync, removed with everything in it at the end (or at the process's exit).
@@ -39,19 +39,7 @@ public sealed class LocalCitusCluster : NpgsqlOrderDatabase
         var ports = Ports();
         _nodes.AddRange(NodeNames.Select((name, i) => new LocalCitusNode(name, Path.Combine(_directory.FullName, name), ports[i])));
         Directory.CreateDirectory(_directory.FullName);
-        await Task.WhenAll(_nodes.Select(async node =>
-        {
-            await node.InitAsync();
-            await node.StartAsync();
-            await CreateDatabaseAsync(node.AdminConnectionString);
-            await using var connection = new NpgsqlConnection(On(node.AdminConnectionString));
-            await connection.ExecuteAsync("CREATE EXTENSION citus");
-            // Only a build with libcurl has the setting; it would try to reach citusdata.com.
-            if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_settings WHERE name = 'citus.enable_statistics_collection'") > 0)
-            {
-                await connection.ExecuteAsync("ALTER SYSTEM SET citus.enable_statistics_collection = off; SELECT pg_reload_conf()");
-            }
-        }));
+        await Task.WhenAll(_nodes.Select(PrepareAsync));
         ConnectionString = On(Coordinator.AdminConnectionString);
         await using var coordinator = new NpgsqlConnection(ConnectionString);
         await coordinator.ExecuteAsync("SELECT citus_set_coordinator_host('127.0.0.1', @Port)", new { Coordinator.Port });
@@ -59,6 +47,31 @@ public sealed class LocalCitusCluster : NpgsqlOrderDatabase
         {
             await coordinator.ExecuteAsync("SELECT citus_add_node('127.0.0.1', @Port)", new { worker.Port });
         }
+    }
+
+    /// <summary>
+    /// A new server for the cluster to grow onto, with the database and the extension, not yet
+    /// registered (<see cref="AddNodeAsync"/>): initdb and a start are seconds of a loaded machine,
+    /// and what a test measures is the cluster's growth, not a server's birth. It takes the port
+    /// after the others, and is one of <see cref="Workers"/> from now on.
+    /// </summary>
+    public async Task<LocalCitusNode> StartSpareWorkerAsync()
+    {
+        var name = $"worker{_nodes.Count}";
+        var node = new LocalCitusNode(name, Path.Combine(_directory.FullName, name), NextPort());
+        _nodes.Add(node);
+        await PrepareAsync(node);
+        return node;
+    }
+
+    /// <summary>
+    /// Registers <paramref name="worker"/> on the coordinator as an operator grows the cluster
+    /// (citus_add_node, which also syncs the metadata to it). It holds no shard until one is moved.
+    /// </summary>
+    public async Task AddNodeAsync(LocalCitusNode worker)
+    {
+        await using var coordinator = new NpgsqlConnection(ConnectionString);
+        await coordinator.ExecuteAsync("SELECT citus_add_node('127.0.0.1', @Port)", new { worker.Port });
     }
 
     /// <summary>The worker that holds <paramref name="owner"/>'s shard of orders (and so of its lines and events).</summary>
@@ -90,6 +103,26 @@ public sealed class LocalCitusCluster : NpgsqlOrderDatabase
         }
         _directory.Dispose();
     }
+
+    /// <summary>A node's server started, with the test database and the extension in it.</summary>
+    private async Task PrepareAsync(LocalCitusNode node)
+    {
+        await node.InitAsync();
+        await node.StartAsync();
+        await CreateDatabaseAsync(node.AdminConnectionString);
+        await using var connection = new NpgsqlConnection(On(node.AdminConnectionString));
+        await connection.ExecuteAsync("CREATE EXTENSION citus");
+        // Only a build with libcurl has the setting; it would try to reach citusdata.com.
+        if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_settings WHERE name = 'citus.enable_statistics_collection'") > 0)
+        {
+            await connection.ExecuteAsync("ALTER SYSTEM SET citus.enable_statistics_collection = off; SELECT pg_reload_conf()");
+        }
+    }
+
+    private int NextPort() =>
+        int.TryParse(Environment.GetEnvironmentVariable(PortVariable), CultureInfo.InvariantCulture, out var first)
+            ? first + _nodes.Count
+            : PortAllocator.UnusedLoopbackPort();
 
     private static int[] Ports()
     {

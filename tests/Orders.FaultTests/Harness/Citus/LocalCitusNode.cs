@@ -39,12 +39,14 @@ public sealed class LocalCitusNode(string name, string dataDirectory, int port)
     /// connections hold three API pools and the coordinator's connections to each worker. fsync and
     /// full-page writes are off for speed: the faults here kill processes, never the machine, and a
     /// killed server's written WAL is in the OS's page cache. synchronous_commit stays on: with it
-    /// off an acknowledged commit could still be in the killed server's WAL buffers.
+    /// off an acknowledged commit could still be in the killed server's WAL buffers. wal_level is
+    /// logical so that a shard can move while it takes writes (Citus copies it, then replays the
+    /// writes made meanwhile through logical replication, and blocks them only for the switch-over).
     /// </remarks>
     public Task StartAsync()
     {
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c shared_preload_libraries=citus " +
-                      "-c max_connections=300 -c max_prepared_transactions=100 -c fsync=off -c full_page_writes=off";
+                      "-c max_connections=300 -c max_prepared_transactions=100 -c fsync=off -c full_page_writes=off -c wal_level=logical";
         return PostgreSqlServer.RunAsPostgresAsync(PgCtl,
             ["-D", dataDirectory, "-o", options, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "start"]);
     }
