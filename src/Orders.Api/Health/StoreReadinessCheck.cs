@@ -31,7 +31,8 @@ internal sealed class StoreReadinessCheck(IDatabaseMigrator migrator, PoolWarmth
         {
             if (_upToDate && connectionString.MigratesElsewhere)
             {
-                await store.FindAsync(ProbeOwner, ProbeOwner, cancellationToken);
+                // The version read: one row by the unique key, and no order (Model) to build.
+                await store.FindVersionAsync(ProbeOwner, ProbeOwner, cancellationToken);
                 return HealthCheckResult.Healthy();
             }
             // DbUp is synchronous; keep it off the request thread.
