@@ -54,6 +54,34 @@ internal static class JsonRequestBody
         }
     }
 
+    /// <summary>
+    /// Reads the body and hands its root to <paramref name="read"/>, the request's own rules, disposing
+    /// the document after. Every reader shares the one case no rule can see coming: a property name
+    /// holding a lone surrogate escape, which throws when a rule reads it, is MALFORMED_JSON.
+    /// </summary>
+    /// <remarks><paramref name="state"/> goes to <paramref name="read"/>, so a static lambda serves and a create allocates no closure.</remarks>
+    public static async Task<(T? Value, ProblemResult? Problem)> ReadAsync<TState, T>(
+        HttpRequest request, TState state, Func<JsonElement, TState, (T? Value, ProblemResult? Problem)> read, CancellationToken ct)
+        where T : class
+    {
+        var (document, problem) = await ReadAsync(request, ct);
+        if (document is null)
+        {
+            return (null, problem);
+        }
+        using (document)
+        {
+            try
+            {
+                return read(document.RootElement, state);
+            }
+            catch (InvalidOperationException)
+            {
+                return (null, InvalidUnicodeName());
+            }
+        }
+    }
+
     /// <summary>A property name holding a lone surrogate escape: JSON syntax allows it, no reader can use it.</summary>
     public static ProblemResult InvalidUnicodeName() => Problems.MalformedJson(InvalidUnicodeNameText);
 

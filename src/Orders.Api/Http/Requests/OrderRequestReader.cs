@@ -13,27 +13,12 @@ namespace Orders.Api.Http.Requests;
 internal static class OrderRequestReader
 {
     /// <returns>The validated order, or the problem to answer with.</returns>
-    public static async Task<(OrderDraft? Draft, ProblemResult? Problem)> ReadAsync(
-        HttpRequest request, JsonSerializerOptions serializerOptions, CancellationToken ct)
-    {
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, ct);
-        if (document is null)
+    public static Task<(OrderDraft? Draft, ProblemResult? Problem)> ReadAsync(
+        HttpRequest request, JsonSerializerOptions serializerOptions, CancellationToken ct) =>
+        JsonRequestBody.ReadAsync(request, (Request: request, Options: serializerOptions), static (body, state) =>
         {
-            return (null, problem);
-        }
-        using (document)
-        {
-            var header = request.Headers[ClientReference.HeaderName];
-            try
-            {
-                var (draft, errors) = OrderValidator.Validate(document.RootElement, header.Count == 0 ? null : header.ToString(), serializerOptions);
-                return draft is null ? (null, Problems.InvalidOrder(errors)) : (draft, null);
-            }
-            catch (InvalidOperationException)
-            {
-                // A property name holding a lone surrogate escape: JSON syntax allows it, no reader can use it.
-                return (null, JsonRequestBody.InvalidUnicodeName());
-            }
-        }
-    }
+            var header = state.Request.Headers[ClientReference.HeaderName];
+            var (draft, errors) = OrderValidator.Validate(body, header.Count == 0 ? null : header.ToString(), state.Options);
+            return draft is null ? (null, Problems.InvalidOrder(errors)) : (draft, (ProblemResult?)null);
+        }, ct);
 }

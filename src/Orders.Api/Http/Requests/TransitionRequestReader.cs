@@ -16,44 +16,18 @@ internal static class TransitionRequestReader
         {
             return (null, null);
         }
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, ct);
-        if (document is null)
+        return await JsonRequestBody.ReadAsync(request, 0, static (body, _) =>
         {
-            return (null, problem);
-        }
-        using (document)
-        {
-            try
-            {
-                var (reason, errors) = CancellationReader.Read(document.RootElement);
-                return errors.Count > 0 ? (null, Problems.InvalidTransition(errors)) : (reason, null);
-            }
-            catch (InvalidOperationException)
-            {
-                return (null, JsonRequestBody.InvalidUnicodeName());
-            }
-        }
+            var (reason, errors) = CancellationReader.Read(body);
+            return errors.Count > 0 ? (null, Problems.InvalidTransition(errors)) : (reason, (ProblemResult?)null);
+        }, ct);
     }
 
     /// <returns>The patch, or the problem to answer with.</returns>
-    public static async Task<(OrderPatch? Patch, ProblemResult? Problem)> ReadChangeAsync(HttpRequest request, CancellationToken ct)
-    {
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, ct);
-        if (document is null)
+    public static Task<(OrderPatch? Patch, ProblemResult? Problem)> ReadChangeAsync(HttpRequest request, CancellationToken ct) =>
+        JsonRequestBody.ReadAsync(request, 0, static (body, _) =>
         {
-            return (null, problem);
-        }
-        using (document)
-        {
-            try
-            {
-                var (patch, errors) = OrderChangeReader.Read(document.RootElement);
-                return patch is null ? (null, Problems.InvalidTransition(errors)) : (patch, null);
-            }
-            catch (InvalidOperationException)
-            {
-                return (null, JsonRequestBody.InvalidUnicodeName());
-            }
-        }
-    }
+            var (patch, errors) = OrderChangeReader.Read(body);
+            return patch is null ? (null, Problems.InvalidTransition(errors)) : (patch, (ProblemResult?)null);
+        }, ct);
 }
