@@ -10,6 +10,7 @@ export type {
 export { ClientReferenceReusedError, OrderChangedElsewhereError, OrderNotChangeableError, OrderRejectedError, RetriesExhaustedError } from "./errors.js";
 export { newClientReference, placeOrder } from "./placeOrder.js";
 export type { OrderToPlace, PlacedOrder } from "./placeOrder.js";
-export { readOrder } from "./readOrder.js";
+export { readOrder, readOrderIfChanged } from "./readOrder.js";
+export type { OrderIfChanged } from "./readOrder.js";
 export { defaultRetryPolicy } from "./retry.js";
 export type { RetryOptions, RetryPolicy } from "./retry.js";
