@@ -5,7 +5,8 @@
  */
 export function loggingFetch(log: (entry: string) => void): (request: Request) => Promise<Response> {
   return async (request) => {
-    const sent = `${request.method} ${new URL(request.url).pathname}`;
+    // A poll names the version it holds: its 304 means "still that one".
+    const sent = `${request.method} ${new URL(request.url).pathname}${request.headers.has("If-None-Match") ? " (If-None-Match)" : ""}`;
     try {
       const response = await fetch(request);
       log(`${sent} → ${response.status}${await conflictNote(response)}`);

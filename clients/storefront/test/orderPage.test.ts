@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { changeOrder, createOrdersClient } from "@orders/client";
-import type { Request } from "playwright-core";
+import { cancelOrder, changeOrder, createOrdersClient } from "@orders/client";
+import type { Page, Request } from "playwright-core";
 import { OrderPanelView, versionOf } from "./support/orderPanelView.js";
 import { storefrontSuite } from "./support/storefrontSuite.js";
 
@@ -11,7 +11,21 @@ const bounded = { timeout: 60_000 };
 /** The statuses the browser got for the requests it sent; null where it got no answer. */
 const answers = (requests: Request[]) => Promise.all(requests.map(async (request) => (await request.response())?.status() ?? null));
 
-describe("the order page in Chromium: cancel and change the placed order, exactly once", { timeout: 300_000 }, () => {
+/**
+ * Headless Chromium never hides its tab, so the test says it is hidden (or shown) the way the page
+ * learns it: document.visibilityState and hidden, and the visibilitychange event.
+ */
+const setVisibility = (page: Page, state: "hidden" | "visible") => page.evaluate(`(() => {
+  Object.defineProperty(document, "visibilityState", { configurable: true, get: () => ${JSON.stringify(state)} });
+  Object.defineProperty(document, "hidden", { configurable: true, get: () => ${JSON.stringify(state === "hidden")} });
+  document.dispatchEvent(new Event("visibilitychange"));
+})()`);
+
+/** A mark in the page's window: still there later means the page was not reloaded in between. */
+const markDocument = (page: Page) => page.evaluate("window.sameDocument = true");
+const sameDocument = (page: Page) => page.evaluate<boolean>("window.sameDocument === true");
+
+describe("the order page in Chromium: cancel and change the placed order, exactly once, and see it change elsewhere", { timeout: 300_000 }, () => {
   const storefront = storefrontSuite();
 
   /** A shopper who has just placed an order, with the order panel in view. */
@@ -36,7 +50,7 @@ describe("the order page in Chromium: cancel and change the placed order, exactl
 
     assert.equal(shown.status, "cancelled");
     assert.equal(versionOf(shown.etag), 2);
-    assert.equal(shown.cancelDisabled, true, "a cancelled order offers no cancel");
+    assert.equal(shown.cancelOffered, false, "a cancelled order offers no cancel");
     assert.deepEqual(await answers(panel.transitions), [200]);
     const [stored] = await orders();
     assert.equal(stored?.status, "cancelled");
@@ -83,6 +97,8 @@ describe("the order page in Chromium: cancel and change the placed order, exactl
 
   test("an order changed elsewhere (412 alreadyApplied: false) is shown as it is now, and nothing is overwritten", bounded, async () => {
     const { checkout, panel, orders, order, token } = await placedOrder("shopper-changed-elsewhere");
+    // The page has not heard of the change (its polls get no answer): the change it sends is made from .1.
+    await panel.losePolls(order.clientReference, storefront.api.url);
     // Another tab (or the shop's staff) changes the address first.
     const elsewhere = createOrdersClient({ baseUrl: storefront.api.url, token: () => token });
     await changeOrder(elsewhere, order.clientReference, { shippingAddress: { city: "Hamburg", postalCode: "20095" } }, order.etag);
@@ -103,5 +119,47 @@ describe("the order page in Chromium: cancel and change the placed order, exactl
     await panel.cancelButton.click();
     const cancelled = await panel.settled("cancelled");
     assert.equal(versionOf(cancelled.etag), 3);
+  });
+
+  test("an order cancelled elsewhere shows as cancelled without a reload: the polls carried If-None-Match, 304 until then", bounded, async () => {
+    const { checkout, panel, order, token } = await placedOrder("shopper-cancelled-elsewhere");
+    await markDocument(checkout.page);
+    await panel.answeredPolls(2, 304);
+
+    // The shopper cancels by phone, say: another client of the same owner.
+    const elsewhere = createOrdersClient({ baseUrl: storefront.api.url, token: () => token });
+    const { order: cancelled } = await cancelOrder(elsewhere, order.clientReference, { reason: "Cancelled by phone" });
+    const shown = await panel.watch("final");
+    await checkout.screenshot("cancelled-elsewhere");
+
+    assert.equal(shown.status, "cancelled");
+    assert.equal(await sameDocument(checkout.page), true, "no reload");
+    assert.equal(await panel.cancelButton.isVisible(), false, "a cancelled order offers no cancel");
+    assert.equal(await checkout.page.locator("#order-etag").innerText(), cancelled.etag);
+    const polls = await panel.polls();
+    assert.ok(polls.every((poll) => poll.ifNoneMatch === order.etag), `every poll named the shown version: ${JSON.stringify(polls)}`);
+    const statuses = polls.map((poll) => poll.status);
+    assert.equal(statuses.at(-1), 200);
+    assert.ok(statuses.length >= 3 && statuses.slice(0, -1).every((status) => status === 304), `304s before the change: ${statuses}`);
+
+    // Final: no poll after it (with the watch still on, one would come within the first gap, 1 s).
+    await checkout.page.waitForTimeout(2_500);
+    assert.equal(panel.reads.length, polls.length);
+  });
+
+  test("a hidden tab does not poll; shown again, it polls at once", bounded, async () => {
+    const { checkout, panel } = await placedOrder("shopper-hidden-tab");
+    await panel.answeredPolls(1, 304);
+
+    await setVisibility(checkout.page, "hidden");
+    await panel.watch("paused");
+    const whileHidden = panel.reads.length;
+    await checkout.page.waitForTimeout(4_000);
+    assert.equal(panel.reads.length, whileHidden, "no poll while the tab is hidden");
+
+    await setVisibility(checkout.page, "visible");
+    await panel.watch("watching");
+    const polls = await panel.answeredPolls(whileHidden + 1, 304);
+    assert.ok(polls.every((poll) => poll.ifNoneMatch !== undefined));
   });
 });
