@@ -91,6 +91,7 @@ export class OrderPanel {
     byId("order-etag").textContent = order.etag;
     const address = order.shippingAddress;
     byId("order-address").textContent = address ? `${address.line1}, ${address.postalCode} ${address.city}, ${address.country}` : "(no shipping address)";
+    this.renderShipment(order);
     const form = byId<HTMLFormElement>("address-form");
     for (const field of addressFields) {
       const input = form.elements.namedItem(field) as HTMLInputElement;
@@ -101,6 +102,14 @@ export class OrderPanel {
     form.hidden = order.status !== "placed";
     this.setBusy(false);
     if (moved) this.watch.follow(order);
+  }
+
+  /** A shipped order's when, with whom and its tracking number (each may be missing: the warehouse did not say). */
+  private renderShipment(order: Order): void {
+    byId("order-shipment").hidden = order.status !== "fulfilled";
+    byId("order-shipped-at").textContent = order.fulfilledAt ? `on ${new Date(order.fulfilledAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}` : "";
+    byId("order-carrier").textContent = order.carrier ? ` with ${order.carrier}` : "";
+    byId("order-tracking").textContent = order.trackingNumber ?? "(none given)";
   }
 
   private watchState(state: WatchState, detail: string): void {

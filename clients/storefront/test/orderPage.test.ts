@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { cancelOrder, changeOrder, createOrdersClient } from "@orders/client";
+import { cancelOrder, changeOrder, createOrdersClient, fulfilOrder } from "@orders/client";
 import type { Page, Request } from "playwright-core";
 import { OrderPanelView, versionOf } from "./support/orderPanelView.js";
 import { storefrontSuite } from "./support/storefrontSuite.js";
@@ -20,6 +20,23 @@ const setVisibility = (page: Page, state: "hidden" | "visible") => page.evaluate
   Object.defineProperty(document, "hidden", { configurable: true, get: () => ${JSON.stringify(state === "hidden")} });
   document.dispatchEvent(new Event("visibilitychange"));
 })()`);
+
+/**
+ * The network log of a page that saw its order change while open: every poll named the version shown
+ * (If-None-Match), got 304 until the change and 200 with it; and, the order now final, no poll follows
+ * (with the watch still on, one would come within its first gap, 1 s).
+ */
+async function assertPolledUntilTheChange(panel: OrderPanelView, shownEtag: string): Promise<void> {
+  const polls = await panel.polls();
+  assert.ok(polls.every((poll) => poll.ifNoneMatch === shownEtag), `every poll named the shown version: ${JSON.stringify(polls)}`);
+  const statuses = polls.map((poll) => poll.status);
+  assert.equal(statuses.at(-1), 200);
+  assert.ok(statuses.length >= 3 && statuses.slice(0, -1).every((status) => status === 304), `304s before the change: ${statuses}`);
+  await panel.page.waitForTimeout(2_500);
+  assert.equal(panel.reads.length, polls.length, "no poll after a final state");
+}
+
+const shipment = { carrier: "DHL", trackingNumber: "JD014600006281" };
 
 /** A mark in the page's window: still there later means the page was not reloaded in between. */
 const markDocument = (page: Page) => page.evaluate("window.sameDocument = true");
@@ -136,15 +153,49 @@ describe("the order page in Chromium: cancel and change the placed order, exactl
     assert.equal(await sameDocument(checkout.page), true, "no reload");
     assert.equal(await panel.cancelButton.isVisible(), false, "a cancelled order offers no cancel");
     assert.equal(await checkout.page.locator("#order-etag").innerText(), cancelled.etag);
-    const polls = await panel.polls();
-    assert.ok(polls.every((poll) => poll.ifNoneMatch === order.etag), `every poll named the shown version: ${JSON.stringify(polls)}`);
-    const statuses = polls.map((poll) => poll.status);
-    assert.equal(statuses.at(-1), 200);
-    assert.ok(statuses.length >= 3 && statuses.slice(0, -1).every((status) => status === 304), `304s before the change: ${statuses}`);
+    await assertPolledUntilTheChange(panel, order.etag);
+  });
 
-    // Final: no poll after it (with the watch still on, one would come within the first gap, 1 s).
-    await checkout.page.waitForTimeout(2_500);
-    assert.equal(panel.reads.length, polls.length);
+  test("an order the warehouse fulfils while the page is open shows as shipped, with its tracking number, without a reload", bounded, async () => {
+    const { checkout, panel, order } = await placedOrder("shopper-shipped");
+    await markDocument(checkout.page);
+    await panel.answeredPolls(2, 304);
+
+    // The fulfilment service (a token whose scope is orders:fulfil) names the order as order.placed does.
+    const fulfilled = await fulfilOrder(storefront.warehouse(), "shopper-shipped", order.clientReference, shipment);
+    const shown = await panel.watch("final");
+    await checkout.screenshot("shipped");
+
+    assert.equal(fulfilled.fulfilledByThisCall, true);
+    assert.equal(shown.status, "shipped");
+    assert.equal(shown.tracking, shipment.trackingNumber);
+    assert.match(shown.shipment, /^Shipped on .+ with DHL\. Tracking number: JD014600006281$/);
+    assert.match(shown.line, /can no longer be cancelled/);
+    assert.equal(await sameDocument(checkout.page), true, "no reload");
+    assert.equal(await panel.cancelButton.count(), 0, "a shipped order offers no cancel");
+    assert.equal(await checkout.page.locator("#order-etag").innerText(), fulfilled.etag);
+    await assertPolledUntilTheChange(panel, order.etag);
+  });
+
+  test("Cancel pressed on an order shipped since the page last heard: the page says it has shipped (409 ORDER_NOT_CANCELLABLE)", bounded, async () => {
+    const { checkout, panel, orders, order } = await placedOrder("shopper-cancel-shipped");
+    // The page has not heard of the shipment (its polls get no answer), so it still offers the cancel.
+    await panel.losePolls(order.clientReference, storefront.api.url);
+    await fulfilOrder(storefront.warehouse(), "shopper-cancel-shipped", order.clientReference, shipment);
+
+    await panel.cancelButton.click();
+    const refused = await panel.settled("stale");
+    await checkout.screenshot("not-cancellable");
+
+    assert.deepEqual(await answers(panel.transitions), [409]);
+    assert.equal(refused.title, "Your order has shipped");
+    assert.match(refused.detail, /can no longer be cancelled, so nothing was changed \(409 ORDER_NOT_CANCELLABLE\)/);
+    assert.equal(refused.status, "shipped", "the page read the order after the 409");
+    assert.equal(refused.tracking, shipment.trackingNumber);
+    assert.equal(refused.cancelOffered, false);
+    const [stored] = await orders();
+    assert.equal(stored?.status, "fulfilled");
+    assert.equal(stored?.etag, refused.etag);
   });
 
   test("a hidden tab does not poll; shown again, it polls at once", bounded, async () => {

@@ -57,7 +57,8 @@ export class OrderPanelView {
   /** Waits until the watch line says `state`, and reads what the panel shows. */
   async watch(state: WatchState) {
     await this.page.locator(`#order-watch[data-state="${state}"]`).waitFor({ state: "attached" });
-    return { line: await this.page.locator("#order-watch").innerText(), status: await this.page.locator("#order-state").innerText() };
+    const text = (id: string) => this.page.locator(`#${id}`).innerText();
+    return { line: await text("order-watch"), status: await text("order-state"), shipment: await text("order-shipment"), tracking: await text("order-tracking") };
   }
 
   get cancelButton(): Locator {
@@ -85,6 +86,7 @@ export class OrderPanelView {
       status: await text("order-state"),
       etag: await text("order-etag"),
       address: await text("order-address"),
+      tracking: await text("order-tracking"),
       // A button role excludes hidden elements: this is whether the shopper sees a cancel they can press.
       cancelOffered: (await this.cancelButton.count()) === 1 && (await this.cancelButton.isEnabled()),
     };

@@ -1,4 +1,5 @@
 import { after, afterEach, before } from "node:test";
+import { createOrdersClient } from "@orders/client";
 import type { Browser } from "playwright-core";
 import { pageDir } from "../../tools/paths.js";
 import { serveFolder, type StaticSite } from "../../tools/staticServer.js";
@@ -34,6 +35,8 @@ export function storefrontSuite() {
 
   return {
     get api() { return suite.api; },
+    /** A client of the fulfilment service (the warehouse): it may fulfil any owner's order, and do nothing else. */
+    warehouse: () => createOrdersClient({ baseUrl: suite.api.url, token: () => tokens.mintService() }),
     /** A shopper of their own (so each test counts only its own orders) on the checkout page. */
     async shopper(owner: string, origin = suite.site.origin) {
       const token = tokens.mint(owner);
