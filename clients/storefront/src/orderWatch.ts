@@ -121,5 +121,6 @@ export class OrderWatch {
 
 const watchingText = "This page checks for updates (shipping, a cancel elsewhere) while it is open.";
 const pausedText = "Checking for updates is paused while this tab is hidden.";
-const finalText = (order: Order): string =>
-  `This order is ${order.status === "cancelled" ? "cancelled" : "shipped"}: it can no longer be cancelled or changed, and this page stopped checking for updates.`;
+const finalText = (order: Order): string => order.status === "cancelled"
+  ? "This order is cancelled: nothing more can change, so this page stopped checking for updates."
+  : "This order has shipped: it can no longer be cancelled or changed, and this page stopped checking for updates.";
