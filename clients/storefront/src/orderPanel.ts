@@ -35,6 +35,8 @@ export class OrderPanel {
       // A transition of this page in flight will show its own answer, which is newer.
       changed: (order) => { if (this.inFlight === 0) this.render(order); },
       state: (state, detail) => this.watchState(state, detail),
+      // The plan, for whoever inspects the page (and the tests): how many polls so far, and the gap to the next.
+      scheduled: (polls, gapMs) => Object.assign(byId("order-watch").dataset, { polls: String(polls), gapMs: String(gapMs) }),
     });
     this.cancelButton.addEventListener("click", () => void this.run(() => this.cancel()));
     byId<HTMLFormElement>("address-form").addEventListener("submit", (event) => {

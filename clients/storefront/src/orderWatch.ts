@@ -8,7 +8,7 @@ export interface WatchPolicy {
   backoff: number;
   /** ...up to this. */
   maxDelayMs: number;
-  /** After this many polls the page stops asking and says so (about 26 minutes with the defaults). */
+  /** After this many polls the page stops asking and says so (about 27 minutes with the defaults). */
   maxPolls: number;
   /** One poll with no answer by then counts as failed (no retry within a poll: the next poll is the retry). */
   timeoutMs: number;
@@ -29,6 +29,8 @@ export interface WatchCallbacks {
   changed(order: Order): void;
   /** The watch's state, in a sentence for the shopper. */
   state(state: WatchState, detail: string): void;
+  /** The next poll is planned: after `polls` polls so far, in `gapMs`. */
+  scheduled(polls: number, gapMs: number): void;
 }
 
 /**
@@ -76,6 +78,7 @@ export class OrderWatch {
   private schedule(): void {
     this.clear();
     this.timer = setTimeout(() => void this.poll(), this.delayMs);
+    this.callbacks.scheduled(this.polls, this.delayMs);
   }
 
   private async poll(): Promise<void> {

@@ -46,8 +46,10 @@ describe("the order page in Chromium: cancel and change the placed order, exactl
   const storefront = storefrontSuite();
 
   /** A shopper who has just placed an order, with the order panel in view. */
-  async function placedOrder(owner: string) {
-    const shopper = await storefront.shopper(owner);
+  async function placedOrder(owner: string, { fakeClock = false } = {}) {
+    // A fake clock (Playwright's) stands still from before the order is placed: the test moves it.
+    const shopper = await storefront.shopper(owner, undefined, fakeClock ? (page) => page.clock.install() : undefined);
+    if (fakeClock) await shopper.checkout.page.clock.pauseAt(Date.now() + 1_000);
     const panel = new OrderPanelView(shopper.checkout.page);
     await shopper.checkout.placeOrderButton.click();
     await shopper.checkout.settled("placed");
@@ -212,5 +214,42 @@ describe("the order page in Chromium: cancel and change the placed order, exactl
     await panel.watch("watching");
     const polls = await panel.answeredPolls(whileHidden + 1, 304);
     assert.ok(polls.every((poll) => poll.ifNoneMatch !== undefined));
+  });
+
+  test("the polls back off from 1 s by half each time to 30 s, and stop after 60 (27 minutes on a fake clock), saying so", bounded, async () => {
+    const { checkout, panel } = await placedOrder("shopper-poll-budget", { fakeClock: true });
+    const clock = checkout.page.clock;
+    const planned = async (polls: number) => {
+      const line = checkout.page.locator(`#order-watch[data-polls="${polls}"]`);
+      await line.waitFor({ state: "attached" });
+      return Number(await line.getAttribute("data-gap-ms"));
+    };
+
+    let elapsed = 0;
+    for (let poll = 1; poll <= 60; poll++) {
+      const gap = await planned(poll - 1);
+      assert.ok(Math.abs(gap - Math.min(30_000, 1_000 * 1.5 ** (poll - 1))) < 1e-6, `gap before poll ${poll}: ${gap} ms`);
+      if (poll <= 10) {
+        // The backoff itself: not a moment early.
+        await clock.runFor(Math.ceil(gap) - 1);
+        await checkout.page.waitForTimeout(50);
+        assert.equal(panel.reads.length, poll - 1, `no poll ${poll} before its gap is over`);
+        await clock.runFor(1);
+      } else {
+        await clock.runFor(Math.ceil(gap));
+      }
+      elapsed += Math.ceil(gap);
+      await panel.answeredPolls(poll, 304);
+    }
+    await planned(60);
+    await clock.runFor(30_000);
+    const stopped = await panel.watch("stopped");
+    await clock.runFor(600_000);
+    await checkout.page.waitForTimeout(200);
+
+    assert.equal(panel.reads.length, 60, "no poll after the 60th");
+    assert.match(stopped.line, /Stopped checking for updates/);
+    assert.ok(elapsed > 25 * 60_000 && elapsed < 27 * 60_000, `60 polls took ${elapsed / 60_000} minutes`);
+    assert.ok((await panel.polls()).every((poll) => poll.ifNoneMatch !== undefined));
   });
 });
