@@ -29,11 +29,20 @@ public static class TestTokens
     public static IReadOnlyDictionary<string, string> Environment { get; } =
         Settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!);
 
-    /// <summary>A signed token for <paramref name="subject"/>; each optional part can be made wrong on purpose.</summary>
+    /// <summary>
+    /// A signed token for <paramref name="subject"/>; each optional part can be made wrong on purpose, and
+    /// <paramref name="claims"/> adds others (a service's <c>scope</c>).
+    /// </summary>
     public static string Mint(
-        string? subject = DefaultOwner, DateTime? expires = null, byte[]? signingKey = null, string audience = Audience, string issuer = Issuer)
+        string? subject = DefaultOwner, DateTime? expires = null, byte[]? signingKey = null, string audience = Audience, string issuer = Issuer,
+        IReadOnlyDictionary<string, object>? claims = null)
     {
         var expiry = expires ?? DateTime.UtcNow.AddHours(1);
+        var all = new Dictionary<string, object>(claims ?? new Dictionary<string, object>());
+        if (subject is not null)
+        {
+            all["sub"] = subject;
+        }
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -41,7 +50,7 @@ public static class TestTokens
             IssuedAt = expiry.AddHours(-2),
             NotBefore = expiry.AddHours(-2),
             Expires = expiry,
-            Claims = subject is null ? new Dictionary<string, object>() : new Dictionary<string, object> { ["sub"] = subject },
+            Claims = all,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(signingKey ?? SigningKey), SecurityAlgorithms.HmacSha256),
         });
     }
