@@ -133,7 +133,7 @@ public sealed class ReadmeFirstOrderTests(SqliteDatabase database) : IClassFixtu
         {
             ["HOME"] = _home.FullName,
             ["TOKEN"] = TestTokens.Mint(ReadmeFulfilment.Owner),
-            ["SERVICE_TOKEN"] = TestTokens.Mint("fulfilment-worker", claims: new Dictionary<string, object> { ["scope"] = "orders:fulfil" }),
+            ["SERVICE_TOKEN"] = TestTokens.MintService(),
         };
         if (reference is not null)
         {

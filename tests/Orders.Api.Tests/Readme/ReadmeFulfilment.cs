@@ -1,3 +1,5 @@
+using Orders.Api.Tests.Fixtures;
+
 namespace Orders.Api.Tests.Readme;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal sealed record ReadmeFulfilment(
     {
         var token = readme.First("the service token (dotnet user-jwts create --scope orders:fulfil)",
             block => block.Info == "sh" && block.Text.Contains("dotnet user-jwts create", StringComparison.Ordinal)
-                && block.Text.Contains("--scope orders:fulfil", StringComparison.Ordinal) && block.OpeningLine > transitions.AlreadyCancelled.ClosingLine);
+                && block.Text.Contains($"--scope {TestTokens.FulfilmentScope}", StringComparison.Ordinal) && block.OpeningLine > transitions.AlreadyCancelled.ClosingLine);
         var fulfil = readme.First("the fulfil's curl POST (curl -i -X POST …/fulfilment)",
             block => block.Info == "sh" && block.Text.Contains("curl -i", StringComparison.Ordinal)
                 && block.Text.Contains($"/owners/{Owner}/orders/", StringComparison.Ordinal) && block.Text.Contains("/fulfilment", StringComparison.Ordinal)
