@@ -19,7 +19,7 @@ namespace Orders.Api.Http.Endpoints;
 public static class FulfilmentApi
 {
     /// <summary>Where the fulfilment service addresses orders.</summary>
-    public const string Root = "/owners/{owner}/orders";
+    public const string Root = OrderPaths.OwnersRoot + "/{owner}/orders";
 
     internal static IEndpointRouteBuilder MapFulfilmentApi(this IEndpointRouteBuilder app)
     {
