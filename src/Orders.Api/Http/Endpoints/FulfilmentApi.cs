@@ -46,9 +46,9 @@ public static class FulfilmentApi
         string owner, string clientReference, HttpContext context, IOrderStore store, TimeProvider clock, OrdersMetrics metrics, CancellationToken ct)
     {
         // An owner no token could name cannot own an order: the same rule as the owner policy's.
-        if (owner.Length is 0 or > AuthenticationSetup.MaxOwnerLength || !TextRules.IsWellFormed(owner))
+        if (!OrderOwner.CanOwn(owner))
         {
-            return Problems.InvalidParameter("owner", $"must be the order owner's subject, 1 to {AuthenticationSetup.MaxOwnerLength} characters");
+            return Problems.InvalidParameter("owner", $"must be the order owner's subject, 1 to {AuthenticationSetup.MaxOwnerLength} characters, not ending in a space");
         }
         if (!ClientReference.IsValid(clientReference))
         {
