@@ -215,6 +215,9 @@ public static class AuthCases
         { "POST", "/orders" },
         { "GET", "/orders/some-reference" },
         { "GET", "/orders" },
+        { "POST", "/orders/some-reference/cancellation" },
+        { "PATCH", "/orders/some-reference" },
+        { "POST", "/owners/owner-ada/orders/some-reference/fulfilment" },
     };
 
     /// <summary>A kind of bad token, and words the 401's detail must use for it.</summary>
