@@ -91,6 +91,53 @@ public sealed class KiotaClientTests(LiveApi api) : IClassFixture<LiveApi>
     }
 
     [Fact]
+    public async Task FulfilAndItsRefusals_EachArriveTyped()
+    {
+        var customer = Client();
+        var service = new OrdersKiotaClient(Adapter(api.CreateServiceHttpClient()));
+        var (shipped, withdrawn) = (AnOrder(), AnOrder());
+        await customer.Orders.PostAsync(shipped, cancellationToken: Ct);
+        await customer.Orders.PostAsync(withdrawn, cancellationToken: Ct);
+        var fulfilment = service.Owners["owner-ada"].Orders[shipped.ClientReference].Fulfilment;
+        var shipment = new FulfilOrderRequest { Carrier = "DHL", TrackingNumber = "JD014600006281" };
+
+        // The service fulfils: the fulfilled order.
+        var fulfilled = await fulfilment.PostAsync(shipment, cancellationToken: Ct);
+        Assert.Equal(OrderResponse_status.Fulfilled, fulfilled!.Status);
+        Assert.Equal("JD014600006281", fulfilled.TrackingNumber);
+        Assert.NotNull(fulfilled.FulfilledAt);
+
+        // Again: a typed 409 saying it is done, as asked.
+        var again = await Assert.ThrowsAsync<OrderAlreadyFulfilledProblem>(() => fulfilment.PostAsync(shipment, cancellationToken: Ct));
+        Assert.Equal(409, again.ResponseStatusCode);
+        Assert.Equal(OrderAlreadyFulfilledProblem_code.ORDER_ALREADY_FULFILLED, again.Code);
+        Assert.Equal(fulfilled.Etag, again.Etag);
+        Assert.True(again.SameRequest);
+
+        // The customer's cancel of the shipped order: the cancel's typed 409, a refusal.
+        var cancel = await Assert.ThrowsAsync<OrderAlreadyCancelledProblem>(
+            () => customer.Orders[shipped.ClientReference].Cancellation.PostAsync(new CancelOrderRequest(), cancellationToken: Ct));
+        Assert.Equal(409, cancel.ResponseStatusCode);
+        Assert.Equal(OrderAlreadyCancelledProblem_code.ORDER_NOT_CANCELLABLE, cancel.Code);
+        Assert.Equal(fulfilled.Etag, cancel.Etag);
+
+        // A cancelled order: the fulfil's typed 409 saying do not ship.
+        await customer.Orders[withdrawn.ClientReference].Cancellation.PostAsync(new CancelOrderRequest(), cancellationToken: Ct);
+        var cancelled = await Assert.ThrowsAsync<OrderAlreadyFulfilledProblem>(
+            () => service.Owners["owner-ada"].Orders[withdrawn.ClientReference].Fulfilment.PostAsync(new FulfilOrderRequest(), cancellationToken: Ct));
+        Assert.Equal(409, cancelled.ResponseStatusCode);
+        Assert.Equal(OrderAlreadyFulfilledProblem_code.ORDER_CANCELLED, cancelled.Code);
+
+        // Each identity on the other's route: a typed 403.
+        var customerFulfils = await Assert.ThrowsAsync<ApiProblem>(
+            () => customer.Owners["owner-ada"].Orders[withdrawn.ClientReference].Fulfilment.PostAsync(new FulfilOrderRequest(), cancellationToken: Ct));
+        var serviceReads = await Assert.ThrowsAsync<ApiProblem>(() => service.Orders[shipped.ClientReference].GetAsync(cancellationToken: Ct));
+        Assert.Equal((403, ApiProblem_code.FORBIDDEN), (customerFulfils.ResponseStatusCode, customerFulfils.Code));
+        Assert.Equal((403, ApiProblem_code.FORBIDDEN), (serviceReads.ResponseStatusCode, serviceReads.Code));
+        api.AssertConformsToTheDocument();
+    }
+
+    [Fact]
     public async Task AMalformedBody_IsTheSame400Model_WithoutErrors()
     {
         // A Kiota client cannot send broken JSON, and prism would refuse it itself: a plain request to the

@@ -60,11 +60,17 @@ public sealed class LiveApi : IAsyncLifetime
     /// <summary>A client of the API (through prism when it runs) for one owner, with its bearer token.</summary>
     public OrdersClient CreateClient(string owner = "owner-ada") => new(CreateHttpClient(owner));
 
-    /// <summary>An HttpClient for the API (through prism when it runs) whose requests carry one owner's bearer token.</summary>
-    public HttpClient CreateHttpClient(string owner = "owner-ada", bool bypassPrism = false)
+    /// <summary>A client of the API (through prism when it runs) for the fulfilment service, with its scope.</summary>
+    public OrdersClient CreateServiceClient() => new(CreateServiceHttpClient());
+
+    /// <summary>An HttpClient for the API (through prism when it runs) whose requests carry the fulfilment service's token.</summary>
+    public HttpClient CreateServiceHttpClient() => CreateHttpClient("fulfilment-worker", scope: TestJwt.FulfilmentScope);
+
+    /// <summary>An HttpClient for the API (through prism when it runs) whose requests carry one owner's bearer token (or, with a scope, a service's).</summary>
+    public HttpClient CreateHttpClient(string owner = "owner-ada", bool bypassPrism = false, string? scope = null)
     {
         var http = new HttpClient { BaseAddress = bypassPrism ? ApiUrl : BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _jwt.Mint(owner));
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _jwt.Mint(owner, scope));
         _httpClients.Add(http);
         return http;
     }

@@ -24,11 +24,20 @@ internal sealed class TestJwt
         ["Authentication__Schemes__Bearer__SigningKeys__0__Value"] = Convert.ToBase64String(_key),
     };
 
-    public string Mint(string subject)
+    /// <summary>The fulfilment service's scope, as the API names it by default.</summary>
+    public const string FulfilmentScope = "orders:fulfil";
+
+    /// <summary>A customer's token, or with <paramref name="scope"/> a service's (its space-separated <c>scope</c> claim).</summary>
+    public string Mint(string subject, string? scope = null)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var header = Encode(JsonSerializer.SerializeToUtf8Bytes(new { alg = "HS256", typ = "JWT" }));
-        var payload = Encode(JsonSerializer.SerializeToUtf8Bytes(new { sub = subject, iss = Issuer, aud = Audience, iat = now, nbf = now - 60, exp = now + 3600 }));
+        var claims = new Dictionary<string, object> { ["sub"] = subject, ["iss"] = Issuer, ["aud"] = Audience, ["iat"] = now, ["nbf"] = now - 60, ["exp"] = now + 3600 };
+        if (scope is not null)
+        {
+            claims["scope"] = scope;
+        }
+        var payload = Encode(JsonSerializer.SerializeToUtf8Bytes(claims));
         var signature = Encode(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes($"{header}.{payload}")));
         return $"{header}.{payload}.{signature}";
     }

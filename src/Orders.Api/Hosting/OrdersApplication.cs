@@ -20,7 +20,7 @@ public static class OrdersApplication
         builder.ReloadUserSecretsCreatedAfterStart();
         builder.AddOrderStorage();
         builder.AddOrderEvents();
-        builder.AddOrdersObservability(OrderPaths.Root, StatementNames.Of);
+        builder.AddOrdersObservability([OrderPaths.Root, OrderPaths.OwnersRoot], StatementNames.Of);
         builder.Services.AddSingleton<OrderOutcomeFilter>();
         builder.Services.AddOrdersHealthChecks();
         builder.Services.AddOrdersCors(builder.Configuration);

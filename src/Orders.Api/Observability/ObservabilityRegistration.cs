@@ -9,10 +9,10 @@ internal static class ObservabilityRegistration
     private static readonly string[] FrameworkMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
     /// <param name="builder">The app's builder.</param>
-    /// <param name="tracedPaths">The requests traced: the order endpoints' root (probes and scrapes are not).</param>
+    /// <param name="tracedPaths">The requests traced: the order endpoints' roots, the customers' and the fulfilment service's (probes and scrapes are not).</param>
     /// <param name="statementName">Names a database span after its statement (Storage/StatementNames).</param>
     public static IHostApplicationBuilder AddOrdersObservability(
-        this IHostApplicationBuilder builder, PathString tracedPaths, Func<string?, string> statementName)
+        this IHostApplicationBuilder builder, PathString[] tracedPaths, Func<string?, string> statementName)
     {
         builder.Services.AddSingleton<OrdersMetrics>();
         var options = builder.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();

@@ -20,7 +20,7 @@ internal static class TracingRegistration
 
     public const string TracesEndpointVariable = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
 
-    public static IHostApplicationBuilder AddOrdersTracing(this IHostApplicationBuilder builder, PathString tracedPaths, Func<string?, string> statementName)
+    public static IHostApplicationBuilder AddOrdersTracing(this IHostApplicationBuilder builder, PathString[] tracedPaths, Func<string?, string> statementName)
     {
         var configuration = builder.Configuration;
         if (!IsExportConfigured(configuration))
@@ -40,7 +40,7 @@ internal static class TracingRegistration
             .AddSource(OrdersTracing.SourceName)
             // The order requests only: health probes and metric scrapes every few seconds (and Swagger)
             // would each be a trace of their own.
-            .AddAspNetCoreInstrumentation(options => options.Filter = context => context.Request.Path.StartsWithSegments(tracedPaths, StringComparison.Ordinal))
+            .AddAspNetCoreInstrumentation(options => options.Filter = context => IsUnder(context.Request.Path, tracedPaths))
             .AddNpgsql()
             .AddSqlClientInstrumentation(options =>
             {
@@ -58,6 +58,19 @@ internal static class TracingRegistration
             .AddProcessor<NoQueryParameters>()
             .AddOtlpExporter());
         return builder;
+    }
+
+    /// <summary>True when the path is one of <paramref name="roots"/> or below one (a loop: asked on every request).</summary>
+    private static bool IsUnder(PathString path, PathString[] roots)
+    {
+        foreach (var root in roots)
+        {
+            if (path.StartsWithSegments(root, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static bool IsExportConfigured(IConfiguration configuration) =>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
-using Orders.Api.Model;
 using Orders.Api.Observability;
 
 namespace Orders.Api.Security;
@@ -47,8 +46,8 @@ internal static class AuthenticationSetup
         // request (a cached result, but a new merged principal each time).
         services.AddAuthorizationBuilder().AddPolicy(OwnerPolicy, policy => policy
             .RequireAuthenticatedUser()
-            // The owner is stored and compared as text: it must fit the column and be plain text.
-            .RequireAssertion(context => OrderOwner.Of(context.User) is { Length: <= MaxOwnerLength } owner && TextRules.IsWellFormed(owner)
+            // The owner is stored and compared as text: it must fit the column, be plain text, and end in no space.
+            .RequireAssertion(context => OrderOwner.Of(context.User) is { } owner && OrderOwner.CanOwn(owner)
                 // A service is not an owner, whatever its subject: it may not place or read orders as one.
                 && !ServiceScope.Holds(context.User, fulfilmentScope)))
             .AddPolicy(FulfilmentPolicy, policy => policy

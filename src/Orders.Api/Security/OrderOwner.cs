@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Orders.Api.Model;
 
 namespace Orders.Api.Security;
 
@@ -14,4 +15,12 @@ internal static class OrderOwner
 
     public static string? Of(ClaimsPrincipal user) =>
         user.FindFirst(Claim)?.Value is { Length: > 0 } subject ? subject : null;
+
+    /// <summary>
+    /// True when <paramref name="owner"/> can own an order: it fits the owner_id column, is plain text,
+    /// and does not end in a space. SQL Server's comparisons ignore trailing spaces, so there "ada " would
+    /// reach every order of "ada" (its check forbids storing such an owner): no store may have one.
+    /// </summary>
+    public static bool CanOwn(string owner) =>
+        owner.Length is > 0 and <= AuthenticationSetup.MaxOwnerLength && owner[^1] != ' ' && TextRules.IsWellFormed(owner);
 }

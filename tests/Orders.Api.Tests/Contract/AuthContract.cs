@@ -66,6 +66,7 @@ public abstract class AuthContract<TDatabase>(TDatabase database) : ContractTest
     [InlineData(null)]
     [InlineData("")]
     [InlineData("control\u0001character")]
+    [InlineData("owner-ada ")]
     [InlineData(256)]
     public async Task ATokenWhoseSubjectCannotBeAnOwner_IsForbidden(object? subject)
     {
@@ -76,6 +77,33 @@ public abstract class AuthContract<TDatabase>(TDatabase database) : ContractTest
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("FORBIDDEN", (string?)(await response.ReadJsonAsync())["code"]);
+    }
+
+    [Fact]
+    public async Task TheOwnersSubjectWithATrailingSpace_ReachesNothingOfTheOwners()
+    {
+        var factory = StartFactory();
+        var ada = factory.CreateClient();
+        var reference = OrderRequests.NewReference();
+        var tag = await ada.PlaceAsync(reference);
+        var padded = factory.CreateClientWithToken(TestTokens.Mint($"{Owner} "));
+
+        var answers = new[]
+        {
+            await padded.GetAsync($"/orders/{reference}", Ct),
+            await padded.GetAsync("/orders", Ct),
+            await padded.CancelOrderAsync(reference),
+            await padded.ChangeOrderAsync(reference, TransitionRequests.NewCity("Leeds"), tag),
+        };
+
+        // SQL Server's = ignores trailing spaces, so there this subject would be the owner: it may own nothing anywhere.
+        foreach (var answer in answers)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
+            Assert.Equal("FORBIDDEN", (string?)(await answer.ReadJsonAsync())["code"]);
+        }
+        var read = await ada.GetAsync($"/orders/{reference}", Ct);
+        Assert.Equal(tag, read.Headers.ETag!.ToString());
     }
 
     [Fact]
@@ -187,6 +215,9 @@ public static class AuthCases
         { "POST", "/orders" },
         { "GET", "/orders/some-reference" },
         { "GET", "/orders" },
+        { "POST", "/orders/some-reference/cancellation" },
+        { "PATCH", "/orders/some-reference" },
+        { "POST", "/owners/owner-ada/orders/some-reference/fulfilment" },
     };
 
     /// <summary>A kind of bad token, and words the 401's detail must use for it.</summary>

@@ -42,3 +42,4 @@ public sealed class CitusCancelOrderContract(CitusDatabase database) : CancelOrd
 public sealed class CitusChangeOrderContract(CitusDatabase database) : ChangeOrderContract<CitusDatabase>(database);
 
 public sealed class CitusFulfilOrderContract(CitusDatabase database) : FulfilOrderContract<CitusDatabase>(database);
+public sealed class CitusServiceAuthContract(CitusDatabase database) : ServiceAuthContract<CitusDatabase>(database);

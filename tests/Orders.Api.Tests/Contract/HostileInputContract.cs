@@ -48,6 +48,38 @@ public abstract class HostileInputContract<TDatabase>(TDatabase database) : Cont
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} hostile requests misbehaved:\n{string.Join('\n', failures.Take(40))}");
     }
 
+    [Fact]
+    public async Task EveryHostileFulfilment_IsRefusedWith4xxProblem_LeaksNothing_AndLeavesTheOrderPlaced()
+    {
+        var client = StartApi(new Dictionary<string, string?> { ["RateLimiting:Enabled"] = "false" });
+        var reference = OrderRequests.NewReference();
+        var placedTag = await client.PlaceAsync(reference);
+        var events = (await Database.EventsOfAsync(Owner, reference)).Count;
+        var cases = HostileFulfilments.All(Owner, reference);
+        Assert.True(cases.Select(request => request.Name).Distinct().Count() == cases.Count, "case names repeat");
+        var failures = new List<string>();
+
+        foreach (var hostile in cases)
+        {
+            using var message = hostile.ToMessage();
+            using var response = await client.SendAsync(message, Ct);
+            if (Describe(response, await response.Content.ReadAsStringAsync(Ct)) is { } problem)
+            {
+                failures.Add($"{hostile.Name}: {problem}");
+            }
+            var read = await client.GetAsync($"/orders/{reference}", Ct);
+            if (read.Headers.ETag?.ToString() != placedTag)
+            {
+                failures.Add($"{hostile.Name}: changed the order");
+                break;
+            }
+        }
+
+        TestContext.Current.SendDiagnosticMessage($"hostile fulfilments on {Database.Name}: {cases.Count} cases run, {failures.Count} failed");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} hostile fulfilments misbehaved:\n{string.Join('\n', failures.Take(40))}");
+        Assert.Equal(events, (await Database.EventsOfAsync(Owner, reference)).Count);
+    }
+
     /// <returns>What is wrong with the answer, or null when it is a clean 4xx problem.</returns>
     private static string? Describe(HttpResponseMessage response, string body)
     {

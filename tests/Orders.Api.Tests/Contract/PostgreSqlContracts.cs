@@ -41,3 +41,4 @@ public sealed class PostgreSqlCancelOrderContract(PostgreSqlDatabase database) :
 public sealed class PostgreSqlChangeOrderContract(PostgreSqlDatabase database) : ChangeOrderContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlFulfilOrderContract(PostgreSqlDatabase database) : FulfilOrderContract<PostgreSqlDatabase>(database);
+public sealed class PostgreSqlServiceAuthContract(PostgreSqlDatabase database) : ServiceAuthContract<PostgreSqlDatabase>(database);

@@ -41,3 +41,4 @@ public sealed class SqlServerChangeOrderContract(SqlServerDatabase database) : C
 public sealed class SqlServerTransitionStoreContract(SqlServerDatabase database) : TransitionStoreContract<SqlServerDatabase>(database);
 
 public sealed class SqlServerFulfilOrderContract(SqlServerDatabase database) : FulfilOrderContract<SqlServerDatabase>(database);
+public sealed class SqlServerServiceAuthContract(SqlServerDatabase database) : ServiceAuthContract<SqlServerDatabase>(database);

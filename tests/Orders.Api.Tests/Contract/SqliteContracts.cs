@@ -39,3 +39,4 @@ public sealed class SqliteCancelOrderContract(SqliteDatabase database) : CancelO
 public sealed class SqliteChangeOrderContract(SqliteDatabase database) : ChangeOrderContract<SqliteDatabase>(database);
 
 public sealed class SqliteFulfilOrderContract(SqliteDatabase database) : FulfilOrderContract<SqliteDatabase>(database);
+public sealed class SqliteServiceAuthContract(SqliteDatabase database) : ServiceAuthContract<SqliteDatabase>(database);

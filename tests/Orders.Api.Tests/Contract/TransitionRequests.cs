@@ -22,7 +22,7 @@ public static class TransitionRequests
     /// </summary>
     public static Task<HttpResponseMessage> FulfilOrderAsync(
         this HttpClient client, string owner, string reference, JsonNode? body = null, string? ifMatch = null, bool rawOwner = false) =>
-        client.PostTransitionAsync($"/owners/{(rawOwner ? owner : Uri.EscapeDataString(owner))}/orders/{reference}/fulfilment", body, ifMatch);
+        client.PostTransitionAsync(rawOwner ? $"/owners/{owner}/orders/{reference}/fulfilment" : ServiceRequests.FulfilmentPath(owner, reference), body, ifMatch);
 
     public static JsonObject Shipment(string? carrier, string? trackingNumber) => new() { ["carrier"] = carrier, ["trackingNumber"] = trackingNumber };
 

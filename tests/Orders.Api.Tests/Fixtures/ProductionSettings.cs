@@ -35,11 +35,11 @@ public static class ProductionSettings
         return settings;
     }
 
-    /// <summary>A client for the process carrying a valid token for <see cref="TestTokens.DefaultOwner"/>.</summary>
-    public static HttpClient ClientFor(ApiProcess api) => new()
+    /// <summary>A client for the process carrying <paramref name="token"/>, by default a valid one for <see cref="TestTokens.DefaultOwner"/>.</summary>
+    public static HttpClient ClientFor(ApiProcess api, string? token = null) => new()
     {
         BaseAddress = api.BaseAddress,
         Timeout = TimeSpan.FromSeconds(60),
-        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint()) },
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token ?? TestTokens.Mint()) },
     };
 }

@@ -14,6 +14,12 @@ public static class TestTokens
     public const string Audience = "orders-api-tests";
     public const string DefaultOwner = "owner-ada";
 
+    /// <summary>The fulfilment service's scope as the API names it by default (Authentication:FulfilmentScope).</summary>
+    public const string FulfilmentScope = "orders:fulfil";
+
+    /// <summary>The subject of <see cref="MintService"/>'s tokens: a service's own, no customer's.</summary>
+    public const string ServiceSubject = "fulfilment-worker";
+
     private static readonly byte[] SigningKey = RandomNumberGenerator.GetBytes(32);
 
     /// <summary>Configuration that makes the app trust <see cref="Mint"/>'s tokens.</summary>
@@ -29,25 +35,21 @@ public static class TestTokens
     public static IReadOnlyDictionary<string, string> Environment { get; } =
         Settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!);
 
-    /// <summary>The fulfilment service's subject in <see cref="MintService"/>'s tokens.</summary>
-    public const string ServiceSubject = "fulfilment-worker";
-
-    /// <summary>The scope the API grants fulfilment to by default (Authentication:FulfilmentScope).</summary>
-    public const string FulfilmentScope = "orders:fulfil";
-
     /// <summary>
-    /// A service's token: <paramref name="scope"/> in the <c>scope</c> claim (space-separated, RFC 8693),
-    /// as an operator's identity provider or <c>dotnet user-jwts create --scope</c> issues it.
+    /// A signed token for <paramref name="subject"/>; each optional part can be made wrong on purpose, and
+    /// <paramref name="claims"/> adds claims as given (a string, a number, an array, a JsonElement object; an
+    /// <c>aud</c> there only with <paramref name="audience"/> null, which the descriptor's would override).
     /// </summary>
-    public static string MintService(string scope = FulfilmentScope, string subject = ServiceSubject) =>
-        Mint(subject, claims: new Dictionary<string, object> { ["scope"] = scope });
-
-    /// <summary>A signed token for <paramref name="subject"/>; each optional part can be made wrong on purpose.</summary>
     public static string Mint(
-        string? subject = DefaultOwner, DateTime? expires = null, byte[]? signingKey = null, string audience = Audience, string issuer = Issuer,
+        string? subject = DefaultOwner, DateTime? expires = null, byte[]? signingKey = null, string? audience = Audience, string issuer = Issuer,
         IReadOnlyDictionary<string, object>? claims = null)
     {
         var expiry = expires ?? DateTime.UtcNow.AddHours(1);
+        var payload = subject is null ? new Dictionary<string, object>() : new Dictionary<string, object> { ["sub"] = subject };
+        foreach (var (type, value) in claims ?? new Dictionary<string, object>())
+        {
+            payload[type] = value;
+        }
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -55,18 +57,19 @@ public static class TestTokens
             IssuedAt = expiry.AddHours(-2),
             NotBefore = expiry.AddHours(-2),
             Expires = expiry,
-            Claims = ClaimsOf(subject, claims),
+            Claims = payload,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(signingKey ?? SigningKey), SecurityAlgorithms.HmacSha256),
         });
     }
 
-    private static Dictionary<string, object> ClaimsOf(string? subject, IReadOnlyDictionary<string, object>? claims)
+    /// <summary>A token of the header and payload given (base64url, as in a JWT), signed with the key the app trusts.</summary>
+    public static string Sign(string header, string payload)
     {
-        var all = claims is null ? [] : new Dictionary<string, object>(claims);
-        if (subject is not null)
-        {
-            all["sub"] = subject;
-        }
-        return all;
+        var signature = HMACSHA256.HashData(SigningKey, System.Text.Encoding.ASCII.GetBytes($"{header}.{payload}"));
+        return $"{header}.{payload}.{System.Buffers.Text.Base64Url.EncodeToString(signature)}";
     }
+
+    /// <summary>A fulfilment service's token: <paramref name="scope"/> in its <c>scope</c> claim (a string, or an array of them).</summary>
+    public static string MintService(object? scope = null, string? subject = ServiceSubject, string audience = Audience, string issuer = Issuer, DateTime? expires = null) =>
+        Mint(subject, expires, audience: audience, issuer: issuer, claims: new Dictionary<string, object> { ["scope"] = scope ?? FulfilmentScope });
 }

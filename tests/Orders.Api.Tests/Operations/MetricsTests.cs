@@ -10,6 +10,8 @@ namespace Orders.Api.Tests.Operations;
 [Collection(RunAlone.Name)]
 public sealed partial class MetricsTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
 {
+    private const string Owner = TestTokens.DefaultOwner;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -66,6 +68,41 @@ public sealed partial class MetricsTests(SqliteDatabase database) : IClassFixtur
         Assert.Equal(1, Value(metrics, "orders_rejections_total", "reason=\"validation\""));
         Assert.Equal(1, Value(metrics, "orders_store_duration_seconds_count", "operation=\"cancel\",outcome=\"ok\""));
         Assert.Equal(1, Value(metrics, "orders_store_duration_seconds_count", "operation=\"cancel\",outcome=\"not_found\""));
+    }
+
+    [Fact]
+    public async Task Metrics_CountEveryFulfilment_ByOutcome_TheRefusedCancelOfAShippedOrder_AndACustomersFulfilAsAnAuthRejection()
+    {
+        await using var factory = new OrdersApiFactory(StorageProvider.Sqlite, database.ConnectionString);
+        var client = factory.CreateClient();
+        var service = factory.CreateClientWithToken(TestTokens.MintService());
+        var (shipped, withdrawn) = (OrderRequests.NewReference(), OrderRequests.NewReference());
+        var placedTag = await client.PlaceAsync(shipped);
+        await client.PlaceAsync(withdrawn);
+        Assert.Equal(HttpStatusCode.OK, (await client.ChangeOrderAsync(shipped, TransitionRequests.NewCity("Leeds"), placedTag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.CancelOrderAsync(withdrawn)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await service.FulfilOrderAsync(Owner, shipped, ifMatch: placedTag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await service.FulfilOrderAsync(Owner, shipped)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await service.FulfilOrderAsync(Owner, shipped)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await service.FulfilOrderAsync(Owner, withdrawn)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.FulfilOrderAsync(Owner, OrderRequests.NewReference())).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.CancelOrderAsync(shipped)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.FulfilOrderAsync(Owner, shipped)).StatusCode);
+        var metrics = await client.GetStringAsync("/metrics", Ct);
+
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"precondition-failed\",transition=\"fulfil\""));
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"fulfilled\",transition=\"fulfil\""));
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"already-fulfilled\",transition=\"fulfil\""));
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"order-cancelled\",transition=\"fulfil\""));
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"not-found\",transition=\"fulfil\""));
+        Assert.Equal(1, Value(metrics, "orders_transitions_total", "outcome=\"not-cancellable\",transition=\"cancel\""));
+        // The 409s and the 412 are outcomes, the 404 a rejection as for a lookup; the customer's fulfil is refused by its token.
+        Assert.Equal(1, Value(metrics, "orders_rejections_total", "reason=\"validation\""));
+        Assert.Equal(1, Value(metrics, "orders_rejections_total", "reason=\"auth\""));
+        Assert.Equal(1, Value(metrics, "orders_store_duration_seconds_count", "operation=\"fulfil\",outcome=\"ok\""));
+        Assert.Equal(3, Value(metrics, "orders_store_duration_seconds_count", "operation=\"fulfil\",outcome=\"refused\""));
+        Assert.Equal(1, Value(metrics, "orders_store_duration_seconds_count", "operation=\"fulfil\",outcome=\"not_found\""));
     }
 
     [Fact]

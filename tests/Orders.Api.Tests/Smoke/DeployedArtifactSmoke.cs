@@ -7,8 +7,9 @@ namespace Orders.Api.Tests.Smoke;
 /// <summary>
 /// The artifact as deployed (ApiLauncher: <c>dotnet Orders.Api.dll</c> as a process, production
 /// settings) on each provider: it boots, is ready, creates, answers the duplicate, reads, changes and
-/// cancels an order (each repeated: 412 alreadyApplied, 409 already cancelled), and stops
-/// cleanly on SIGTERM. In-process tests cannot show this: they run in the test host's runtime
+/// cancels an order (each repeated: 412 alreadyApplied, 409 already cancelled), fulfils another with a
+/// service token (repeated: 409 already fulfilled; the customer's cancel then 409 not cancellable), and
+/// stops cleanly on SIGTERM. In-process tests cannot show this: they run in the test host's runtime
 /// configuration, not the one Orders.Api.runtimeconfig.json ships.
 /// </summary>
 public abstract class DeployedArtifactSmoke<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
@@ -17,7 +18,7 @@ public abstract class DeployedArtifactSmoke<TDatabase>(TDatabase database) : ICl
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task DeployedArtifact_Boots_Creates_AnswersTheDuplicate_Reads_ChangesAndCancels_AndExits0OnSigterm()
+    public async Task DeployedArtifact_Boots_Creates_AnswersTheDuplicate_Reads_ChangesCancelsAndFulfils_AndExits0OnSigterm()
     {
         TestRequirements.SkipOrFailWhenUnavailable(database.Name, database.UnavailableReason);
 
@@ -59,6 +60,26 @@ public abstract class DeployedArtifactSmoke<TDatabase>(TDatabase database) : ICl
             Assert.Equal("cancelled", (string?)(await cancelled.ReadJsonAsync())["status"]);
             Assert.Equal(HttpStatusCode.Conflict, cancelRepeated.StatusCode);
             Assert.Equal("ORDER_ALREADY_CANCELLED", (string?)(await cancelRepeated.ReadJsonAsync())["code"]);
+
+            // And when the fulfilment service fulfils another order, fulfils it again, and its customer cancels it,
+            var shipped = OrderRequests.NewReference();
+            Assert.Equal(HttpStatusCode.Created, (await client.PostOrderAsync(OrderRequests.Valid(shipped))).StatusCode);
+            using var service = ProductionSettings.ClientFor(api, TestTokens.MintService());
+            var fulfilled = await service.FulfilOrderAsync(TestTokens.DefaultOwner, shipped, TransitionRequests.Shipment("DHL", "JD014600006281"));
+            var fulfilRepeated = await service.FulfilOrderAsync(TestTokens.DefaultOwner, shipped, TransitionRequests.Shipment("DHL", "JD014600006281"));
+            var lateCancel = await client.CancelOrderAsync(shipped, "too late");
+
+            // then 200 fulfilled with its tracking number, 409 saying it is done, and 409 refusing the cancel.
+            Assert.Equal(HttpStatusCode.OK, fulfilled.StatusCode);
+            var shippedOrder = await fulfilled.ReadJsonAsync();
+            Assert.Equal("fulfilled", (string?)shippedOrder["status"]);
+            Assert.Equal("JD014600006281", (string?)shippedOrder["trackingNumber"]);
+            Assert.Equal(HttpStatusCode.Conflict, fulfilRepeated.StatusCode);
+            Assert.Equal("ORDER_ALREADY_FULFILLED", (string?)(await fulfilRepeated.ReadJsonAsync())["code"]);
+            Assert.Equal(HttpStatusCode.Conflict, lateCancel.StatusCode);
+            var refusal = await lateCancel.ReadJsonAsync();
+            Assert.Equal("ORDER_NOT_CANCELLABLE", (string?)refusal["code"]);
+            Assert.Equal("fulfilled", (string?)refusal["orderStatus"]);
         });
 
         // and SIGTERM ends it with 0, nothing logged as an error on the way.

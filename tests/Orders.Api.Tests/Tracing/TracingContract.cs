@@ -72,13 +72,49 @@ public abstract class TracingContract<TDatabase>(TDatabase database) : ContractT
         }
 
         // Then each has its span under the server span, with its outcome and its store's statements below it
-        foreach (var (frontend, span, outcome) in new[]
+        await AssertTransitionSpansAsync(receiver, body,
+            (change, OrdersTracing.ChangeSpan, OrdersTracing.TransitionOutcomes.Changed),
+            (staleChange, OrdersTracing.ChangeSpan, OrdersTracing.TransitionOutcomes.StaleApplied),
+            (cancel, OrdersTracing.CancelSpan, OrdersTracing.TransitionOutcomes.Cancelled),
+            (repeat, OrdersTracing.CancelSpan, OrdersTracing.TransitionOutcomes.AlreadyCancelled));
+    }
+
+    [Fact]
+    public async Task Fulfil_ExportsItsSpan_WithItsOutcome_AndItsStatementsBelow_AsDoesTheRefusedCancelOfAShippedOrder()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var factory = StartFactory(receiver.ExportSettings()!);
+        var (client, service) = (factory.CreateClient(), factory.CreateClientWithToken(TestTokens.MintService()));
+        var (shippedBody, withdrawnBody) = (OrderRequests.Valid(OrderRequests.NewReference()), OrderRequests.Valid(OrderRequests.NewReference()));
+        var (shipped, withdrawn) = ((string)shippedBody["clientReference"]!, (string)withdrawnBody["clientReference"]!);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostOrderAsync(shippedBody)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostOrderAsync(withdrawnBody)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.CancelOrderAsync(withdrawn)).StatusCode);
+        var (fulfil, repeat, ofCancelled, lateCancel) = (FrontendTrace.New(), FrontendTrace.New(), FrontendTrace.New(), FrontendTrace.New());
+
+        // When the service fulfils the order, fulfils it again and fulfils the cancelled one, and the customer cancels the shipped one
+        foreach (var (frontend, caller, request) in new[]
                  {
-                     (change, OrdersTracing.ChangeSpan, OrdersTracing.TransitionOutcomes.Changed),
-                     (staleChange, OrdersTracing.ChangeSpan, OrdersTracing.TransitionOutcomes.StaleApplied),
-                     (cancel, OrdersTracing.CancelSpan, OrdersTracing.TransitionOutcomes.Cancelled),
-                     (repeat, OrdersTracing.CancelSpan, OrdersTracing.TransitionOutcomes.AlreadyCancelled),
+                     (fulfil, service, Fulfil(shipped)), (repeat, service, Fulfil(shipped)), (ofCancelled, service, Fulfil(withdrawn)),
+                     (lateCancel, client, new HttpRequestMessage(HttpMethod.Post, $"/orders/{shipped}/cancellation")),
                  })
+        {
+            await frontend.SendAsync(caller, request);
+        }
+
+        // Then each has its span under the server span, with its outcome and its store's statements below it
+        await AssertTransitionSpansAsync(receiver, shippedBody,
+            (fulfil, OrdersTracing.FulfilSpan, OrdersTracing.TransitionOutcomes.Fulfilled),
+            (repeat, OrdersTracing.FulfilSpan, OrdersTracing.TransitionOutcomes.AlreadyFulfilled),
+            (ofCancelled, OrdersTracing.FulfilSpan, OrdersTracing.TransitionOutcomes.OrderCancelled),
+            (lateCancel, OrdersTracing.CancelSpan, OrdersTracing.TransitionOutcomes.NotCancellable));
+    }
+
+    /// <summary>Each request's transition span under its server span, with its outcome, its statements below it, and no customer data in the trace.</summary>
+    private static async Task AssertTransitionSpansAsync(
+        OtlpReceiver receiver, System.Text.Json.Nodes.JsonObject body, params (FrontendTrace Frontend, string Span, string Outcome)[] expected)
+    {
+        foreach (var (frontend, span, outcome) in expected)
         {
             var trace = await receiver.WaitForTraceAsync(frontend.TraceId, FrontendTrace.HasTransition(span), Export);
             var server = Assert.Single(trace, s => s.Kind == SpanKind.Server);
@@ -89,6 +125,11 @@ public abstract class TracingContract<TDatabase>(TDatabase database) : ContractT
             FrontendTrace.AssertNoCustomerData(trace, body);
         }
     }
+
+    private static HttpRequestMessage Fulfil(string reference) => new(HttpMethod.Post, ServiceRequests.FulfilmentPath(TestTokens.DefaultOwner, reference))
+    {
+        Content = System.Net.Http.Json.JsonContent.Create(TransitionRequests.Shipment("DHL", "JD014600006281")),
+    };
 
     private static HttpRequestMessage Patch(string reference, string tag)
     {

@@ -19,7 +19,7 @@ namespace Orders.Api.Http.Endpoints;
 public static class FulfilmentApi
 {
     /// <summary>Where the fulfilment service addresses orders.</summary>
-    public const string Root = "/owners/{owner}/orders";
+    public const string Root = OrderPaths.OwnersRoot + "/{owner}/orders";
 
     internal static IEndpointRouteBuilder MapFulfilmentApi(this IEndpointRouteBuilder app)
     {
@@ -47,9 +47,9 @@ public static class FulfilmentApi
     {
         owner = OwnerSegment.Of(context, owner);
         // An owner no token could name cannot own an order: the same rule as the owner policy's.
-        if (owner.Length is 0 or > AuthenticationSetup.MaxOwnerLength || !TextRules.IsWellFormed(owner))
+        if (!OrderOwner.CanOwn(owner))
         {
-            return Problems.InvalidParameter("owner", $"must be the order owner's subject, 1 to {AuthenticationSetup.MaxOwnerLength} characters");
+            return Problems.InvalidParameter("owner", $"must be the order owner's subject, 1 to {AuthenticationSetup.MaxOwnerLength} characters, not ending in a space");
         }
         if (!ClientReference.IsValid(clientReference))
         {
