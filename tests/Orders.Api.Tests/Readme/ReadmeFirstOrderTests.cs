@@ -94,8 +94,11 @@ public sealed class ReadmeFirstOrderTests(SqliteDatabase database) : IClassFixtu
         var fulfilled = await RunAsync(ForTheTestApi(fulfilment.Fulfil, api), shell);
         var alreadyFulfilled = await RunAsync(ForTheTestApi(fulfilment.Fulfil, api), shell);
         var notCancellable = await RunAsync(ForTheTestApi(transitions.Cancel, api), shell);
-        // and another is cancelled by its customer, then fulfilled by the service
+        // and another is cancelled by its customer, then fulfilled by the service (placed in the next
+        // second: the README's reference is made of the clock's seconds, so the same second would be a 409)
+        await Task.Delay(TimeSpan.FromMilliseconds(1_050 - DateTime.UtcNow.Millisecond), TestContext.Current.CancellationToken);
         var (_, cancelledReference) = await PlaceAsync(ForTheTestApi(firstOrder.Curl, api));
+        Assert.NotEqual(reference, cancelledReference);
         var cancelledShell = Shell(cancelledReference);
         await RunAsync(ForTheTestApi(transitions.Cancel, api), cancelledShell);
         var orderCancelled = await RunAsync(ForTheTestApi(fulfilment.Fulfil, api), cancelledShell);
