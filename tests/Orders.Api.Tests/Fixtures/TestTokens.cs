@@ -45,4 +45,18 @@ public static class TestTokens
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(signingKey ?? SigningKey), SecurityAlgorithms.HmacSha256),
         });
     }
+
+    /// <summary>
+    /// A service's token: the <c>scope</c> claim holds <paramref name="scope"/> (space-separated, as
+    /// OAuth 2.0 writes it), the fulfilment worker's identity; its subject is not an owner.
+    /// </summary>
+    public static string MintService(string scope = "orders:fulfil", string subject = "fulfilment-worker") =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Expires = DateTime.UtcNow.AddHours(1),
+            Claims = new Dictionary<string, object> { ["sub"] = subject, ["scope"] = scope },
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningKey), SecurityAlgorithms.HmacSha256),
+        });
 }

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Orders.Api.Storage;
+using Orders.Api.Tests.Fixtures;
+using Orders.FaultTests.Harness;
+using Orders.FulfilmentWorker;
+
+namespace Orders.FaultTests.Faults;
+
+/// <summary>
+/// Issue 36's loop end to end: the API as a process with events on, a throwaway RabbitMQ node, and
+/// examples/Orders.FulfilmentWorker as a process. Orders are placed by several owners, some cancelled
+/// before the worker sees them and some while it runs; the worker is SIGKILLed mid-stream and started
+/// again, the broker's node restarts mid-stream, and copies of handled events are published again as
+/// a restarted relay would. Checked against the database, the customers' GETs and the worker's own
+/// processed-ids file.
+/// </summary>
+public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, RabbitMqNode rabbit) : FaultTestBase(database), IClassFixture<TDatabase>
+    where TDatabase : class, IOrderDatabase
+{
+    private const string Prefix = "fulfil";
+    private const string Fulfilled = "order.fulfilled";
+    private const int Copies = 20;
+    private static readonly TimeSpan Settling = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task WorkerSigkilledAndBrokerRestarted_FulfilEveryPlacedOrderOnce_AndNoCancelledOne()
+    {
+        await rabbit.RequireAsync();
+        Assert.SkipUnless(rabbit.CanStopAndStart, $"{RabbitMqNode.BrokerVariable} names a broker this test cannot restart");
+        var clock = Stopwatch.StartNew();
+        var api = await StartApiAsync(new Dictionary<string, string>
+        {
+            ["Events__Broker"] = rabbit.Uri,
+            ["Events__PollIntervalMilliseconds"] = "20",
+            ["Events__MaxBackoffSeconds"] = "1",
+            ["Events__BatchSize"] = "20",
+        });
+        // Owners as identity providers write them: the route carries one as a path segment.
+        string[] owners = [$"fulfil-{Guid.NewGuid():N}", $"auth0|fulfil ü {Guid.NewGuid():N}", $"fulfil-{Guid.NewGuid():N}@example.com"];
+        await using var worker = new WorkerProcess(api.Client.BaseAddress!, rabbit.Uri, $"fulfilment-test-{Guid.NewGuid():N}");
+        var orders = new FulfilmentOrders(api, owners, Prefix);
+        var quarter = Scale.WorkerOrders / 4;
+        static bool EveryFourth(int number) => number % 4 == 0;
+
+        // Given the worker's queue bound (its first start), and half the orders placed, every fourth
+        // of them cancelled, while the worker is down,
+        await worker.StartAsync();
+        worker.Kill();
+        await orders.PlaceAsync(0, 2 * quarter, EveryFourth);
+        var cancelledFirst = orders.Cancelled.ToHashSet();
+
+        // when the worker starts on that backlog while a quarter more is placed (their cancels racing
+        // it) and is SIGKILLed mid-stream and started again,
+        await worker.StartAsync();
+        var placing = orders.PlaceAsync(2 * quarter, quarter, EveryFourth);
+        var settledAtKills = await KillMidStreamAsync(worker, backlog: 2 * quarter);
+        await placing;
+
+        // and the broker's node restarts while the last quarter is placed,
+        var outage = Stopwatch.StartNew();
+        await using (var stopped = await rabbit.StopNodeAsync())
+        {
+            await orders.PlaceAsync(3 * quarter, Scale.WorkerOrders - 3 * quarter, EveryFourth);
+            await stopped.EndAsync();
+        }
+        var brokerDown = outage.Elapsed;
+
+        // Then the worker handles every order.placed event,
+        var placed = await PlacedEventsAsync(orders, owners);
+        Assert.Equal(Scale.WorkerOrders, placed.Count);
+        Assert.True(await WaitUntilProcessedAsync(worker, placed.Values.Select(e => e.EventId), placed.Count),
+            $"the worker recorded {(await WorkerProcessed.ReadAsync(worker.ProcessedDatabase)).Count} of {placed.Count} events within {Settling}; {worker.Deliveries.Summary()}\n{worker.OutputTail()}");
+        var settled = clock.Elapsed;
+
+        // and answers copies of handled events (a relay publishing again) from its file, not the API,
+        var copies = placed.Values.Take(Copies).ToList();
+        var copyIds = copies.Select(e => e.EventId).ToHashSet();
+        var duplicatesBefore = DuplicatesOf(worker, copyIds);
+        await PlacedEventCopies.PublishAsync(rabbit.Uri, copies);
+        Assert.True(await WaitForAsync(worker, () => DuplicatesOf(worker, copyIds) >= duplicatesBefore + Copies),
+            $"{DuplicatesOf(worker, copyIds) - duplicatesBefore} of {Copies} copies answered as duplicates; {worker.Deliveries.Summary()}\n{worker.OutputTail()}");
+
+        // and every placed, not cancelled order is fulfilled exactly once, by the worker's request,
+        // with one order.fulfilled event; no cancelled order is, and none is left placed.
+        var cancelled = orders.Cancelled;
+        Assert.Superset(cancelledFirst, cancelled.ToHashSet()); // a cancel answered 200 stays one
+        await AssertStoredOrdersAsync(orders, owners, cancelled);
+        await AssertCustomersSeeShipmentsAsync(orders, placed, cancelled);
+        var deliveries = worker.Deliveries;
+        Assert.Empty(deliveries.SettledTwice);
+        var processed = await WorkerProcessed.ReadAsync(worker.ProcessedDatabase);
+        Assert.All(placed, pair => Assert.Contains(processed[pair.Value.EventId],
+            cancelled.Contains(pair.Key) ? [FulfilmentOutcome.Cancelled] : new[] { FulfilmentOutcome.Fulfilled, FulfilmentOutcome.AlreadyFulfilled }));
+        // The orders cancelled while the worker was down reached it, and it did not ship them.
+        var cancelledSeen = deliveries.All.Where(d => d.Outcome == FulfilmentOutcome.Cancelled).Select(d => d.EventId).ToHashSet();
+        Assert.All(cancelledFirst, reference => Assert.Contains(placed[reference].EventId, cancelledSeen));
+
+        Report($"fulfilment worker: {placed.Count} orders of {owners.Length} owners, {cancelled.Count} cancelled " +
+               $"({cancelledFirst.Count} before the worker saw them, {cancelled.Count - cancelledFirst.Count} racing it), {orders.CancelsTooLate} cancels too late (409 {FulfilmentOrders.NotCancellable}); " +
+               $"{placed.Count - cancelled.Count} fulfilled once each");
+        Report($"fulfilment worker: {settledAtKills.Count} SIGKILL(s) at {string.Join(", ", settledAtKills)} settled deliveries; broker node down and back in {brokerDown.TotalSeconds:F1} s; " +
+               $"all settled after {settled.TotalSeconds:F1} s");
+        Report($"fulfilment worker: {deliveries.Summary()}; {Copies} republished copies all deduplicated");
+    }
+
+    /// <summary>SIGKILLs and restarts the worker Scale.WorkerKills times, at even shares of the backlog; returns the settled count at each kill.</summary>
+    private static async Task<List<int>> KillMidStreamAsync(WorkerProcess worker, int backlog)
+    {
+        var settledAtKills = new List<int>();
+        for (var kill = 1; kill <= Scale.WorkerKills; kill++)
+        {
+            var milestone = kill * backlog / (Scale.WorkerKills + 1);
+            Assert.True(await WaitForAsync(worker, () => worker.Deliveries.Settled >= milestone, poll: 10),
+                $"the worker settled {worker.Deliveries.Settled} of {milestone} deliveries\n{worker.OutputTail()}");
+            worker.Kill();
+            var settled = worker.Deliveries.Settled;
+            // Mid-stream: events were still waiting for it when it died.
+            Assert.True(settled < backlog, $"the kill came after the worker had settled all {backlog} waiting events");
+            settledAtKills.Add(settled);
+            await worker.StartAsync();
+        }
+        return settledAtKills;
+    }
+
+    private async Task<Dictionary<string, OrderEvent>> PlacedEventsAsync(FulfilmentOrders orders, IEnumerable<string> owners)
+    {
+        var placed = new Dictionary<string, OrderEvent>();
+        foreach (var owner in owners)
+        {
+            foreach (var (reference, orderEvent) in await PlacedEventCopies.ReadAsync(Database, owner, orders.Prefix))
+            {
+                placed[reference] = orderEvent;
+            }
+        }
+        return placed;
+    }
+
+    private async Task AssertStoredOrdersAsync(FulfilmentOrders orders, IEnumerable<string> owners, IReadOnlySet<string> cancelled)
+    {
+        var stored = new Dictionary<string, TransitionRows.StoredOrder>();
+        foreach (var owner in owners)
+        {
+            foreach (var (reference, order) in await TransitionRows.ReadAsync(Database, orders.Prefix, owner))
+            {
+                stored[reference] = order;
+            }
+        }
+        Assert.Equal(orders.All.Select(o => o.Reference).Order(), stored.Keys.Order());
+        Assert.All(stored, pair =>
+        {
+            var (expected, events) = cancelled.Contains(pair.Key) ? ("cancelled", 0) : ("fulfilled", 1);
+            Assert.True(pair.Value.Status == expected && pair.Value.EventsOf(Fulfilled).Count == events,
+                $"{pair.Key}: {pair.Value.Status} with {pair.Value.EventsOf(Fulfilled).Count} {Fulfilled} events; expected {expected} with {events}");
+        });
+    }
+
+    /// <summary>What each customer's GET says: fulfilled with the tracking number the worker derived from the event id, or cancelled.</summary>
+    private static async Task AssertCustomersSeeShipmentsAsync(FulfilmentOrders orders, Dictionary<string, OrderEvent> placed, IReadOnlySet<string> cancelled)
+    {
+        foreach (var order in orders.All)
+        {
+            using var answer = await orders.ClientOf(order.Owner).GetAsync($"/orders/{order.Reference}");
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
+            if (cancelled.Contains(order.Reference))
+            {
+                Assert.Equal("cancelled", body.GetProperty("status").GetString());
+                continue;
+            }
+            var shipment = Shipment.For(placed[order.Reference].EventId, WorkerProcess.Carrier);
+            Assert.Equal(("fulfilled", shipment.Carrier, shipment.TrackingNumber),
+                (body.GetProperty("status").GetString(), body.GetProperty("carrier").GetString(), body.GetProperty("trackingNumber").GetString()));
+        }
+    }
+
+    private static async Task<bool> WaitUntilProcessedAsync(WorkerProcess worker, IEnumerable<Guid> eventIds, int count)
+    {
+        var ids = eventIds.ToHashSet();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Settling && !worker.HasExited)
+        {
+            if ((await WorkerProcessed.ReadAsync(worker.ProcessedDatabase)).Keys.Count(ids.Contains) == count)
+            {
+                return true;
+            }
+            await Task.Delay(250);
+        }
+        return false;
+    }
+
+    private static int DuplicatesOf(WorkerProcess worker, HashSet<Guid> eventIds) =>
+        worker.Deliveries.All.Count(d => d.Outcome == FulfilmentOutcome.Duplicate && eventIds.Contains(d.EventId));
+
+    /// <summary>Waits, bounded, until <paramref name="condition"/> holds; false when time ran out or the worker stopped.</summary>
+    private static async Task<bool> WaitForAsync(WorkerProcess worker, Func<bool> condition, int poll = 100)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > Settling || worker.HasExited)
+            {
+                return false;
+            }
+            await Task.Delay(poll);
+        }
+        return true;
+    }
+}
+
+public sealed class SqliteFulfilmentWorkerTests(SqliteDatabase database, RabbitMqNode rabbit) : FulfilmentWorkerTests<SqliteDatabase>(database, rabbit);
