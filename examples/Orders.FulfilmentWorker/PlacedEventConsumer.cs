@@ -88,6 +88,12 @@ public sealed class PlacedEventConsumer(
     {
         try
         {
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                // Stopping (an operator, or a Stop settlement): what was prefetched goes back untouched.
+                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
+                return;
+            }
             var placed = PlacedEvent.From(delivery.BasicProperties, delivery.Body);
             var settlement = await processor.HandleAsync(placed, delivery.BasicProperties.MessageId, delivery.Redelivered, ct);
             switch (settlement)

@@ -24,6 +24,9 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
     private const int Copies = 20;
     private static readonly TimeSpan Settling = TimeSpan.FromSeconds(120);
 
+    /// <summary>Longer than the worker's first retries (0.1, 0.2, 0.4 s …), shorter than all six (about 2.5 s).</summary>
+    private static readonly TimeSpan NetworkDown = TimeSpan.FromSeconds(1);
+
     [Fact]
     public async Task WorkerSigkilledAndBrokerRestarted_FulfilEveryPlacedOrderOnce_AndNoCancelledOne()
     {
@@ -39,7 +42,9 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         });
         // Owners as identity providers write them: the route carries one as a path segment.
         string[] owners = [$"fulfil-{Guid.NewGuid():N}", $"auth0|fulfil ü {Guid.NewGuid():N}", $"fulfil-{Guid.NewGuid():N}@example.com"];
-        await using var worker = new WorkerProcess(api.Client.BaseAddress!, rabbit.Uri, $"fulfilment-test-{Guid.NewGuid():N}");
+        // The worker reaches the API through a relay the test can cut, as a network would fail.
+        await using var network = new LoopbackRelay("127.0.0.1", api.Port);
+        await using var worker = new WorkerProcess(new Uri($"http://127.0.0.1:{network.Port}/"), rabbit.Uri, $"fulfilment-test-{Guid.NewGuid():N}");
         var orders = new FulfilmentOrders(api, owners, Prefix);
         var quarter = Scale.WorkerOrders / 4;
         static bool EveryFourth(int number) => number % 4 == 0;
@@ -52,10 +57,14 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         var cancelledFirst = orders.Cancelled.ToHashSet();
 
         // when the worker starts on that backlog while a quarter more is placed (their cancels racing
-        // it) and is SIGKILLed mid-stream and started again,
+        // it), is SIGKILLed mid-stream and started again, and its connections to the API are cut
+        // for a while as it goes on with the backlog,
         await worker.StartAsync();
         var placing = orders.PlaceAsync(2 * quarter, quarter, EveryFourth);
         var settledAtKills = await KillMidStreamAsync(worker, backlog: 2 * quarter);
+        network.Cut();
+        await Task.Delay(NetworkDown, TestContext.Current.CancellationToken);
+        network.Resume();
         await placing;
 
         // and the broker's node restarts while the last quarter is placed,
@@ -90,6 +99,7 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         await AssertCustomersSeeShipmentsAsync(orders, placed, cancelled);
         var deliveries = worker.Deliveries;
         Assert.Empty(deliveries.SettledTwice);
+        Assert.True(deliveries.Retried > 0, $"no fulfil request was sent again, though the network was down for {NetworkDown}: {deliveries.Summary()}");
         var processed = await WorkerProcessed.ReadAsync(worker.ProcessedDatabase);
         Assert.All(placed, pair => Assert.Contains(processed[pair.Value.EventId],
             cancelled.Contains(pair.Key) ? [FulfilmentOutcome.Cancelled] : new[] { FulfilmentOutcome.Fulfilled, FulfilmentOutcome.AlreadyFulfilled }));
@@ -101,7 +111,7 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
                $"({cancelledFirst.Count} before the worker saw them, {cancelled.Count - cancelledFirst.Count} racing it), {orders.CancelsTooLate} cancels too late (409 {FulfilmentOrders.NotCancellable}); " +
                $"{placed.Count - cancelled.Count} fulfilled once each");
         Report($"fulfilment worker: {settledAtKills.Count} SIGKILL(s) at {string.Join(", ", settledAtKills)} settled deliveries; broker node down and back in {brokerDown.TotalSeconds:F1} s; " +
-               $"all settled after {settled.TotalSeconds:F1} s");
+               $"API unreachable for {NetworkDown.TotalSeconds:F0} s after the last restart; all settled after {settled.TotalSeconds:F1} s");
         Report($"fulfilment worker: {deliveries.Summary()}; {Copies} republished copies all deduplicated");
     }
 
@@ -210,3 +220,5 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
 }
 
 public sealed class SqliteFulfilmentWorkerTests(SqliteDatabase database, RabbitMqNode rabbit) : FulfilmentWorkerTests<SqliteDatabase>(database, rabbit);
+
+public sealed class FulfilmentWorkerTests(PostgreSqlDatabase database, RabbitMqNode rabbit) : FulfilmentWorkerTests<PostgreSqlDatabase>(database, rabbit);

@@ -14,21 +14,34 @@ namespace Orders.FaultTests.Harness;
 /// </summary>
 public static class PlacedEventCopies
 {
-    /// <summary>The owner's order.placed rows, by order reference.</summary>
+    /// <summary>The owner's order.placed rows, by order reference, in SQL every dialect accepts.</summary>
     public static async Task<IReadOnlyDictionary<string, OrderEvent>> ReadAsync(IOrderDatabase database, string owner, string prefix)
     {
         await using var connection = database.OpenConnection();
-        var rows = await connection.QueryAsync<(string Reference, string EventId, string OrderId, string Payload, string OccurredAt)>(
+        // Ids as text in every dialect (SQLite stores text; the others' uuid types come back as text here).
+        await using var reader = await connection.ExecuteReaderAsync(
             """
-            SELECT o.client_reference, e.event_id, e.order_id, e.payload, e.occurred_at
+            SELECT o.client_reference, CAST(e.event_id AS varchar(36)), CAST(e.order_id AS varchar(36)), e.payload, e.occurred_at
             FROM order_events e JOIN orders o ON o.owner_id = e.owner_id AND o.order_id = e.order_id
             WHERE e.owner_id = @Owner AND e.event_type = @Type AND o.client_reference LIKE @Prefix
             """, new { Owner = owner, Type = OrderEventTypes.Placed, Prefix = prefix + "-%" });
-        return rows.ToDictionary(row => row.Reference, row => new OrderEvent(
-            Guid.Parse(row.EventId), owner, Guid.Parse(row.OrderId), OrderEventTypes.Placed, row.Payload,
-            DateTime.Parse(row.OccurredAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-            TraceParent: null, TraceState: null));
+        var events = new Dictionary<string, OrderEvent>();
+        while (await reader.ReadAsync())
+        {
+            events[reader.GetString(0)] = new OrderEvent(
+                Guid.Parse(reader.GetString(1)), owner, Guid.Parse(reader.GetString(2)), OrderEventTypes.Placed, reader.GetString(3),
+                OccurredAt(reader.GetValue(4)), TraceParent: null, TraceState: null);
+        }
+        return events;
     }
+
+    private static DateTime OccurredAt(object value) => value switch
+    {
+        string text => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), // SQLite keeps times as text
+        DateTime time => time.Kind == DateTimeKind.Utc ? time : DateTime.SpecifyKind(time, DateTimeKind.Utc), // datetime2 holds UTC without saying so
+        DateTimeOffset time => time.UtcDateTime,
+        _ => throw new InvalidOperationException($"occurred_at came back as {value.GetType()}"),
+    };
 
     /// <summary>Publishes each event once more, with publisher confirms, and returns once the broker has them all.</summary>
     public static async Task PublishAsync(string broker, IEnumerable<OrderEvent> events)

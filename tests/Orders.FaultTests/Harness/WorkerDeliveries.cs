@@ -4,7 +4,7 @@ using Orders.FulfilmentWorker;
 namespace Orders.FaultTests.Harness;
 
 /// <summary>One delivery as the worker logged it, after recording its id and before its ack.</summary>
-public sealed record WorkerDelivery(Guid EventId, FulfilmentOutcome Outcome, bool Redelivered);
+public sealed record WorkerDelivery(Guid EventId, FulfilmentOutcome Outcome, bool Redelivered, int Attempts);
 
 /// <summary>
 /// The worker's "delivery {EventId} outcome=… redelivered=…" lines (WorkerLog.Delivery), read back. A
@@ -21,6 +21,9 @@ public sealed partial class WorkerDeliveries(IReadOnlyList<WorkerDelivery> all)
 
     public int Redelivered => all.Count(delivery => delivery.Redelivered);
 
+    /// <summary>Deliveries whose fulfil request was sent more than once (a lost answer, a 5xx) or given back to the queue.</summary>
+    public int Retried => all.Count(delivery => delivery.Attempts > 1 || delivery.Outcome == FulfilmentOutcome.RetryLater);
+
     /// <summary>Deliveries that settled their event through the API (its id recorded after the answer).</summary>
     public int Settled => all.Count(delivery => delivery.Outcome.IsTerminal());
 
@@ -33,13 +36,14 @@ public sealed partial class WorkerDeliveries(IReadOnlyList<WorkerDelivery> all)
             .Select(match => new WorkerDelivery(
                 Guid.Parse(match.Groups["id"].Value),
                 Enum.Parse<FulfilmentOutcome>(match.Groups["outcome"].Value),
-                bool.Parse(match.Groups["redelivered"].Value)))
+                bool.Parse(match.Groups["redelivered"].Value),
+                int.Parse(match.Groups["attempts"].Value, System.Globalization.CultureInfo.InvariantCulture)))
             .ToList());
 
     public string Summary() =>
-        $"{all.Count} deliveries seen by the worker ({Redelivered} redelivered): " +
+        $"{all.Count} deliveries seen by the worker ({Redelivered} redelivered, {Retried} retried): " +
         string.Join(", ", Enum.GetValues<FulfilmentOutcome>().Select(outcome => $"{Count(outcome)} {outcome}"));
 
-    [GeneratedRegex(@" delivery (?<id>[0-9a-fA-F-]{36}) outcome=(?<outcome>\w+) redelivered=(?<redelivered>True|False)")]
+    [GeneratedRegex(@" delivery (?<id>[0-9a-fA-F-]{36}) outcome=(?<outcome>\w+) redelivered=(?<redelivered>True|False) attempts=(?<attempts>\d+)")]
     private static partial Regex Line();
 }
