@@ -25,6 +25,10 @@ public sealed class PlacedEventConsumer(
 
     private readonly FulfilmentOptions _options = options.Value;
 
+    // Held while a delivery is in hand. A dropped connection waits for it before connecting again, so
+    // the broker's redelivery of that message is never handled while the first copy still is.
+    private readonly SemaphoreSlim _handling = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await processed.CreateAsync(stoppingToken);
@@ -82,12 +86,19 @@ public sealed class PlacedEventConsumer(
 
         var reason = await closed.Task.WaitAsync(ct);
         WorkerLog.ConnectionClosed(log, reason);
+        await _handling.WaitAsync(ct);
+        _handling.Release();
     }
 
     private async Task SettleAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken ct)
     {
+        await _handling.WaitAsync(CancellationToken.None);
         try
         {
+            if (!channel.IsOpen)
+            {
+                return; // no ack could reach the broker; it delivers the message again on the next connection
+            }
             if (lifetime.ApplicationStopping.IsCancellationRequested)
             {
                 // Stopping (an operator, or a Stop settlement): what was prefetched goes back untouched.
@@ -114,7 +125,11 @@ public sealed class PlacedEventConsumer(
                     break;
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping mid-delivery: unacked, it goes back to the queue when the channel closes.
+        }
+        catch (Exception ex)
         {
             // Not acked, so not lost: the channel is closing (the broker redelivers the message to the
             // next connection) or the processed-ids file failed (the message is handled again, and the
@@ -125,12 +140,22 @@ public sealed class PlacedEventConsumer(
                 await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
             }
         }
+        finally
+        {
+            _handling.Release();
+        }
     }
 
     private static Task Closed(TaskCompletionSource<string> closed, ShutdownEventArgs reason)
     {
         closed.TrySetResult($"{reason.ReplyCode} {reason.ReplyText}");
         return Task.CompletedTask;
+    }
+
+    public override void Dispose()
+    {
+        _handling.Dispose();
+        base.Dispose();
     }
 
     // 0.25 s, doubling to the configured cap: a restarted broker is found again within the cap.
