@@ -60,7 +60,8 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         // it), is SIGKILLed mid-stream and started again, and its connections to the API are cut
         // for a while as it goes on with the backlog,
         await worker.StartAsync();
-        var placing = orders.PlaceAsync(2 * quarter, quarter, EveryFourth);
+        // A cancel 0 to 280 ms after its 201: some come before the worker's fulfilment, some after.
+        var placing = orders.PlaceAsync(2 * quarter, quarter, EveryFourth, number => TimeSpan.FromMilliseconds(number / 4 % 8 * 40));
         var settledAtKills = await KillMidStreamAsync(worker, backlog: 2 * quarter);
         network.Cut();
         await Task.Delay(NetworkDown, TestContext.Current.CancellationToken);

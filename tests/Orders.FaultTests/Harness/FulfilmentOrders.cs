@@ -33,8 +33,11 @@ public sealed class FulfilmentOrders(ApiProcess api, IReadOnlyList<string> owner
 
     public HttpClient ClientOf(string owner) => _clients[owner];
 
-    /// <summary>Places orders number <paramref name="from"/> to from+count-1 and cancels those <paramref name="cancel"/> picks.</summary>
-    public Task PlaceAsync(int from, int count, Func<int, bool> cancel) =>
+    /// <summary>
+    /// Places orders number <paramref name="from"/> to from+count-1 and cancels those <paramref name="cancel"/>
+    /// picks, each <paramref name="cancelAfter"/> (of its number) after its 201.
+    /// </summary>
+    public Task PlaceAsync(int from, int count, Func<int, bool> cancel, Func<int, TimeSpan>? cancelAfter = null) =>
         Parallel.ForEachAsync(Enumerable.Range(from, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (number, ct) =>
         {
             var owner = owners[number % owners.Count];
@@ -46,6 +49,7 @@ public sealed class FulfilmentOrders(ApiProcess api, IReadOnlyList<string> owner
             _placed[body.Reference] = new Placed(owner, body.Reference);
             if (cancel(number))
             {
+                await Task.Delay(cancelAfter?.Invoke(number) ?? TimeSpan.Zero, ct);
                 _cancels[body.Reference] = await CancelAsync(_clients[owner], body.Reference, ct);
             }
         });
