@@ -9,7 +9,7 @@ namespace Orders.Api.Contracts;
 /// </remarks>
 /// <param name="OrderId">The server's id of the order (a UUIDv7).</param>
 /// <param name="ClientReference">The idempotency key the order was placed with; also its address, /orders/{clientReference}.</param>
-/// <param name="Status">"placed", or "cancelled" after a cancel (final).</param>
+/// <param name="Status">"placed"; "cancelled" after a cancel, "fulfilled" once shipped (both final).</param>
 /// <param name="Currency">ISO 4217 currency code of every amount in the order.</param>
 /// <param name="Customer">Who placed the order.</param>
 /// <param name="ShippingAddress">Where to ship; null when the order was placed without one.</param>
@@ -18,6 +18,9 @@ namespace Orders.Api.Contracts;
 /// <param name="CreatedAt">When the order was placed (UTC, microsecond precision).</param>
 /// <param name="CancelledAt">When the order was cancelled (UTC, microsecond precision); null while it is not.</param>
 /// <param name="CancellationReason">The reason sent with the cancel, as sent; null when none was given or the order is not cancelled.</param>
+/// <param name="FulfilledAt">When the order was fulfilled (shipped) (UTC, microsecond precision); null while it is not.</param>
+/// <param name="Carrier">Who carries the shipment, as the fulfilment service sent it; null when it named none or the order is not fulfilled.</param>
+/// <param name="TrackingNumber">The shipment's tracking number at the carrier; null when none was given or the order is not fulfilled.</param>
 /// <param name="Etag">The order's entity tag, as its ETag header carries it (quotes included): changes with every change of the order. Opaque: compare it, send it back in If-None-Match; do not parse it.</param>
 public sealed record OrderResponse(
     Guid OrderId,
@@ -31,6 +34,9 @@ public sealed record OrderResponse(
     DateTime CreatedAt,
     DateTime? CancelledAt,
     string? CancellationReason,
+    DateTime? FulfilledAt,
+    string? Carrier,
+    string? TrackingNumber,
     string Etag)
 {
     public static OrderResponse From(Model.Order order) => new(
@@ -45,6 +51,9 @@ public sealed record OrderResponse(
         order.CreatedAt,
         order.CancelledAt,
         order.CancellationReason,
+        order.FulfilledAt,
+        order.Carrier,
+        order.TrackingNumber,
         OrderETag.Of(order));
 }
 

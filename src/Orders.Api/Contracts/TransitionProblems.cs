@@ -16,6 +16,9 @@ public sealed class OrderAlreadyCancelledProblem : ApiProblem
     /// <summary>Where to read the order (GET).</summary>
     public required string OrderUrl { get; init; }
 
+    /// <summary>The state the order is in: "cancelled".</summary>
+    public required string OrderStatus { get; init; }
+
     /// <summary>When the order was cancelled.</summary>
     public required DateTime CancelledAt { get; init; }
 

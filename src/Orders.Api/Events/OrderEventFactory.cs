@@ -43,6 +43,11 @@ public sealed class OrderEventFactory(IOptions<JsonOptions> json, EventsOptions 
         Transition(change.ChangeId, OrderEventTypes.Changed, change.ChangedAt,
             OrderChangedPayloadRest.From(change, json.Value.SerializerOptions).ToJsonString(json.Value.SerializerOptions));
 
+    /// <summary>The order.fulfilled row of a fulfilment, made like <see cref="CancelledFor"/>.</summary>
+    public TransitionEvent? FulfilledFor(OrderFulfilment fulfilment) =>
+        Transition(fulfilment.ChangeId, OrderEventTypes.Fulfilled, fulfilment.FulfilledAt,
+            JsonSerializer.Serialize(OrderFulfilledPayloadRest.From(fulfilment), json.Value.SerializerOptions));
+
     // The rest of the body follows the two members the store writes: its opening brace becomes their comma.
     private TransitionEvent? Transition(Guid eventId, string type, DateTime occurredAt, string restAsObject)
     {

@@ -20,7 +20,10 @@ public sealed record OrderEventPayload(
     long Total,
     DateTime CreatedAt,
     DateTime? CancelledAt,
-    string? CancellationReason)
+    string? CancellationReason,
+    DateTime? FulfilledAt,
+    string? Carrier,
+    string? TrackingNumber)
 {
     public static OrderEventPayload From(Order order) => new(
         order.OrderId,
@@ -33,7 +36,10 @@ public sealed record OrderEventPayload(
         order.Total,
         order.CreatedAt,
         order.CancelledAt,
-        order.CancellationReason);
+        order.CancellationReason,
+        order.FulfilledAt,
+        order.Carrier,
+        order.TrackingNumber);
 }
 
 /// <summary>The customer in an event (schema Customer of asyncapi.yaml).</summary>

@@ -15,6 +15,16 @@ public sealed record OrderCancelledPayloadRest(string ClientReference, string St
 }
 
 /// <summary>
+/// The body of an order.fulfilled event after orderId and version (asyncapi.yaml's OrderFulfilled): when
+/// it shipped, with which carrier and tracking number (null when the service named none).
+/// </summary>
+public sealed record OrderFulfilledPayloadRest(string ClientReference, string Status, DateTime FulfilledAt, string? Carrier, string? TrackingNumber)
+{
+    public static OrderFulfilledPayloadRest From(OrderFulfilment fulfilment) =>
+        new(fulfilment.ClientReference, Order.FulfilledStatus, fulfilment.FulfilledAt, fulfilment.Carrier, fulfilment.TrackingNumber);
+}
+
+/// <summary>
 /// The body of an order.changed event after orderId and version: when, and the merge patch that was
 /// applied, exactly the members it set (asyncapi.yaml's OrderChanged). A consumer that holds the order
 /// as of the previous version applies <c>changes</c> to it as RFC 7396 says.

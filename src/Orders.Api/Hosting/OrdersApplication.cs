@@ -24,7 +24,7 @@ public static class OrdersApplication
         builder.Services.AddSingleton<OrderOutcomeFilter>();
         builder.Services.AddOrdersHealthChecks();
         builder.Services.AddOrdersCors(builder.Configuration);
-        builder.Services.AddOrdersAuthentication();
+        builder.Services.AddOrdersAuthentication(builder.Configuration);
         builder.Services.AddOrdersRateLimiting(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OrderFactory>();
@@ -65,6 +65,14 @@ public static class OrdersApplication
             .AddEndpointFilter<OrderOutcomeFilter>()
             .AddEndpointFilter<PendingMigrationFilter>()
             .MapOrdersApi();
+        // The fulfilment service's route: its own scope instead of an owner; the same limit (per token
+        // subject), counts and migration gate.
+        app.MapGroup("")
+            .RequireAuthorization(AuthenticationSetup.FulfilmentPolicy)
+            .RequireRateLimiting(RateLimitingSetup.PerOwnerPolicy)
+            .AddEndpointFilter<OrderOutcomeFilter>()
+            .AddEndpointFilter<PendingMigrationFilter>()
+            .MapFulfilmentApi();
         return app;
     }
 }

@@ -26,6 +26,9 @@ public sealed class OrderFactory(TimeProvider clock)
             createdAt,
             Order.FirstVersion,
             CancelledAt: null,
-            CancellationReason: null);
+            CancellationReason: null,
+            FulfilledAt: null,
+            Carrier: null,
+            TrackingNumber: null);
     }
 }

@@ -22,7 +22,9 @@ public static class OrdersTracing
 
     public const string ChangeSpan = "change order";
 
-    /// <summary>The cancel and change spans' attribute: one of <see cref="TransitionOutcomes"/>.</summary>
+    public const string FulfilSpan = "fulfil order";
+
+    /// <summary>The cancel, change and fulfil spans' attribute: one of <see cref="TransitionOutcomes"/>.</summary>
     public const string TransitionOutcomeAttribute = "orders.transition.outcome";
 
     /// <summary>The validation span's attribute: valid, invalid (VALIDATION_FAILED) or unreadable (the body could not be read).</summary>
@@ -50,6 +52,10 @@ public static class OrdersTracing
         public const string Changed = "changed";
         public const string AlreadyCancelled = "already-cancelled";
         public const string NotChangeable = "not-changeable";
+        public const string Fulfilled = "fulfilled";
+        public const string AlreadyFulfilled = "already-fulfilled";
+        public const string OrderCancelled = "order-cancelled";
+        public const string NotCancellable = "not-cancellable";
         public const string PreconditionFailed = "precondition-failed";
         public const string StaleApplied = "precondition-failed-already-applied";
         public const string NotFound = "not-found";

@@ -29,7 +29,10 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
         new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560),
         Model.Order.FirstVersion,
         CancelledAt: null,
-        CancellationReason: null);
+        CancellationReason: null,
+        FulfilledAt: null,
+        Carrier: null,
+        TrackingNumber: null);
 
     // The example order after a cancel, and after a change of its city: what the transitions answer with.
     private static readonly Model.Order Cancelled = Placed with
@@ -38,6 +41,15 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
         Version = Model.Order.FirstVersion + 1,
         CancelledAt = Placed.CreatedAt.AddMinutes(5),
         CancellationReason = "Ordered the wrong size",
+    };
+
+    private static readonly Model.Order Fulfilled = Placed with
+    {
+        Status = Model.Order.FulfilledStatus,
+        Version = Model.Order.FirstVersion + 1,
+        FulfilledAt = Placed.CreatedAt.AddHours(20),
+        Carrier = "DHL",
+        TrackingNumber = "JD014600006281",
     };
 
     private static readonly Model.Order Changed = Placed with
@@ -81,6 +93,19 @@ internal sealed class OrderExamples(JsonSerializerOptions json)
     public JsonNode CancelledOrder => Write(OrderResponse.From(Cancelled));
 
     public JsonNode ChangedOrder => Write(OrderResponse.From(Changed));
+
+    public JsonNode FulfilledOrder => Write(OrderResponse.From(Fulfilled));
+
+    public JsonNode FulfilRequest => Write(new FulfilOrderRequest(Fulfilled.Carrier, Fulfilled.TrackingNumber));
+
+    public JsonNode AlreadyFulfilled(bool sameRequest) => Problem(Problems.AlreadyFulfilled(Fulfilled, sameRequest));
+
+    public JsonNode OrderCancelled => Problem(Problems.Cancelled(Cancelled));
+
+    public JsonNode NotCancellable => Problem(Problems.NotCancellable(new DefaultHttpContext().Request, Fulfilled));
+
+    public JsonNode InvalidFulfilment => Problem(Problems.InvalidTransition(
+        FulfilmentReader.Read(JsonDocument.Parse("""{"carrier": ""}""").RootElement).Errors));
 
     /// <summary>The change that made <see cref="ChangedOrder"/>: only the members it sets (a merge patch leaves the rest out).</summary>
     public static JsonNode ChangeRequestBody => new JsonObject

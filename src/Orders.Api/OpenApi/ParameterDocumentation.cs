@@ -19,6 +19,8 @@ internal sealed class ParameterDocumentation : IOperationFilter
             (parameter.Description, parameter.Schema) = parameter.Name switch
             {
                 "clientReference" => ("The reference the order was placed with.", ClientReferenceSchema()),
+                "owner" => ("The order's owner: the `sub` of the customer's token that placed it, as the `owner` header of its events carries it (URL-encoded).",
+                    new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = Security.AuthenticationSetup.MaxOwnerLength }),
                 "limit" => ($"How many orders per page, 1 to {OrdersApi.MaxPageSize}.", new OpenApiSchema
                 {
                     Type = JsonSchemaType.Integer,

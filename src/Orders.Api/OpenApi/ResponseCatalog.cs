@@ -23,6 +23,7 @@ internal static class ResponseCatalog
     private const string CreateOrder = "CreateOrder";
     private const string CancelOrder = "CancelOrder";
     private const string ChangeOrder = "ChangeOrder";
+    private const string FulfilOrder = "FulfilOrder";
 
     public static ResponseDoc Find(string operationId, int status, OrderExamples examples) => (operationId, status) switch
     {
@@ -66,11 +67,13 @@ internal static class ResponseCatalog
         (CancelOrder, 400) => Doc("The reference or the body breaks the rules (`VALIDATION_FAILED`, or `MALFORMED_JSON`). Nothing was changed.",
             [], Example("invalid-reason", "VALIDATION_FAILED: a blank reason", examples.InvalidCancellation)),
         (CancelOrder, 409) => Doc(
-            "The order was cancelled before this request, which changed nothing (`ORDER_ALREADY_CANCELLED`): the order is " +
+            "Nothing was changed. `ORDER_ALREADY_CANCELLED`: the order was cancelled before this request: it is " +
             "cancelled, as asked. A retry whose 200 was lost gets this. `sameRequest` says whether the stored reason is this " +
-            "request's; `etag` is the order's current tag.",
+            "request's; `etag` is the order's current tag. `ORDER_NOT_CANCELLABLE`: the order was fulfilled (shipped), so it " +
+            "can no longer be cancelled; `orderStatus` says so.",
             [], Example("retry", "A retry of the cancel that succeeded", examples.AlreadyCancelled(sameRequest: true)),
-            Example("other-reason", "Cancelled before, with another reason", examples.AlreadyCancelled(sameRequest: false))),
+            Example("other-reason", "Cancelled before, with another reason", examples.AlreadyCancelled(sameRequest: false)),
+            Example("shipped", "ORDER_NOT_CANCELLABLE: the order was fulfilled", examples.NotCancellable)),
         (CancelOrder, 412) => Doc(
             "`If-Match` names another version of the order (`PRECONDITION_FAILED`); nothing was written. `order` is the order " +
             "as it stands and `etag` (also in `ETag`) its tag: decide from them and send again with `If-Match: <etag>`.",
@@ -92,11 +95,28 @@ internal static class ResponseCatalog
             Example("changed-by-another", "Another change came first", examples.PreconditionFailed(alreadyApplied: false))),
         (ChangeOrder, 428) => Doc("No `If-Match` (`PRECONDITION_REQUIRED`): a change must name the version it was made from. Nothing was changed.",
             [], Example("no-if-match", "PRECONDITION_REQUIRED", examples.PreconditionRequired)),
+        (FulfilOrder, 200) => Doc("Fulfilled by this request. The body is the fulfilled order; `ETag` is its new entity tag.",
+            [ETag], Example("fulfilled", "The fulfilled order", examples.FulfilledOrder)),
+        (FulfilOrder, 400) => Doc("The owner, the reference or the body breaks the rules (`VALIDATION_FAILED`, or `MALFORMED_JSON`). Nothing was changed.",
+            [], Example("invalid-fulfilment", "VALIDATION_FAILED: a blank carrier", examples.InvalidFulfilment)),
+        (FulfilOrder, 409) => Doc(
+            "Nothing was changed. `ORDER_ALREADY_FULFILLED`: the order was fulfilled before this request, as asked; a retry whose " +
+            "200 was lost gets this, so treat it as done. `sameRequest` says whether the stored carrier and tracking number are this " +
+            "request's. `ORDER_CANCELLED`: the customer cancelled the order: do not ship it.",
+            [], Example("retry", "A retry of the fulfilment that succeeded", examples.AlreadyFulfilled(sameRequest: true)),
+            Example("other-tracking", "Fulfilled before, with another tracking number", examples.AlreadyFulfilled(sameRequest: false)),
+            Example("cancelled", "ORDER_CANCELLED: the customer cancelled it", examples.OrderCancelled)),
+        (FulfilOrder, 412) => Doc(
+            "`If-Match` names another version of the order, which is still placed (`PRECONDITION_FAILED`); nothing was written. " +
+            "`order` is the order as it stands and `etag` (also in `ETag`) its tag.",
+            [ETag], Example("stale", "The order changed since the tag sent", examples.PreconditionFailed(alreadyApplied: null))),
+        (FulfilOrder, 404) => Doc("The owner has no order with this `clientReference` (`ORDER_NOT_FOUND`).",
+            [], Example("not-found", "ORDER_NOT_FOUND", examples.OrderNotFound)),
         (CancelOrder or ChangeOrder, 404) => Doc("No order of yours has this `clientReference` (`ORDER_NOT_FOUND`).",
             [], Example("not-found", "ORDER_NOT_FOUND", examples.OrderNotFound)),
-        (CancelOrder or ChangeOrder, 413) => Doc("The body is larger than 64 KiB (`PAYLOAD_TOO_LARGE`). Nothing was changed.",
+        (CancelOrder or ChangeOrder or FulfilOrder, 413) => Doc("The body is larger than 64 KiB (`PAYLOAD_TOO_LARGE`). Nothing was changed.",
             [], Example("too-large", "PAYLOAD_TOO_LARGE", examples.PayloadTooLarge)),
-        (CancelOrder or ChangeOrder, 415) => Doc("The body is not JSON (`UNSUPPORTED_MEDIA_TYPE`). Nothing was changed.",
+        (CancelOrder or ChangeOrder or FulfilOrder, 415) => Doc("The body is not JSON (`UNSUPPORTED_MEDIA_TYPE`). Nothing was changed.",
             [], Example("not-json", "UNSUPPORTED_MEDIA_TYPE", examples.UnsupportedMediaType)),
         (_, 401) => Doc(
             "No bearer token, or one that is malformed, expired, wrongly signed, from another issuer or for another " +
@@ -104,7 +124,10 @@ internal static class ResponseCatalog
             "`error_description`)." + NothingStored(operationId),
             [WwwAuthenticate], Example("unauthorized", "UNAUTHORIZED", examples.Unauthorized)),
         (_, 403) => Doc(
-            "The token is valid but its `sub` (the owner) is missing or unusable (`FORBIDDEN`)." + NothingStored(operationId),
+            (operationId == FulfilOrder
+                ? "The token is valid but lacks the fulfilment scope (`FORBIDDEN`): a customer's token cannot fulfil."
+                : "The token is valid but its `sub` (the owner) is missing or unusable, or it is a service's token, which may only fulfil (`FORBIDDEN`).")
+            + NothingStored(operationId),
             [], Example("forbidden", "FORBIDDEN", examples.Forbidden)),
         (_, 429) => Doc(
             "This owner sent more requests than its rate allows (`RATE_LIMITED`)." + NothingStored(operationId) +

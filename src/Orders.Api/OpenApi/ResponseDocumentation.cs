@@ -46,6 +46,7 @@ internal sealed class ResponseDocumentation(IOptions<JsonOptions> json) : IOpera
             {
                 "CreateOrder" => ("The order. Send exactly the same body on every retry of one checkout attempt.", _examples.CreateRequest),
                 "CancelOrder" => ("Optional: why the order is cancelled. Send the same body on every retry of one cancel.", _examples.CancelRequest),
+                "FulfilOrder" => ("Optional: the carrier and tracking number it shipped with. Send the same body on every retry of one fulfilment.", _examples.FulfilRequest),
                 "ChangeOrder" => ("A JSON merge patch (RFC 7396) of the customer's name and phone and the shipping address.", OrderExamples.ChangeRequestBody),
                 _ => throw new InvalidOperationException($"No request body documentation for {operation.OperationId}."),
             };

@@ -20,6 +20,7 @@ internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
         .Except([
             Problems.Codes.ValidationFailed, Problems.Codes.DuplicateIdempotencyKey,
             Problems.Codes.OrderAlreadyCancelled, Problems.Codes.OrderNotChangeable, Problems.Codes.PreconditionFailed,
+            Problems.Codes.OrderNotCancellable, Problems.Codes.OrderAlreadyFulfilled, Problems.Codes.OrderCancelled,
         ])];
 
     private static RequestField Reason => OrderTransitionFields.Reason;
@@ -27,10 +28,12 @@ internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
     private static readonly Dictionary<Type, Action<OpenApiSchema>> Rules = new()
     {
         [typeof(OrderResponse)] = schema => schema.RequireAll()
-            .NullableOnly("cancelledAt", "cancellationReason")
-            .OneOf("status", Model.Order.PlacedStatus, Model.Order.CancelledStatus)
+            .NullableOnly("cancelledAt", "cancellationReason", "fulfilledAt", "carrier", "trackingNumber")
+            .OneOf("status", Model.Order.PlacedStatus, Model.Order.CancelledStatus, Model.Order.FulfilledStatus)
             .LimitsOf(OrderRequestFields.Order)
             .Text("cancellationReason", (int)Reason.Min, (int)Reason.Max)
+            .Text("carrier", (int)OrderTransitionFields.Carrier.Min, (int)OrderTransitionFields.Carrier.Max)
+            .Text("trackingNumber", (int)OrderTransitionFields.TrackingNumber.Min, (int)OrderTransitionFields.TrackingNumber.Max)
             .Minimum("total", 0)
             .Text("etag", ResponseCatalog.ETagMinLength, ResponseCatalog.ETagMaxLength, ResponseCatalog.ETagPattern),
         // Null where the record's C# type says so (SupportNonNullableReferenceTypes): a field the client may leave out.
@@ -51,14 +54,27 @@ internal sealed class ResponseSchemaRules() : SchemaRuleTable(Rules)
         [typeof(DuplicateOrderProblem)] = schema => Problem(schema, Problems.Codes.DuplicateIdempotencyKey)
             .Format("orderUrl", "uri-reference")
             .Text("etag", ResponseCatalog.ETagMinLength, ResponseCatalog.ETagMaxLength, ResponseCatalog.ETagPattern),
-        [typeof(OrderAlreadyCancelledProblem)] = schema => Problem(schema, Problems.Codes.OrderAlreadyCancelled)
+        // A cancel's one 409 (one object: see above): ORDER_ALREADY_CANCELLED with what the cancel stored, or
+        // ORDER_NOT_CANCELLABLE (Contracts/OrderNotCancellableProblem), whose members are the rest.
+        [typeof(OrderAlreadyCancelledProblem)] = schema => Problem(schema, Problems.Codes.OrderAlreadyCancelled, Problems.Codes.OrderNotCancellable)
+            .Optional("cancelledAt").Optional("cancellationReason").Optional("sameRequest")
+            .OneOf("orderStatus", Model.Order.CancelledStatus, Model.Order.FulfilledStatus)
             .Nullable("cancellationReason", true)
             .Format("orderUrl", "uri-reference")
             .Text("cancellationReason", (int)Reason.Min, (int)Reason.Max)
             .Text("etag", ResponseCatalog.ETagMinLength, ResponseCatalog.ETagMaxLength, ResponseCatalog.ETagPattern),
+        // A fulfilment's one 409: ORDER_ALREADY_FULFILLED with what the fulfilment stored, or ORDER_CANCELLED
+        // (Contracts/OrderCancelledProblem), whose members are the rest.
+        [typeof(OrderAlreadyFulfilledProblem)] = schema => Problem(schema, Problems.Codes.OrderAlreadyFulfilled, Problems.Codes.OrderCancelled)
+            .Optional("fulfilledAt").Optional("carrier").Optional("trackingNumber").Optional("sameRequest")
+            .OneOf("orderStatus", Model.Order.FulfilledStatus, Model.Order.CancelledStatus)
+            .Nullable("carrier", true).Nullable("trackingNumber", true)
+            .Text("carrier", (int)OrderTransitionFields.Carrier.Min, (int)OrderTransitionFields.Carrier.Max)
+            .Text("trackingNumber", (int)OrderTransitionFields.TrackingNumber.Min, (int)OrderTransitionFields.TrackingNumber.Max)
+            .Text("etag", ResponseCatalog.ETagMinLength, ResponseCatalog.ETagMaxLength, ResponseCatalog.ETagPattern),
         [typeof(OrderNotChangeableProblem)] = schema => Problem(schema, Problems.Codes.OrderNotChangeable)
             .Format("orderUrl", "uri-reference")
-            .OneOf("orderStatus", Model.Order.CancelledStatus)
+            .OneOf("orderStatus", Model.Order.CancelledStatus, Model.Order.FulfilledStatus)
             .Text("etag", ResponseCatalog.ETagMinLength, ResponseCatalog.ETagMaxLength, ResponseCatalog.ETagPattern),
         // alreadyApplied is sent on a change's 412 only: optional, never null.
         [typeof(PreconditionFailedProblem)] = schema => Problem(schema, Problems.Codes.PreconditionFailed)

@@ -14,9 +14,6 @@ public static class CancellationReader
         {
             return (null, errors.ToDictionary());
         }
-        var reason = body.TryGetProperty(OrderTransitionFields.Reason.Name, out var sent) && sent.ValueKind == JsonValueKind.String
-            ? sent.GetString()
-            : null;
-        return (reason, errors.ToDictionary());
+        return (OrderTransitionFields.Reason.TextIn(body), errors.ToDictionary());
     }
 }

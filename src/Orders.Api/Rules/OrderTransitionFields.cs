@@ -4,7 +4,7 @@ using static Orders.Api.Rules.RequestField;
 namespace Orders.Api.Rules;
 
 /// <summary>
-/// The bodies of a cancel and of a change. A change's members are the create's own declarations
+/// The bodies of a cancel, a fulfilment and a change. A change's members are the create's own declarations
 /// (<see cref="OrderRequestFields"/>), taken by name, so a rule of name, phone or address is stated once
 /// for both; only which of them a change may send is said here.
 /// </summary>
@@ -15,6 +15,15 @@ public static class OrderTransitionFields
 
     /// <summary>The cancel's body, optional as a whole.</summary>
     public static readonly RequestField Cancellation = Record("$", typeof(CancelOrderRequest), required: false, Reason);
+
+    /// <summary>Free text, as the reason is; the limit is the column's (sql/*/fulfilment).</summary>
+    public static readonly RequestField Carrier = Text("carrier", 1, 100, required: false);
+
+    /// <summary>Free text; the limit is the column's (sql/*/fulfilment).</summary>
+    public static readonly RequestField TrackingNumber = Text("trackingNumber", 1, 100, required: false);
+
+    /// <summary>The fulfilment's body, optional as a whole.</summary>
+    public static readonly RequestField Fulfilment = Record("$", typeof(FulfilOrderRequest), required: false, Carrier, TrackingNumber);
 
     /// <summary>The customer in a change: name and phone, the create's rules. Required here means "cannot be null".</summary>
     public static readonly RequestField Customer = Record("customer", typeof(CustomerChangeRequest), required: true,

@@ -37,6 +37,13 @@ public sealed class RequestField
         _regex = new Regex($@"\A(?:{pattern})\z", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
+    /// <summary>
+    /// This optional text member's value in a body already checked (<see cref="RequestCheck"/>): the string
+    /// sent, or null when it was null or left out.
+    /// </summary>
+    public string? TextIn(System.Text.Json.JsonElement body) =>
+        body.TryGetProperty(Name, out var sent) && sent.ValueKind == System.Text.Json.JsonValueKind.String ? sent.GetString() : null;
+
     /// <summary>The JSON property name, exactly (names are case-sensitive).</summary>
     public string Name { get; }
 

@@ -8,17 +8,21 @@ namespace Orders.Api.Security;
 /// <summary>
 /// JWT bearer authentication, configured entirely from <c>Authentication:Schemes:Bearer</c> (the shape
 /// `dotnet user-jwts` writes: ValidIssuer, ValidAudiences, SigningKeys; or Authority for an OIDC
-/// provider). Every order endpoint requires a token whose <c>sub</c> names the owner.
+/// provider). Every customer endpoint requires a token whose <c>sub</c> names the owner and that is
+/// not a service's; the fulfilment endpoint requires the fulfilment scope (<see cref="ServiceScope"/>).
 /// </summary>
 internal static class AuthenticationSetup
 {
     public const string OwnerPolicy = "OrderOwner";
 
+    public const string FulfilmentPolicy = "FulfilmentService";
+
     /// <summary>The width of the owner_id column.</summary>
     public const int MaxOwnerLength = 255;
 
-    public static IServiceCollection AddOrdersAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddOrdersAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
+        var fulfilmentScope = configuration[ServiceScope.FulfilmentSetting] is { Length: > 0 } configured ? configured : ServiceScope.DefaultFulfilment;
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, SigningKeysFromConfiguration>();
         services.AddHostedService<MissingSigningKeyWarning>();
@@ -44,7 +48,12 @@ internal static class AuthenticationSetup
         services.AddAuthorizationBuilder().AddPolicy(OwnerPolicy, policy => policy
             .RequireAuthenticatedUser()
             // The owner is stored and compared as text: it must fit the column and be plain text.
-            .RequireAssertion(context => OrderOwner.Of(context.User) is { Length: <= MaxOwnerLength } owner && TextRules.IsWellFormed(owner)));
+            .RequireAssertion(context => OrderOwner.Of(context.User) is { Length: <= MaxOwnerLength } owner && TextRules.IsWellFormed(owner)
+                // A service is not an owner, whatever its subject: it may not place or read orders as one.
+                && !ServiceScope.Holds(context.User, fulfilmentScope)))
+            .AddPolicy(FulfilmentPolicy, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => ServiceScope.Holds(context.User, fulfilmentScope)));
         return services;
     }
 

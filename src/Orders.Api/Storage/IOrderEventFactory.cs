@@ -19,4 +19,7 @@ public interface IOrderEventFactory
 
     /// <summary>The order.changed row of a change, or null while events are off. Called once per request.</summary>
     TransitionEvent? ChangedFor(OrderChange change);
+
+    /// <summary>The order.fulfilled row of a fulfilment, or null while events are off. Called once per request.</summary>
+    TransitionEvent? FulfilledFor(OrderFulfilment fulfilment);
 }

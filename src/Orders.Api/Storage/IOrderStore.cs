@@ -45,6 +45,14 @@ public interface IOrderStore
     Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Marks the owner's placed order fulfilled, under the same rules as <see cref="CancelAsync"/>, with an
+    /// order.fulfilled outbox row: a cancel and a fulfilment of one order race on its row lock, and
+    /// exactly one of them applies.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The database could not be reached, after retries.</exception>
+    Task<TransitionResult> FulfilAsync(OrderFulfilment fulfilment, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The owner's orders, newest first (created_at, then order id, both descending), strictly after
     /// <paramref name="after"/> in that order when it is given.
     /// </summary>

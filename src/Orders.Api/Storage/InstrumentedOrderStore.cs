@@ -22,6 +22,9 @@ internal sealed class InstrumentedOrderStore(IOrderStore inner, OrdersMetrics me
     public Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken) =>
         Timed("change", () => inner.ChangeAsync(change, cancellationToken));
 
+    public Task<TransitionResult> FulfilAsync(OrderFulfilment fulfilment, CancellationToken cancellationToken) =>
+        Timed("fulfil", () => inner.FulfilAsync(fulfilment, cancellationToken));
+
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         Timed("list", () => inner.ListAsync(owner, after, limit, cancellationToken));
 

@@ -19,7 +19,8 @@ internal static class OrderColumns
         o.currency AS Currency, o.customer_email AS CustomerEmail, o.customer_name AS CustomerName, o.customer_phone AS CustomerPhone,
         o.ship_line1 AS ShipLine1, o.ship_line2 AS ShipLine2, o.ship_city AS ShipCity,
         o.ship_postal_code AS ShipPostalCode, o.ship_country AS ShipCountry, o.total AS Total, o.version AS Version,
-        o.created_at AS CreatedAt, o.cancelled_at AS CancelledAt, o.cancellation_reason AS CancellationReason
+        o.created_at AS CreatedAt, o.cancelled_at AS CancelledAt, o.cancellation_reason AS CancellationReason,
+        o.fulfilled_at AS FulfilledAt, o.carrier AS Carrier, o.tracking_number AS TrackingNumber
         """;
 
     public const string Line = """

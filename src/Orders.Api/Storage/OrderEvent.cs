@@ -24,4 +24,6 @@ public static class OrderEventTypes
     public const string Cancelled = "order.cancelled";
 
     public const string Changed = "order.changed";
+
+    public const string Fulfilled = "order.fulfilled";
 }

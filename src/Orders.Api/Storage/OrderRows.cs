@@ -27,10 +27,13 @@ internal sealed record OrderHeaderRow<TId, TTime, TMaybeTime>(
     long Version,
     TTime CreatedAt,
     TMaybeTime CancelledAt,
-    string? CancellationReason)
+    string? CancellationReason,
+    TMaybeTime FulfilledAt,
+    string? Carrier,
+    string? TrackingNumber)
 {
     /// <summary>The domain order of this row and its lines, with the id and times it stands for.</summary>
-    public Order ToOrder(Guid orderId, DateTime createdAt, DateTime? cancelledAt, IEnumerable<OrderLineRow> lines) => new(
+    public Order ToOrder(Guid orderId, DateTime createdAt, DateTime? cancelledAt, DateTime? fulfilledAt, IEnumerable<OrderLineRow> lines) => new(
         orderId,
         Owner,
         ClientReference,
@@ -43,8 +46,13 @@ internal sealed record OrderHeaderRow<TId, TTime, TMaybeTime>(
         Total,
         DateTime.SpecifyKind(createdAt, DateTimeKind.Utc),
         Version,
-        cancelledAt is { } cancelled ? DateTime.SpecifyKind(cancelled, DateTimeKind.Utc) : null,
-        CancellationReason);
+        Utc(cancelledAt),
+        CancellationReason,
+        Utc(fulfilledAt),
+        Carrier,
+        TrackingNumber);
+
+    private static DateTime? Utc(DateTime? time) => time is { } value ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : null;
 }
 
 /// <summary>
@@ -63,7 +71,7 @@ internal sealed record OrderLineRow(Guid OrderId, int LineNumber, string Sku, in
 internal static class OrderRows
 {
     public static Order ToOrder(OrderHeaderRow<Guid, DateTime, DateTime?> header, IEnumerable<OrderLineRow> lines) =>
-        header.ToOrder(header.OrderId, header.CreatedAt, header.CancelledAt, lines);
+        header.ToOrder(header.OrderId, header.CreatedAt, header.CancelledAt, header.FulfilledAt, lines);
 
     public static IReadOnlyList<Order> ToOrders(IEnumerable<OrderHeaderRow<Guid, DateTime, DateTime?>> headers, IEnumerable<OrderLineRow> lines)
     {

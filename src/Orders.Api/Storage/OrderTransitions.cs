@@ -19,7 +19,14 @@ public sealed record OrderCancellation(
 public sealed record OrderChange(
     string Owner, string ClientReference, OrderPatch Patch, DateTime ChangedAt, OrderVersion? IfMatch, Guid ChangeId);
 
-/// <summary>What a cancel or change attempt ended in. A refusal is an answer, not an error.</summary>
+/// <summary>
+/// The fulfilment service's mark that the owner's placed order shipped, with the carrier and tracking
+/// number it shipped with (either may be null), under the same rules as <see cref="OrderCancellation"/>.
+/// </summary>
+public sealed record OrderFulfilment(
+    string Owner, string ClientReference, string? Carrier, string? TrackingNumber, DateTime FulfilledAt, OrderVersion? IfMatch, Guid ChangeId);
+
+/// <summary>What a cancel, change or fulfilment attempt ended in. A refusal is an answer, not an error.</summary>
 public abstract record TransitionResult
 {
     private TransitionResult() { }
@@ -49,14 +56,14 @@ public abstract record TransitionResult
 }
 
 /// <summary>
-/// The outbox row of a cancel or change, made before the store knows the order's id or its new version
+/// The outbox row of a cancel, change or fulfilment, made before the store knows the order's id or its new version
 /// (an unconditional cancel names the order by reference only). The store writes it in the
 /// transition's own transaction, from the updated row: the row's order id and version, then
 /// <paramref name="PayloadRest"/>. One round trip, and the event exists exactly when the transition does.
 /// </summary>
 /// <param name="EventId">The request's change id: the event id consumers deduplicate by.</param>
-/// <param name="Type">order.cancelled or order.changed, also the routing key.</param>
-/// <param name="OccurredAt">When the order was cancelled or changed.</param>
+/// <param name="Type">order.cancelled, order.changed or order.fulfilled, also the routing key.</param>
+/// <param name="OccurredAt">When the order was cancelled, changed or fulfilled.</param>
 /// <param name="TraceParent">The request's W3C traceparent, null outside a trace.</param>
 /// <param name="TraceState">The request's W3C tracestate, null when none.</param>
 /// <param name="PayloadRest">

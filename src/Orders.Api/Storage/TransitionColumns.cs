@@ -1,7 +1,7 @@
 namespace Orders.Api.Storage;
 
 /// <summary>
-/// The parts of the cancel and change statements that are the same text in every dialect: the SET
+/// The parts of the cancel, change and fulfil statements that are the same text in every dialect: the SET
 /// lists and the conditions. Each store wraps them in its own statements (table names, the event row's
 /// payload expression, the batch); the parameters are named here once, and
 /// <see cref="TransitionParameters"/> gives their values.
@@ -28,6 +28,12 @@ internal static class TransitionColumns
     /// <summary>A cancel's SET list.</summary>
     public const string CancelSet = """
         status = 'cancelled', cancelled_at = @CancelledAt, cancellation_reason = @Reason,
+        version = version + 1, last_change_id = @ChangeId
+        """;
+
+    /// <summary>A fulfilment's SET list.</summary>
+    public const string FulfilSet = """
+        status = 'fulfilled', fulfilled_at = @FulfilledAt, carrier = @Carrier, tracking_number = @TrackingNumber,
         version = version + 1, last_change_id = @ChangeId
         """;
 

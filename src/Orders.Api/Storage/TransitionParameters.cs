@@ -10,7 +10,7 @@ internal enum TransitionValueKind { Text, Id, Time, Number, Flag }
 
 /// <summary>
 /// The values of <see cref="TransitionColumns"/>' parameters, made once for every store, so that a
-/// cancel or change binds the same values on SQLite, PostgreSQL and SQL Server.
+/// cancel, change or fulfilment binds the same values on SQLite, PostgreSQL and SQL Server.
 /// </summary>
 internal static class TransitionParameters
 {
@@ -19,6 +19,14 @@ internal static class TransitionParameters
         .. Common(cancellation.Owner, cancellation.ClientReference, cancellation.IfMatch, cancellation.ChangeId),
         new("CancelledAt", cancellation.CancelledAt, TransitionValueKind.Time),
         new("Reason", cancellation.Reason, TransitionValueKind.Text),
+    ];
+
+    public static IReadOnlyList<TransitionValue> Of(OrderFulfilment fulfilment) =>
+    [
+        .. Common(fulfilment.Owner, fulfilment.ClientReference, fulfilment.IfMatch, fulfilment.ChangeId),
+        new("FulfilledAt", fulfilment.FulfilledAt, TransitionValueKind.Time),
+        new("Carrier", fulfilment.Carrier, TransitionValueKind.Text),
+        new("TrackingNumber", fulfilment.TrackingNumber, TransitionValueKind.Text),
     ];
 
     public static IReadOnlyList<TransitionValue> Of(OrderChange change)

@@ -14,5 +14,6 @@ internal static class WarmUpOrder
     public static Order New() => new(
         Guid.CreateVersion7(), Owner, $"warm-up-{Guid.NewGuid():N}", Order.PlacedStatus, "EUR",
         new Customer("warm-up@example.com", null, null), null,
-        [new OrderLine(1, "WARM-UP", 1, 0, 0)], 0, DateTime.UtcNow, Order.FirstVersion, CancelledAt: null, CancellationReason: null);
+        [new OrderLine(1, "WARM-UP", 1, 0, 0)], 0, DateTime.UtcNow, Order.FirstVersion, CancelledAt: null, CancellationReason: null,
+        FulfilledAt: null, Carrier: null, TrackingNumber: null);
 }

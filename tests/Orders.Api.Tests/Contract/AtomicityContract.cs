@@ -91,6 +91,9 @@ public abstract class AtomicityContract<TDatabase>(TDatabase database) : Contrac
         public Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken) =>
             inner.ChangeAsync(change, cancellationToken);
 
+        public Task<TransitionResult> FulfilAsync(OrderFulfilment fulfilment, CancellationToken cancellationToken) =>
+            inner.FulfilAsync(fulfilment, cancellationToken);
+
         public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
             inner.ListAsync(owner, after, limit, cancellationToken);
     }

@@ -107,7 +107,8 @@ public abstract class MigrationFromV1Contract<TDatabase>(TDatabase database) : C
                 // What the version column's default gives every row that existed before it (0006/0008).
                 Order.FirstVersion,
                 CancelledAt: null,
-                CancellationReason: null);
+                CancellationReason: null,
+        FulfilledAt: null, Carrier: null, TrackingNumber: null);
         }).ToList();
         return orders;
     }

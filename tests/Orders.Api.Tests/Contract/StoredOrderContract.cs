@@ -22,11 +22,28 @@ public abstract class StoredOrderContract<TDatabase>(TDatabase database) : Contr
         // Placed, then cancelled by the store (a create writes no cancel): every member has been written.
         var factory = StartFactory();
         var placed = MappedOrders.EveryMemberSetAsPlaced() with { Owner = Owner, ClientReference = OrderRequests.NewReference(), OrderId = Guid.CreateVersion7() };
-        var order = MappedOrders.EveryMemberSet() with { Owner = Owner, ClientReference = placed.ClientReference, OrderId = placed.OrderId, Version = placed.Version + 1 };
+        var order = MappedOrders.EveryMemberSetCancelled() with { Owner = Owner, ClientReference = placed.ClientReference, OrderId = placed.OrderId, Version = placed.Version + 1 };
 
         await StoreOf(factory).CreateAsync(placed, Ct);
         await StoreOf(factory).CancelAsync(
             new OrderCancellation(Owner, order.ClientReference, order.CancellationReason, order.CancelledAt!.Value, IfMatch: null, Guid.CreateVersion7()), Ct);
+        var found = await StoreOf(factory).FindAsync(Owner, order.ClientReference, Ct);
+        var listed = (await StoreOf(factory).ListAsync(Owner, null, 100, Ct)).Single(other => other.OrderId == order.OrderId);
+
+        AssertSame(order, found!);
+        AssertSame(order, listed);
+    }
+
+    [Fact]
+    public async Task AFulfilledOrderWithEveryMemberSet_IsReadBackWithEveryValueInItsPlace()
+    {
+        var factory = StartFactory();
+        var placed = MappedOrders.EveryMemberSetAsPlaced() with { Owner = Owner, ClientReference = OrderRequests.NewReference(), OrderId = Guid.CreateVersion7() };
+        var order = MappedOrders.EveryMemberSetFulfilled() with { Owner = Owner, ClientReference = placed.ClientReference, OrderId = placed.OrderId, Version = placed.Version + 1 };
+
+        await StoreOf(factory).CreateAsync(placed, Ct);
+        await StoreOf(factory).FulfilAsync(
+            new OrderFulfilment(Owner, order.ClientReference, order.Carrier, order.TrackingNumber, order.FulfilledAt!.Value, IfMatch: null, Guid.CreateVersion7()), Ct);
         var found = await StoreOf(factory).FindAsync(Owner, order.ClientReference, Ct);
         var listed = (await StoreOf(factory).ListAsync(Owner, null, 100, Ct)).Single(other => other.OrderId == order.OrderId);
 

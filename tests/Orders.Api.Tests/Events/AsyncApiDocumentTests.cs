@@ -54,8 +54,8 @@ public sealed partial class AsyncApiDocumentTests(SqliteDatabase database) : ICl
     [Fact]
     public void Document_DescribesExactlyTheEventTypesTheStoreWrites_EachWithItsOwnTypeHeader()
     {
-        // Every type the outbox's CHECK admits (sql/*/…cancel_and_change.sql), and nothing else.
-        string[] types = [OrderEventTypes.Placed, OrderEventTypes.Cancelled, OrderEventTypes.Changed];
+        // Every type the outbox's CHECK admits (sql/*/…fulfilment.sql), and nothing else.
+        string[] types = [OrderEventTypes.Placed, OrderEventTypes.Cancelled, OrderEventTypes.Changed, OrderEventTypes.Fulfilled];
         var placedHeaders = Strings(OrderEventMessage.Properties(new OrderEvent(
             Guid.CreateVersion7(), "owner-1", Guid.CreateVersion7(), OrderEventTypes.Placed, "{}", DateTime.UtcNow, null, null)).Headers!);
 
@@ -197,5 +197,6 @@ public sealed partial class AsyncApiDocumentTests(SqliteDatabase database) : ICl
         Guid.CreateVersion7(), "owner-1", "ref-1", Order.PlacedStatus, "EUR", new Customer("ada@example.com", name, name is null ? null : "+49 30 1234567"),
         withAddress ? new ShippingAddress("1 Main St", null, "Berlin", "10117", "DE") : null,
         [new OrderLine(1, "SKU-1", 2, 1999, 3998)], 3998, new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1230), Order.FirstVersion,
-        CancelledAt: null, CancellationReason: null);
+        CancelledAt: null, CancellationReason: null,
+        FulfilledAt: null, Carrier: null, TrackingNumber: null);
 }

@@ -3,6 +3,10 @@ using Orders.Api.Model;
 namespace Orders.Api.Tests.Mapping;
 
 /// <summary>Orders whose every member holds a value of its own, so a value mapped to the wrong member shows.</summary>
+/// <remarks>
+/// <see cref="EveryMemberSet"/> is cancelled and fulfilled at once, which no store admits (a CHECK says
+/// so): it is for the mappings. A store holds <see cref="EveryMemberSetCancelled"/> or <see cref="EveryMemberSetFulfilled"/>.
+/// </remarks>
 internal static class MappedOrders
 {
     public static Order EveryMemberSet() => new(
@@ -18,7 +22,21 @@ internal static class MappedOrders
         new DateTime(2026, 12, 7, 12, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560),
         7,
         new DateTime(2026, 12, 7, 13, 0, 0, DateTimeKind.Utc).AddTicks(6_543_210),
-        "Ordered the wrong size");
+        "Ordered the wrong size",
+        new DateTime(2026, 12, 8, 9, 30, 0, DateTimeKind.Utc).AddTicks(2_468_020),
+        "DHL",
+        "JD014600006281");
+
+    /// <summary>Every member a cancelled order can hold.</summary>
+    public static Order EveryMemberSetCancelled() => EveryMemberSet() with { FulfilledAt = null, Carrier = null, TrackingNumber = null };
+
+    /// <summary>Every member a fulfilled order can hold.</summary>
+    public static Order EveryMemberSetFulfilled() => EveryMemberSet() with
+    {
+        Status = Order.FulfilledStatus,
+        CancelledAt = null,
+        CancellationReason = null,
+    };
 
     /// <summary><see cref="EveryMemberSet"/> as it was placed, before its cancel: what a create writes.</summary>
     public static Order EveryMemberSetAsPlaced() => EveryMemberSet() with
@@ -26,6 +44,9 @@ internal static class MappedOrders
         Status = Order.PlacedStatus,
         CancelledAt = null,
         CancellationReason = null,
+        FulfilledAt = null,
+        Carrier = null,
+        TrackingNumber = null,
     };
 
     public static Order NothingOptionalSet() => EveryMemberSet() with
@@ -35,5 +56,8 @@ internal static class MappedOrders
         Status = Order.PlacedStatus,
         CancelledAt = null,
         CancellationReason = null,
+        FulfilledAt = null,
+        Carrier = null,
+        TrackingNumber = null,
     };
 }

@@ -20,7 +20,8 @@ public sealed class SqlServerParametersTests
         Guid.CreateVersion7(), "default", "ref-1", Order.PlacedStatus, "EUR", new Customer("ada@example.com", null, null), null,
         [new OrderLine(1, "SKU-1", 2, 1999, 3998), new OrderLine(2, "SKU-2", 1, 500, 500)], 4498,
         new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1_234_560), Order.FirstVersion,
-        CancelledAt: null, CancellationReason: null);
+        CancelledAt: null, CancellationReason: null,
+        FulfilledAt: null, Carrier: null, TrackingNumber: null);
 
     private static readonly OrderEvent SampleEvent = new(
         Guid.CreateVersion7(), Sample.Owner, Sample.OrderId, OrderEventTypes.Placed, "{}", Sample.CreatedAt,
@@ -53,6 +54,9 @@ public sealed class SqlServerParametersTests
         ["ChangeId"] = SqlDbType.UniqueIdentifier,
         ["CancelledAt"] = SqlDbType.DateTime2,
         ["Reason"] = SqlDbType.NVarChar,
+        ["FulfilledAt"] = SqlDbType.DateTime2,
+        ["Carrier"] = SqlDbType.NVarChar,
+        ["TrackingNumber"] = SqlDbType.NVarChar,
         ["Name"] = SqlDbType.NVarChar,
         ["Phone"] = SqlDbType.NVarChar,
         ["Line1"] = SqlDbType.NVarChar,
@@ -76,6 +80,9 @@ public sealed class SqlServerParametersTests
     // nulls must be sent with their columns' types as well.
     private static readonly OrderCancellation SampleCancellation = new(
         Sample.Owner, Sample.ClientReference, Reason: null, Sample.CreatedAt, IfMatch: null, Guid.CreateVersion7());
+
+    private static readonly OrderFulfilment SampleFulfilment = new(
+        Sample.Owner, Sample.ClientReference, Carrier: "DHL", TrackingNumber: null, Sample.CreatedAt, IfMatch: null, Guid.CreateVersion7());
 
     private static readonly OrderChange SampleChange = new(
         Sample.Owner, Sample.ClientReference,
@@ -161,6 +168,8 @@ public sealed class SqlServerParametersTests
         "SqlServerSql.ChangeOrder" => SqlServerTransitionParameters.Of(TransitionParameters.Of(SampleChange), null),
         "SqlServerEventSql.CancelOrderAndEvent" => SqlServerTransitionParameters.Of(TransitionParameters.Of(SampleCancellation), SampleTransitionEvent),
         "SqlServerEventSql.ChangeOrderAndEvent" => SqlServerTransitionParameters.Of(TransitionParameters.Of(SampleChange), SampleTransitionEvent),
+        "SqlServerSql.FulfilOrder" => SqlServerTransitionParameters.Of(TransitionParameters.Of(SampleFulfilment), null),
+        "SqlServerEventSql.FulfilOrderAndEvent" => SqlServerTransitionParameters.Of(TransitionParameters.Of(SampleFulfilment), SampleTransitionEvent),
         _ => throw new InvalidOperationException($"{name} is new: say here which SqlServerParameters method binds it."),
     };
 

@@ -21,6 +21,8 @@ public sealed class TSqlShapeTests
     [InlineData("SqlServerSql.ChangeOrder")]
     [InlineData("SqlServerEventSql.CancelOrderAndEvent")]
     [InlineData("SqlServerEventSql.ChangeOrderAndEvent")]
+    [InlineData("SqlServerSql.FulfilOrder")]
+    [InlineData("SqlServerEventSql.FulfilOrderAndEvent")]
     public void InsertOrder_TurnsXactAbortOn_BeforeAnythingElse(string name)
     {
         var batch = (TSqlScript)SqlServerStatements.Parse(name);
@@ -35,6 +37,8 @@ public sealed class TSqlShapeTests
     [InlineData("SqlServerSql.ChangeOrder", false)]
     [InlineData("SqlServerEventSql.CancelOrderAndEvent", true)]
     [InlineData("SqlServerEventSql.ChangeOrderAndEvent", true)]
+    [InlineData("SqlServerSql.FulfilOrder", false)]
+    [InlineData("SqlServerEventSql.FulfilOrderAndEvent", true)]
     public void Transition_UpdatesThenWritesItsEvent_ThenReadsBack_BeforeItCommits(string name, bool withEvent)
     {
         // Read inside the transaction: while this request's update holds the row's exclusive lock, no

@@ -27,8 +27,9 @@ public sealed partial class OrderColumnsTests
     [Fact]
     public void Insert_NamesTheSelectedColumns_EachWithTheParameterOfItsAlias()
     {
-        // All but the cancel's own columns, which only a cancel writes (a placed order has neither).
-        var selected = Selected(OrderColumns.Header).Where(column => column.Column is not ("cancelled_at" or "cancellation_reason")).ToList();
+        // All but the cancel's and the fulfilment's own columns, which only they write (a placed order has none).
+        var selected = Selected(OrderColumns.Header)
+            .Where(column => column.Column is not ("cancelled_at" or "cancellation_reason" or "fulfilled_at" or "carrier" or "tracking_number")).ToList();
         var columns = List(OrderColumns.InsertHeaderColumns);
         var values = List(OrderColumns.InsertHeaderValues);
 

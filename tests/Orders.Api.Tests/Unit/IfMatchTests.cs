@@ -85,6 +85,8 @@ public sealed class IfMatchTests
 
         public Task<TransitionResult> ChangeAsync(OrderChange change, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<TransitionResult> FulfilAsync(OrderFulfilment fulfilment, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<IReadOnlyList<Api.Model.Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
     }

@@ -68,11 +68,32 @@ internal static class ApiTexts
         - **409 `ORDER_ALREADY_CANCELLED`**: the order was cancelled before, and nothing changed. A client
           whose 200 was lost gets this on its retry: the order is cancelled, which is what it asked for.
           `sameRequest` says whether the stored reason is this request's.
+        - **409 `ORDER_NOT_CANCELLABLE`**: the order was fulfilled (shipped); it can no longer be cancelled.
         - **412 `PRECONDITION_FAILED`**: `If-Match` was sent and names another version of the order; the
           body holds the current order and its `etag`. Nothing was written.
 
         Retrying is always safe. Concurrent cancels of one order: exactly one gets 200, the others wait
-        for it and then get 409.
+        for it and then get 409. A cancel racing the fulfilment service's fulfilment: exactly one wins.
+        """;
+
+    public const string FulfilOrder = """
+        For the fulfilment service only: a token whose `scope` claim lists the fulfilment scope
+        (`orders:fulfil` unless configured otherwise); a customer's token gets 403. Marks the owner's
+        placed order fulfilled (shipped). The path names the order as `order.placed` does: the `owner`
+        message header and the payload's `clientReference`. The body is optional:
+        `{"carrier": "…", "trackingNumber": "…"}`.
+
+        - **200**: this request fulfilled the order; the body is the order (`status: "fulfilled"`,
+          `fulfilledAt`, `carrier`, `trackingNumber`) and `ETag` its new tag. An `order.fulfilled` event
+          is written in the same transaction.
+        - **409 `ORDER_ALREADY_FULFILLED`**: fulfilled before; nothing changed. A retry whose 200 was lost
+          gets this: treat it as done. `sameRequest` says whether the stored carrier and tracking number
+          are this request's.
+        - **409 `ORDER_CANCELLED`**: the customer cancelled the order. Do not ship it.
+        - **412 `PRECONDITION_FAILED`**: `If-Match` names another version of the still placed order.
+
+        Retrying blindly is safe. A fulfilment racing the customer's cancel: exactly one wins, and the
+        other gets the 409 that names the winner's state.
         """;
 
     public const string ChangeOrder = """

@@ -26,9 +26,10 @@ internal sealed partial class OrderOutcomeFilter(OrdersMetrics metrics, ILogger<
                 metrics.Duplicate(duplicate.SameRequest);
                 LogDuplicate(logger, duplicate.ClientReference, duplicate.OrderId, duplicate.SameRequest, traceId);
                 break;
-            // A cancel's or change's answer about the order's state is an outcome, counted by the
+            // A cancel's, change's or fulfilment's answer about the order's state is an outcome, counted by the
             // endpoint as orders.transitions, not a rejection of the request.
-            case ProblemResult { Value: OrderAlreadyCancelledProblem or OrderNotChangeableProblem or PreconditionFailedProblem }:
+            case ProblemResult { Value: OrderAlreadyCancelledProblem or OrderNotChangeableProblem or PreconditionFailedProblem
+                or OrderNotCancellableProblem or OrderAlreadyFulfilledProblem or OrderCancelledProblem }:
                 break;
             case ProblemResult { Value.Status: >= 400 and < 500 }:
                 metrics.Rejected(OrdersMetrics.Reasons.Validation);

@@ -80,6 +80,9 @@ public static class OrderTransitionsApi
             TransitionResult.Refused { Current.Status: Order.CancelledStatus } refused =>
                 ((Results<JsonOk<OrderResponse>, ProblemResult>)Problems.AlreadyCancelled(context.Request, refused.Current, refused.Current.CancellationReason == reason),
                     OrdersTracing.TransitionOutcomes.AlreadyCancelled),
+            // Shipped: the customer learns why nothing happened, whatever If-Match said, for the same reason.
+            TransitionResult.Refused { Current.Status: Order.FulfilledStatus } refused =>
+                (Problems.NotCancellable(context.Request, refused.Current), OrdersTracing.TransitionOutcomes.NotCancellable),
             TransitionResult.Refused refused => (Problems.PreconditionFailed(refused.Current, alreadyApplied: null), OrdersTracing.TransitionOutcomes.PreconditionFailed),
             _ => throw new InvalidOperationException($"Unknown transition result {result.GetType().Name}."),
         };
@@ -137,7 +140,7 @@ public static class OrderTransitionsApi
     private static bool Matches(OrderVersion? expected, Order current) =>
         expected is null || (expected.OrderId == current.OrderId && expected.Version == current.Version);
 
-    private static Results<JsonOk<OrderResponse>, ProblemResult> Ok(Order order)
+    internal static Results<JsonOk<OrderResponse>, ProblemResult> Ok(Order order)
     {
         var response = OrderResponse.From(order);
         return new JsonOk<OrderResponse>(response, response.Etag);

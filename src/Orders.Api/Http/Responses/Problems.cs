@@ -24,6 +24,9 @@ public static class Problems
         public const string InternalError = "INTERNAL_ERROR";
         public const string OrderAlreadyCancelled = "ORDER_ALREADY_CANCELLED";
         public const string OrderNotChangeable = "ORDER_NOT_CHANGEABLE";
+        public const string OrderAlreadyFulfilled = "ORDER_ALREADY_FULFILLED";
+        public const string OrderCancelled = "ORDER_CANCELLED";
+        public const string OrderNotCancellable = "ORDER_NOT_CANCELLABLE";
         public const string PreconditionFailed = "PRECONDITION_FAILED";
         public const string PreconditionRequired = "PRECONDITION_REQUIRED";
     }
@@ -136,6 +139,7 @@ public static class Problems
         ClientReference = current.ClientReference,
         OrderId = current.OrderId,
         OrderUrl = OrderPaths.Of(request, current.ClientReference),
+        OrderStatus = current.Status,
         CancelledAt = current.CancelledAt!.Value,
         CancellationReason = current.CancellationReason,
         Etag = OrderETag.Of(current),
@@ -153,6 +157,55 @@ public static class Problems
         ClientReference = current.ClientReference,
         OrderId = current.OrderId,
         OrderUrl = OrderPaths.Of(request, current.ClientReference),
+        OrderStatus = current.Status,
+        Etag = OrderETag.Of(current),
+    });
+
+    /// <summary>409 of a customer's cancel: the order was fulfilled, it is on its way.</summary>
+    public static ProblemResult NotCancellable(HttpRequest request, Order current) => new(new OrderNotCancellableProblem
+    {
+        Type = TypeOf(Codes.OrderNotCancellable),
+        Title = "The order can no longer be cancelled.",
+        Status = StatusCodes.Status409Conflict,
+        Detail = $"The order is {current.Status}: it has shipped, so it can no longer be cancelled. Nothing was changed.",
+        Code = Codes.OrderNotCancellable,
+        ClientReference = current.ClientReference,
+        OrderId = current.OrderId,
+        OrderUrl = OrderPaths.Of(request, current.ClientReference),
+        OrderStatus = current.Status,
+        Etag = OrderETag.Of(current),
+    });
+
+    /// <summary>409 of a fulfilment: the order is fulfilled already, by this request's earlier attempt or another.</summary>
+    public static ProblemResult AlreadyFulfilled(Order current, bool sameRequest) => new(new OrderAlreadyFulfilledProblem
+    {
+        Type = TypeOf(Codes.OrderAlreadyFulfilled),
+        Title = "The order is already fulfilled.",
+        Status = StatusCodes.Status409Conflict,
+        Detail = sameRequest
+            ? "This fulfilment was already done: the order is fulfilled with this carrier and tracking number. Treat it as fulfilled."
+            : "The order was already fulfilled, with another carrier or tracking number. It stays as it is; nothing was changed.",
+        Code = Codes.OrderAlreadyFulfilled,
+        ClientReference = current.ClientReference,
+        OrderId = current.OrderId,
+        OrderStatus = current.Status,
+        FulfilledAt = current.FulfilledAt!.Value,
+        Carrier = current.Carrier,
+        TrackingNumber = current.TrackingNumber,
+        Etag = OrderETag.Of(current),
+        SameRequest = sameRequest,
+    });
+
+    /// <summary>409 of a fulfilment: the customer cancelled the order; it must not ship.</summary>
+    public static ProblemResult Cancelled(Order current) => new(new OrderCancelledProblem
+    {
+        Type = TypeOf(Codes.OrderCancelled),
+        Title = "The order is cancelled.",
+        Status = StatusCodes.Status409Conflict,
+        Detail = "The customer cancelled the order: do not ship it. Nothing was changed.",
+        Code = Codes.OrderCancelled,
+        ClientReference = current.ClientReference,
+        OrderId = current.OrderId,
         OrderStatus = current.Status,
         Etag = OrderETag.Of(current),
     });
@@ -200,7 +253,7 @@ public static class Problems
     {
         StatusCodes.Status401Unauthorized => Unauthorized("Send a valid bearer token (Authorization: Bearer …)."),
         StatusCodes.Status403Forbidden => Problem(status, Codes.Forbidden, "Forbidden.",
-            "The token is valid but does not name an owner this API accepts (its sub claim)."),
+            "The token is valid but may not do this: the order routes need an owner's token (a usable sub claim) that is not a service's, the fulfilment route a token with the fulfilment scope."),
         StatusCodes.Status429TooManyRequests => Problem(status, Codes.RateLimited, "Too many requests.", placesOrder
             ? "This owner sent more requests than its rate allows, and this one placed nothing. Wait Retry-After seconds, then send it again with the same clientReference."
             : "This owner sent more requests than its rate allows. Wait Retry-After seconds, then send the request again."),

@@ -64,6 +64,13 @@ internal sealed class PostgreSqlOrderStore(NpgsqlDataSource dataSource, Transien
             change.Owner, change.ClientReference, change.ChangeId, changed, cancellationToken);
     }
 
+    public Task<TransitionResult> FulfilAsync(OrderFulfilment fulfilment, CancellationToken cancellationToken)
+    {
+        var fulfilled = events.FulfilledFor(fulfilment);
+        return TransitionAsync(PostgreSqlSql.FulfilOrder, TransitionParameters.Of(fulfilment),
+            fulfilment.Owner, fulfilment.ClientReference, fulfilment.ChangeId, fulfilled, cancellationToken);
+    }
+
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         _retry.RunAsync(async ct =>
         {

@@ -113,6 +113,12 @@ internal static class PostgreSqlSql
         WHERE {TransitionColumns.PlacedOrderMatching} AND {TransitionColumns.ChangeApplies}
         """;
 
+    /// <summary>A fulfilment: the conditional update, under the same row lock as <see cref="CancelOrder"/>, so a cancel and a fulfilment racing for one order have exactly one winner.</summary>
+    public const string FulfilOrder = $"""
+        UPDATE orders SET {TransitionColumns.FulfilSet}
+        WHERE {TransitionColumns.PlacedOrderMatching}
+        """;
+
     /// <summary>
     /// A transition's read-back, after the update: which request last changed the order
     /// (<see cref="OrderColumns.ChangeId"/>). A new statement at READ COMMITTED, so it sees this

@@ -40,6 +40,14 @@ internal static class SqlServerEventSql
         {SqlServerSql.TransitionParts.ReadBackAndCommit}
         """;
 
+    /// <summary><see cref="SqlServerSql.FulfilOrder"/> with the order.fulfilled row, as <see cref="CancelOrderAndEvent"/>.</summary>
+    public const string FulfilOrderAndEvent = $"""
+        {SqlServerSql.CreateParts.Begin}
+        {SqlServerSql.TransitionParts.Fulfil}
+        {TransitionEventInsert.FromUpdatedRow}
+        {SqlServerSql.TransitionParts.ReadBackAndCommit}
+        """;
+
     /// <summary>
     /// A piece, not a statement of its own: a nested class, so the ScriptDom tests (which parse every
     /// constant of the outer class) do not take it for a batch.

@@ -66,6 +66,10 @@ internal sealed class SqlServerOrderStore(
         TransitionAsync(change.ClientReference, () => events.ChangedFor(change),
             SqlServerSql.ChangeOrder, SqlServerEventSql.ChangeOrderAndEvent, TransitionParameters.Of(change), change.ChangeId, cancellationToken);
 
+    public Task<TransitionResult> FulfilAsync(OrderFulfilment fulfilment, CancellationToken cancellationToken) =>
+        TransitionAsync(fulfilment.ClientReference, () => events.FulfilledFor(fulfilment),
+            SqlServerSql.FulfilOrder, SqlServerEventSql.FulfilOrderAndEvent, TransitionParameters.Of(fulfilment), fulfilment.ChangeId, cancellationToken);
+
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         RunAsync(async ct =>
         {

@@ -98,6 +98,13 @@ internal static class SqlServerSql
         {TransitionParts.ReadBackAndCommit}
         """;
 
+    /// <summary>A whole fulfilment in one round trip, as <see cref="CancelOrder"/> is.</summary>
+    public const string FulfilOrder = $"""
+        {CreateParts.Begin}
+        {TransitionParts.Fulfil}
+        {TransitionParts.ReadBackAndCommit}
+        """;
+
     /// <summary>
     /// Session-owned, so it outlives DbUp's own transactions. Returns 0 or 1 when granted, a negative
     /// number when not (-1 timed out, -2 cancelled, -3 deadlock victim, -999 bad call).
@@ -142,6 +149,11 @@ internal static class SqlServerSql
         public const string Change = $"""
                 UPDATE dbo.orders SET {TransitionColumns.ChangeSet}
                 WHERE {TransitionColumns.PlacedOrderMatching} AND {TransitionColumns.ChangeApplies};
+            """;
+
+        public const string Fulfil = $"""
+                UPDATE dbo.orders SET {TransitionColumns.FulfilSet}
+                WHERE {TransitionColumns.PlacedOrderMatching};
             """;
 
         public const string ReadBackAndCommit = $"""

@@ -62,6 +62,13 @@ internal sealed class SqliteOrderStore(
             change.Owner, change.ClientReference, change.ChangeId, changed, cancellationToken);
     }
 
+    public Task<TransitionResult> FulfilAsync(OrderFulfilment fulfilment, CancellationToken cancellationToken)
+    {
+        var fulfilled = events.FulfilledFor(fulfilment);
+        return TransitionAsync(SqliteSql.FulfilOrder, TransitionParameters.Of(fulfilment),
+            fulfilment.Owner, fulfilment.ClientReference, fulfilment.ChangeId, fulfilled, cancellationToken);
+    }
+
     public Task<IReadOnlyList<Order>> ListAsync(string owner, OrderPosition? after, int limit, CancellationToken cancellationToken) =>
         _retry.RunAsync(async ct =>
         {
@@ -176,6 +183,7 @@ internal sealed class SqliteOrderStore(
             SqliteValues.ParseId(header.OrderId),
             SqliteValues.ParseTime(header.CreatedAt),
             header.CancelledAt is { } cancelledAt ? SqliteValues.ParseTime(cancelledAt) : null,
+            header.FulfilledAt is { } fulfilledAt ? SqliteValues.ParseTime(fulfilledAt) : null,
             lines);
 
     // One statement of the create, in a span of its own when tracing is on (SQLite's driver has no ActivitySource).

@@ -73,6 +73,12 @@ internal static class SqliteSql
         WHERE {TransitionColumns.PlacedOrderMatching} AND {TransitionColumns.ChangeApplies}
         """;
 
+    /// <summary>A fulfilment: the conditional update (<see cref="TransitionColumns"/>).</summary>
+    public const string FulfilOrder = $"""
+        UPDATE orders SET {TransitionColumns.FulfilSet}
+        WHERE {TransitionColumns.PlacedOrderMatching}
+        """;
+
     /// <summary>A transition's read-back: which request last changed the order (<see cref="OrderColumns.ChangeId"/>).</summary>
     public const string FindChangeId = $"""
         SELECT {OrderColumns.ChangeId}
