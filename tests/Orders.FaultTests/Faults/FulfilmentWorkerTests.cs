@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Orders.Api.Http.Responses;
+using Orders.Api.Model;
 using Orders.Api.Storage;
 using Orders.Api.Tests.Fixtures;
 using Orders.FaultTests.Harness;
@@ -20,7 +22,6 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
     where TDatabase : class, IOrderDatabase
 {
     private const string Prefix = "fulfil";
-    private const string Fulfilled = "order.fulfilled";
     private const int Copies = 20;
     private static readonly TimeSpan Settling = TimeSpan.FromSeconds(120);
 
@@ -60,8 +61,8 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         // it), is SIGKILLed mid-stream and started again, and its connections to the API are cut
         // for a while as it goes on with the backlog,
         await worker.StartAsync();
-        // A cancel 0 to 280 ms after its 201: some come before the worker's fulfilment, some after.
-        var placing = orders.PlaceAsync(2 * quarter, quarter, EveryFourth, number => TimeSpan.FromMilliseconds(number / 4 % 8 * 40));
+        // A cancel 0 to 1.4 s after its 201: some come before the worker's fulfilment, some after.
+        var placing = orders.PlaceAsync(2 * quarter, quarter, EveryFourth, number => TimeSpan.FromMilliseconds(number / 4 % 8 * 200));
         var settledAtKills = await KillMidStreamAsync(worker, backlog: 2 * quarter);
         network.Cut();
         await Task.Delay(NetworkDown, TestContext.Current.CancellationToken);
@@ -97,7 +98,7 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         var cancelledUnseen = cancelled.Except(racing).ToHashSet(); // while the worker or the broker was down
         var deliveries = worker.Deliveries;
         Report($"fulfilment worker: {placed.Count} orders of {owners.Length} owners, {cancelled.Count} cancelled " +
-               $"({cancelledUnseen.Count} before the worker could see them, {racing.Count} racing it), {orders.CancelsTooLate} cancels too late (409 {FulfilmentOrders.NotCancellable})");
+               $"({cancelledUnseen.Count} before the worker could see them, {racing.Count} racing it), {orders.CancelsTooLate} cancels too late (409 {Problems.Codes.OrderNotCancellable})");
         Report($"fulfilment worker: {settledAtKills.Count} SIGKILL(s) at {string.Join(", ", settledAtKills)} settled deliveries; broker node down and back in {brokerDown.TotalSeconds:F1} s; " +
                $"API unreachable for {NetworkDown.TotalSeconds:F0} s after the last restart; all settled after {settled.TotalSeconds:F1} s");
         Report($"fulfilment worker: {deliveries.Summary()}; {Copies} republished copies answered from the processed-ids file");
@@ -163,9 +164,9 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         Assert.Equal(orders.All.Select(o => o.Reference).Order(), stored.Keys.Order());
         Assert.All(stored, pair =>
         {
-            var (expected, events) = cancelled.Contains(pair.Key) ? ("cancelled", 0) : ("fulfilled", 1);
-            Assert.True(pair.Value.Status == expected && pair.Value.EventsOf(Fulfilled).Count == events,
-                $"{pair.Key}: {pair.Value.Status} with {pair.Value.EventsOf(Fulfilled).Count} {Fulfilled} events; expected {expected} with {events}");
+            var (expected, events) = cancelled.Contains(pair.Key) ? (Order.CancelledStatus, 0) : (Order.FulfilledStatus, 1);
+            Assert.True(pair.Value.Status == expected && pair.Value.EventsOf(OrderEventTypes.Fulfilled).Count == events,
+                $"{pair.Key}: {pair.Value.Status} with {pair.Value.EventsOf(OrderEventTypes.Fulfilled).Count} {OrderEventTypes.Fulfilled} events; expected {expected} with {events}");
         });
     }
 
@@ -179,11 +180,11 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
             var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
             if (cancelled.Contains(order.Reference))
             {
-                Assert.Equal("cancelled", body.GetProperty("status").GetString());
+                Assert.Equal(Order.CancelledStatus, body.GetProperty("status").GetString());
                 continue;
             }
             var shipment = Shipment.For(placed[order.Reference].EventId, WorkerProcess.Carrier);
-            Assert.Equal(("fulfilled", shipment.Carrier, shipment.TrackingNumber),
+            Assert.Equal((Order.FulfilledStatus, shipment.Carrier, shipment.TrackingNumber),
                 (body.GetProperty("status").GetString(), body.GetProperty("carrier").GetString(), body.GetProperty("trackingNumber").GetString()));
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Orders.Api.Http.Responses;
 
 namespace Orders.FaultTests.Harness;
 
@@ -12,8 +13,6 @@ namespace Orders.FaultTests.Harness;
 /// </summary>
 public sealed class FulfilmentOrders(ApiProcess api, IReadOnlyList<string> owners, string prefix)
 {
-    public const string NotCancellable = "ORDER_NOT_CANCELLABLE";
-
     public sealed record Placed(string Owner, string Reference);
 
     private readonly ConcurrentDictionary<string, Placed> _placed = new();
@@ -61,7 +60,7 @@ public sealed class FulfilmentOrders(ApiProcess api, IReadOnlyList<string> owner
         var text = await answer.Content.ReadAsStringAsync(ct);
         // 200, or the worker fulfilled it first: both are answers the issue allows, nothing else is.
         var tooLate = answer.StatusCode == HttpStatusCode.Conflict
-                      && JsonDocument.Parse(text).RootElement.GetProperty("code").GetString() == NotCancellable;
+                      && JsonDocument.Parse(text).RootElement.GetProperty("code").GetString() == Problems.Codes.OrderNotCancellable;
         Assert.True(answer.StatusCode == HttpStatusCode.OK || tooLate, $"cancelling {reference}: {answer.StatusCode} {text}");
         return answer.StatusCode;
     }
