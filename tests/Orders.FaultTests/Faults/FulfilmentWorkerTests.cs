@@ -58,7 +58,7 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         var cancelledBeforeWorker = orders.Cancelled.ToHashSet();
 
         // when the worker starts on that backlog while a quarter more is placed (their cancels racing
-        // it), is SIGKILLed mid-stream and started again, and its connections to the API are cut
+        // it, though it is usually still busy with the backlog), is SIGKILLed mid-stream and started again, and its connections to the API are cut
         // for a while as it goes on with the backlog,
         await worker.StartAsync();
         // A cancel 0 to 1.4 s after its 201: some come before the worker's fulfilment, some after.
@@ -68,7 +68,7 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         await Task.Delay(NetworkDown, TestContext.Current.CancellationToken);
         network.Resume();
         await placing;
-        var racing = orders.Cancelled.Except(cancelledBeforeWorker).ToHashSet();
+        var whileRunning = orders.Cancelled.Except(cancelledBeforeWorker).ToHashSet();
 
         // and the broker's node restarts while the last quarter is placed,
         var outage = Stopwatch.StartNew();
@@ -95,10 +95,10 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
             $"{DuplicatesOf(worker, copyIds) - duplicatesBefore} of {Copies} copies answered as duplicates; {worker.Deliveries.Summary()}\n{worker.OutputTail()}");
 
         var cancelled = orders.Cancelled;
-        var cancelledUnseen = cancelled.Except(racing).ToHashSet(); // while the worker or the broker was down
+        var cancelledUnseen = cancelled.Except(whileRunning).ToHashSet(); // while the worker or the broker was down
         var deliveries = worker.Deliveries;
         Report($"fulfilment worker: {placed.Count} orders of {owners.Length} owners, {cancelled.Count} cancelled " +
-               $"({cancelledUnseen.Count} before the worker could see them, {racing.Count} racing it), {orders.CancelsTooLate} cancels too late (409 {Problems.Codes.OrderNotCancellable})");
+               $"({cancelledUnseen.Count} before the worker could see them, {whileRunning.Count} while it ran), {orders.CancelsTooLate} cancels after its fulfilment (409 {Problems.Codes.OrderNotCancellable})");
         Report($"fulfilment worker: {settledAtKills.Count} SIGKILL(s) at {string.Join(", ", settledAtKills)} settled deliveries; broker node down and back in {brokerDown.TotalSeconds:F1} s; " +
                $"API unreachable for {NetworkDown.TotalSeconds:F0} s after the last restart; all settled after {settled.TotalSeconds:F1} s");
         Report($"fulfilment worker: {deliveries.Summary()}; {Copies} republished copies answered from the processed-ids file");
