@@ -90,12 +90,19 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         var copies = placed.Values.Take(Copies).ToList();
         var copyIds = copies.Select(e => e.EventId).ToHashSet();
         var handledBefore = DeliveriesOf(worker, copyIds);
-        await PlacedEventCopies.PublishAsync(rabbit.Uri, copies);
+        await PlacedEventMessages.PublishAsync(rabbit.Uri, copies);
         Assert.True(await WaitForAsync(worker, () => DeliveriesOf(worker, copyIds).Count >= handledBefore.Count + Copies),
             $"{DeliveriesOf(worker, copyIds).Count - handledBefore.Count} of {Copies} copies handled; {worker.Deliveries.Summary()}\n{worker.OutputTail()}");
         var copiesHandled = DeliveriesOf(worker, copyIds).Skip(handledBefore.Count).ToList();
         Assert.True(copiesHandled.All(d => d.Outcome == FulfilmentOutcome.Duplicate),
             $"copies of handled events were not answered from the processed-ids file: {string.Join(", ", copiesHandled.Select(d => d.Outcome))}");
+
+        // and settles an event of an order the API does not have (404 ORDER_NOT_FOUND) without retrying it,
+        var missing = PlacedEventMessages.ForMissingOrder(owners[0], $"{Prefix}-missing-{Guid.NewGuid():N}");
+        HashSet<Guid> missingId = [missing.EventId];
+        await PlacedEventMessages.PublishAsync(rabbit.Uri, [missing]);
+        Assert.True(await WaitForAsync(worker, () => DeliveriesOf(worker, missingId).Count > 0), $"the event of a missing order was not handled\n{worker.OutputTail()}");
+        Assert.Equal((FulfilmentOutcome.NotFound, 1), (DeliveriesOf(worker, missingId).Single().Outcome, DeliveriesOf(worker, missingId).Single().Attempts));
 
         var cancelled = orders.Cancelled;
         var cancelledUnseen = cancelled.Except(whileRunning).ToHashSet(); // while the worker or the broker was down
@@ -115,6 +122,7 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         Assert.Empty(deliveries.SettledTwice);
         Assert.True(deliveries.Retried > 0, $"no fulfil request was sent again, though the network was down for {NetworkDown}: {deliveries.Summary()}");
         var processed = await WorkerProcessed.ReadAsync(worker.ProcessedDatabase);
+        Assert.Equal(FulfilmentOutcome.NotFound, processed[missing.EventId]);
         Assert.All(placed, pair => Assert.Contains(processed[pair.Value.EventId],
             cancelled.Contains(pair.Key) ? [FulfilmentOutcome.Cancelled] : new[] { FulfilmentOutcome.Fulfilled, FulfilmentOutcome.AlreadyFulfilled }));
         // The orders cancelled while the worker or the broker was down reached it, and it did not ship them.
@@ -146,7 +154,7 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         var placed = new Dictionary<string, OrderEvent>();
         foreach (var owner in owners)
         {
-            foreach (var (reference, orderEvent) in await PlacedEventCopies.ReadAsync(Database, owner, orders.Prefix))
+            foreach (var (reference, orderEvent) in await PlacedEventMessages.ReadAsync(Database, owner, orders.Prefix))
             {
                 placed[reference] = orderEvent;
             }

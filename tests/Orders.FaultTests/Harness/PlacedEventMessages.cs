@@ -8,11 +8,12 @@ using RabbitMQ.Client;
 namespace Orders.FaultTests.Harness;
 
 /// <summary>
-/// order.placed events read back from the outbox, and published again exactly as the relay publishes
-/// them (the API's own <see cref="OrderEventMessage"/>): what a relay killed between the broker's
-/// confirm and its commit does after its restart, and what the consumer must deduplicate.
+/// order.placed messages the test publishes itself, exactly as the relay publishes them (the API's own
+/// <see cref="OrderEventMessage"/>): events read back from the outbox and published again, as a relay
+/// killed between the broker's confirm and its commit does after its restart, and an event of an
+/// order the API does not have.
 /// </summary>
-public static class PlacedEventCopies
+public static class PlacedEventMessages
 {
     /// <summary>The owner's order.placed rows, by order reference, in SQL every dialect accepts.</summary>
     public static async Task<IReadOnlyDictionary<string, OrderEvent>> ReadAsync(IOrderDatabase database, string owner, string prefix)
@@ -43,7 +44,15 @@ public static class PlacedEventCopies
         _ => throw new InvalidOperationException($"occurred_at came back as {value.GetType()}"),
     };
 
-    /// <summary>Publishes each event once more, with publisher confirms, and returns once the broker has them all.</summary>
+    /// <summary>An order.placed of an order nobody placed here (another environment's, say): its body carries what a consumer reads.</summary>
+    public static OrderEvent ForMissingOrder(string owner, string clientReference)
+    {
+        var orderId = Guid.CreateVersion7();
+        var payload = System.Text.Json.JsonSerializer.Serialize(new { orderId, clientReference, status = "placed" });
+        return new OrderEvent(Guid.CreateVersion7(), owner, orderId, OrderEventTypes.Placed, payload, DateTime.UtcNow, TraceParent: null, TraceState: null);
+    }
+
+    /// <summary>Publishes each event, with publisher confirms, and returns once the broker has them all.</summary>
     public static async Task PublishAsync(string broker, IEnumerable<OrderEvent> events)
     {
         var factory = new ConnectionFactory { Uri = new Uri(broker) };
