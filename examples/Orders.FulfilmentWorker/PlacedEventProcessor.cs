@@ -39,7 +39,7 @@ public sealed class PlacedEventProcessor(ProcessedEvents processed, FulfilmentAp
     {
         if (outcome == FulfilmentOutcome.Refused)
         {
-            WorkerLog.Refused(log, placed.EventId, status, placed.Owner, placed.ClientReference);
+            WorkerLog.Refused(log, placed.EventId, redelivered, attempts, status, placed.Owner, placed.ClientReference);
             return;
         }
         WorkerLog.Delivery(log, placed.EventId, outcome, redelivered, attempts, status, placed.Owner, placed.ClientReference);

@@ -15,8 +15,8 @@ internal static partial class WorkerLog
     public static partial void Delivery(ILogger logger, Guid eventId, FulfilmentOutcome outcome, bool redelivered, int attempts, int? status, string owner, string clientReference);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Critical,
-        Message = "delivery {EventId} outcome=Refused status={Status} owner={Owner} clientReference={ClientReference}: no retry changes this answer (token, scope or request); left in the queue, stopping")]
-    public static partial void Refused(ILogger logger, Guid eventId, int? status, string owner, string clientReference);
+        Message = "delivery {EventId} outcome=Refused redelivered={Redelivered} attempts={Attempts} status={Status} owner={Owner} clientReference={ClientReference}: no retry changes this answer (token, scope or request); left in the queue, stopping")]
+    public static partial void Refused(ILogger logger, Guid eventId, bool redelivered, int attempts, int? status, string owner, string clientReference);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error,
         Message = "delivery {MessageId} outcome=Unreadable: no message-id, owner header or clientReference; rejected")]

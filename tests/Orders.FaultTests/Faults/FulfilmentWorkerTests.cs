@@ -34,13 +34,7 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         await rabbit.RequireAsync();
         Assert.SkipUnless(rabbit.CanStopAndStart, $"{RabbitMqNode.BrokerVariable} names a broker this test cannot restart");
         var clock = Stopwatch.StartNew();
-        var api = await StartApiAsync(new Dictionary<string, string>
-        {
-            ["Events__Broker"] = rabbit.Uri,
-            ["Events__PollIntervalMilliseconds"] = "20",
-            ["Events__MaxBackoffSeconds"] = "1",
-            ["Events__BatchSize"] = "20",
-        });
+        var api = await StartApiAsync(EventSettings(rabbit.Uri));
         // Owners as identity providers write them: the route carries one as a path segment.
         string[] owners = [$"fulfil-{Guid.NewGuid():N}", $"auth0|fulfil ü {Guid.NewGuid():N}", $"fulfil-{Guid.NewGuid():N}@example.com"];
         // The worker reaches the API through a relay the test can cut, as a network would fail.
@@ -129,6 +123,46 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         var cancelledSeen = deliveries.All.Where(d => d.Outcome == FulfilmentOutcome.Cancelled).Select(d => d.EventId).ToHashSet();
         Assert.All(cancelledUnseen, reference => Assert.Contains(placed[reference].EventId, cancelledSeen));
     }
+
+    [Fact]
+    public async Task WorkerWithoutTheFulfilmentScope_StopsWithExitCode1_AndLeavesTheEventForTheNextStart()
+    {
+        await rabbit.RequireAsync();
+        var api = await StartApiAsync(EventSettings(rabbit.Uri));
+        var owner = $"fulfil-{Guid.NewGuid():N}";
+        await using var worker = new WorkerProcess(api.Client.BaseAddress!, rabbit.Uri, $"fulfilment-test-{Guid.NewGuid():N}")
+        {
+            Token = TestTokens.Mint(owner), // a customer's token: 403 on the fulfil route, which no retry changes
+        };
+        var orders = new FulfilmentOrders(api, [owner], Prefix);
+
+        // Given a worker whose token lacks the scope, when an order is placed
+        await worker.StartAsync();
+        await orders.PlaceAsync(0, 1, cancel: _ => false);
+
+        // Then it stops with exit code 1, having recorded nothing,
+        Assert.Equal(1, await worker.WaitForExitAsync(Settling));
+        Assert.Equal(FulfilmentOutcome.Refused, Assert.Single(worker.Deliveries.All).Outcome);
+        Assert.Empty(await WorkerProcessed.ReadAsync(worker.ProcessedDatabase));
+
+        // and the event waits in its queue: started with the service token, the worker fulfils the order.
+        worker.Token = TestTokens.MintService();
+        await worker.StartAsync();
+        var reference = Assert.Single(orders.All).Reference;
+        Assert.True(await WaitForAsync(worker, () => worker.Deliveries.Count(FulfilmentOutcome.Fulfilled) == 1),
+            $"the refused event was not fulfilled after the restart; {worker.Deliveries.Summary()}\n{worker.OutputTail()}");
+        Assert.Equal(Order.FulfilledStatus, (await TransitionRows.ReadAsync(Database, Prefix, owner))[reference].Status);
+        Report($"fulfilment worker without the scope: exit code 1, the event redelivered and fulfilled after a restart with the service token");
+    }
+
+    /// <summary>Events on, polling fast and backing off briefly, so the test waits seconds, not minutes.</summary>
+    private static Dictionary<string, string> EventSettings(string broker) => new()
+    {
+        ["Events__Broker"] = broker,
+        ["Events__PollIntervalMilliseconds"] = "20",
+        ["Events__MaxBackoffSeconds"] = "1",
+        ["Events__BatchSize"] = "20",
+    };
 
     /// <summary>SIGKILLs and restarts the worker Scale.WorkerKills times, at even shares of the backlog; returns the settled count at each kill.</summary>
     private static async Task<List<int>> KillMidStreamAsync(WorkerProcess worker, int backlog)

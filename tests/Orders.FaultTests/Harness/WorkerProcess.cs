@@ -39,6 +39,12 @@ public sealed class WorkerProcess : IAsyncDisposable
         };
     }
 
+    /// <summary>The bearer token the next start uses (the service token unless a test says otherwise).</summary>
+    public string Token
+    {
+        set => _environment["Fulfilment__Token"] = value;
+    }
+
     /// <summary>The worker's processed-ids file (SQLite), read by the checks.</summary>
     public string ProcessedDatabase => _processed.FullName;
 
@@ -72,6 +78,21 @@ public sealed class WorkerProcess : IAsyncDisposable
                 throw new InvalidOperationException($"the worker did not consume within {StartTimeout} (exited: {_process.HasExited}):\n{OutputTail()}");
             }
             await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Waits, bounded, for the worker to stop by itself; its exit code, or null if it still runs.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process!.WaitForExitAsync(deadline.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
         }
     }
 
