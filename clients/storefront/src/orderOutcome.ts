@@ -1,4 +1,6 @@
-import { type CancelledOrder, type ChangedOrder, type Order, OrderChangedElsewhereError, OrderNotChangeableError, RetriesExhaustedError } from "@orders/client";
+import {
+  type CancelledOrder, type ChangedOrder, type Order, OrderChangedElsewhereError, OrderNotCancellableError, OrderNotChangeableError, RetriesExhaustedError,
+} from "@orders/client";
 
 /** What the order panel shows after a cancel or a change; `state` is also what tests wait for (data-state). */
 export interface OrderOutcome {
@@ -32,7 +34,7 @@ export function changedOutcome({ order, changedByThisCall }: ChangedOrder): Orde
 }
 
 /**
- * A 412 that is not this change, or a 409 "cancelled": the order moved on elsewhere (another tab, the
+ * A 412 that is not this change, or a 409 "cancelled" or "shipped": the order moved on elsewhere (another tab, the
  * shop's staff). Nothing was written; the panel shows the order as it is so the shopper decides again.
  */
 export function transitionFailedOutcome(error: unknown): OrderOutcome {
@@ -44,8 +46,13 @@ export function transitionFailedOutcome(error: unknown): OrderOutcome {
       order: error.current,
     };
   }
+  if (error instanceof OrderNotCancellableError) {
+    return { state: "stale", title: "Your order has shipped", detail: "It can no longer be cancelled, so nothing was changed (409 ORDER_NOT_CANCELLABLE)." };
+  }
   if (error instanceof OrderNotChangeableError) {
-    return { state: "stale", title: "Your order is cancelled", detail: "A cancelled order cannot change. Nothing was changed." };
+    return error.problem.orderStatus === "fulfilled"
+      ? { state: "stale", title: "Your order has shipped", detail: "A shipped order cannot change. Nothing was changed." }
+      : { state: "stale", title: "Your order is cancelled", detail: "A cancelled order cannot change. Nothing was changed." };
   }
   if (error instanceof RetriesExhaustedError) {
     return {

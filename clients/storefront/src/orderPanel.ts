@@ -1,5 +1,6 @@
 import { cancelOrder, changeOrder, type Order, type OrdersClient, readOrder, type RetryOptions } from "@orders/client";
 import { cancelledOutcome, changedOutcome, type OrderOutcome, transitionFailedOutcome } from "./orderOutcome.js";
+import { OrderWatch, type WatchState } from "./orderWatch.js";
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -9,11 +10,16 @@ const byId = <T extends HTMLElement = HTMLElement>(id: string): T => {
 
 const addressFields = ["line1", "city", "postalCode", "country"] as const;
 
+/** What the shopper reads for a status: the warehouse's "fulfilled" is a shipped parcel to them. */
+const statusLabel = (status: string): string => (status === "fulfilled" ? "shipped" : status);
+
 /**
  * The placed order, with "Cancel order" and "Change address". Double-click safe twice over: a button is
  * disabled while its request is in flight, and every request names the version it was made from
  * (If-Match), so even a retry after a lost answer cannot cancel or change twice (the helpers read that
- * 409 / 412 alreadyApplied as done).
+ * 409 / 412 alreadyApplied as done). While the page is open it keeps the order current (OrderWatch:
+ * polls with If-None-Match), so a shipment or a cancel elsewhere shows without a reload; a cancelled
+ * or shipped order offers neither button.
  */
 export class OrderPanel {
   private order: Order | undefined;
@@ -21,7 +27,17 @@ export class OrderPanel {
   private readonly cancelButton = byId<HTMLButtonElement>("cancel-order");
   private readonly changeButton = byId<HTMLButtonElement>("change-address");
 
+  private readonly watch: OrderWatch;
+
   constructor(private readonly client: OrdersClient, private readonly retryOptions: RetryOptions) {
+    this.watch = new OrderWatch(client, {
+      shown: () => this.order,
+      // A transition of this page in flight will show its own answer, which is newer.
+      changed: (order) => { if (this.inFlight === 0) this.render(order); },
+      state: (state, detail) => this.watchState(state, detail),
+      // The plan, for whoever inspects the page (and the tests): how many polls so far, and the gap to the next.
+      scheduled: (polls, gapMs) => Object.assign(byId("order-watch").dataset, { polls: String(polls), gapMs: String(gapMs) }),
+    });
     this.cancelButton.addEventListener("click", () => void this.run(() => this.cancel()));
     byId<HTMLFormElement>("address-form").addEventListener("submit", (event) => {
       event.preventDefault();
@@ -69,15 +85,39 @@ export class OrderPanel {
   }
 
   private render(order: Order): void {
+    const moved = this.order?.etag !== order.etag;
+    const before = this.order?.shippingAddress;
     this.order = order;
     byId("order-panel").hidden = false;
-    byId("order-state").textContent = order.status;
+    byId("order-state").textContent = statusLabel(order.status);
     byId("order-etag").textContent = order.etag;
     const address = order.shippingAddress;
     byId("order-address").textContent = address ? `${address.line1}, ${address.postalCode} ${address.city}, ${address.country}` : "(no shipping address)";
+    this.renderShipment(order);
     const form = byId<HTMLFormElement>("address-form");
-    for (const field of addressFields) (form.elements.namedItem(field) as HTMLInputElement).value = address?.[field] ?? "";
+    for (const field of addressFields) {
+      const input = form.elements.namedItem(field) as HTMLInputElement;
+      // A poll may land while the shopper types: what they typed stays; only untouched fields follow the order.
+      if (input.value === (before?.[field] ?? "")) input.value = address?.[field] ?? "";
+    }
+    // Not offered at all once nothing can be done (the API would answer 409 ORDER_NOT_CANCELLABLE / NOT_CHANGEABLE).
+    form.hidden = order.status !== "placed";
     this.setBusy(false);
+    if (moved) this.watch.follow(order);
+  }
+
+  /** A shipped order's when, with whom and its tracking number (each may be missing: the warehouse did not say). */
+  private renderShipment(order: Order): void {
+    byId("order-shipment").hidden = order.status !== "fulfilled";
+    byId("order-shipped-at").textContent = order.fulfilledAt ? `on ${new Date(order.fulfilledAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}` : "";
+    byId("order-carrier").textContent = order.carrier ? ` with ${order.carrier}` : "";
+    byId("order-tracking").textContent = order.trackingNumber ?? "(none given)";
+  }
+
+  private watchState(state: WatchState, detail: string): void {
+    const line = byId("order-watch");
+    line.dataset.state = state;
+    line.textContent = detail;
   }
 
   private setBusy(busy: boolean): void {

@@ -1,5 +1,5 @@
 import type { Order, OrderAlreadyCancelledProblem, OrdersClient, PreconditionFailedProblem } from "./client.js";
-import { OrderChangedElsewhereError } from "./errors.js";
+import { OrderChangedElsewhereError, OrderNotCancellableError } from "./errors.js";
 import { readOrder } from "./readOrder.js";
 import { done, type RetryOptions, retryOrReject, withRetries } from "./retry.js";
 
@@ -23,8 +23,9 @@ export interface CancelledOrder {
  * Cancels the order exactly once. Every retry sends the same request, so it can retry blindly on network
  * errors, timeouts, 429 and 5xx: a retry whose first 200 was lost gets 409 ORDER_ALREADY_CANCELLED,
  * which is what it asked for. After a 409 it reads the order (GET), so the caller always gets the
- * cancelled order itself, as placeOrder does after its 409. Throws OrderChangedElsewhereError on 412
- * (ifMatch named an older version; the error holds the current order), OrderRejectedError on 400/404,
+ * cancelled order itself, as placeOrder does after its 409. Throws OrderNotCancellableError on 409
+ * ORDER_NOT_CANCELLABLE (the order was fulfilled: shipped), OrderChangedElsewhereError on 412 (ifMatch
+ * named an older version; the error holds the current order), OrderRejectedError on 400/404,
  * and RetriesExhaustedError when no attempt got an answer (call again later: it cannot cancel twice).
  */
 export async function cancelOrder(client: OrdersClient, clientReference: string, request: CancelRequest = {},
@@ -38,10 +39,15 @@ export async function cancelOrder(client: OrdersClient, clientReference: string,
       signal,
     });
     if (data !== undefined) return done(data);
-    if (response.status === 409) return done(error as OrderAlreadyCancelledProblem);
+    if (response.status === 409) {
+      const problem = error as OrderAlreadyCancelledProblem;
+      if (problem.code === "ORDER_NOT_CANCELLABLE") throw new OrderNotCancellableError(problem);
+      return done(problem);
+    }
     if (response.status === 412) throw new OrderChangedElsewhereError(error as PreconditionFailedProblem);
     return retryOrReject(response, error);
   });
   if ("lines" in answer) return { order: answer, cancelledByThisCall: true };
-  return { order: await readOrder(client, clientReference, options), cancelledByThisCall: false, sameRequest: answer.sameRequest };
+  const order = await readOrder(client, clientReference, options);
+  return { order, cancelledByThisCall: false, ...(answer.sameRequest === undefined ? {} : { sameRequest: answer.sameRequest }) };
 }

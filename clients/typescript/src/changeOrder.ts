@@ -17,7 +17,7 @@ export interface ChangedOrder {
  * with alreadyApplied: true, which means the change is in, and its `order` is returned. It retries
  * network errors, timeouts, 429 and 5xx like placeOrder. Throws OrderChangedElsewhereError on a 412
  * that does not hold this change (someone else changed or cancelled the order: the error holds the
- * current order), OrderNotChangeableError on 409 (cancelled), OrderRejectedError on 400/404/428.
+ * current order), OrderNotChangeableError on 409 (cancelled or fulfilled), OrderRejectedError on 400/404/428.
  */
 export async function changeOrder(client: OrdersClient, clientReference: string, patch: OrderChange, etag: string,
   options: RetryOptions = {}): Promise<ChangedOrder> {

@@ -12,6 +12,8 @@ export type OrderChange = components["schemas"]["ChangeOrderRequest"];
 export type OrderAlreadyCancelledProblem = components["schemas"]["OrderAlreadyCancelledProblem"];
 export type OrderNotChangeableProblem = components["schemas"]["OrderNotChangeableProblem"];
 export type PreconditionFailedProblem = components["schemas"]["PreconditionFailedProblem"];
+export type FulfilOrderRequest = components["schemas"]["FulfilOrderRequest"];
+export type OrderAlreadyFulfilledProblem = components["schemas"]["OrderAlreadyFulfilledProblem"];
 
 /** A typed client for every operation of the API (openapi-fetch: `client.POST("/orders", ...)`). */
 export type OrdersClient = ReturnType<typeof createClient<paths>>;
@@ -22,8 +24,9 @@ export interface OrdersClientOptions {
   /** A fetch to use instead of the global one (tests, instrumentation). */
   fetch?: (input: Request) => Promise<Response>;
   /**
-   * The caller's bearer token (a JWT whose `sub` is the owner of the orders), asked for before every
-   * request so a refreshed token is used as soon as the app has it. Every order call needs one.
+   * The caller's bearer token (a JWT whose `sub` is the owner of the orders; for fulfilOrder, a
+   * service's token with the fulfilment scope), asked for before every request so a refreshed token is
+   * used as soon as the app has it. Every order call needs one.
    */
   token?: () => string | Promise<string>;
 }

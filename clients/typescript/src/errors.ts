@@ -1,5 +1,6 @@
 import type {
-  ApiProblem, DuplicateOrderProblem, Order, OrderNotChangeableProblem, OrderRequestProblem, PreconditionFailedProblem, ValidationApiProblem,
+  ApiProblem, DuplicateOrderProblem, Order, OrderAlreadyCancelledProblem, OrderAlreadyFulfilledProblem, OrderNotChangeableProblem, OrderRequestProblem,
+  PreconditionFailedProblem, ValidationApiProblem,
 } from "./client.js";
 
 /**
@@ -15,7 +16,7 @@ export class ClientReferenceReusedError extends Error {
   }
 }
 
-/** 400, 404, 413, 415 or 428: the API refused the request and stored nothing. Fix it; retrying as is cannot help. */
+/** 400, 403, 404, 413, 415 or 428: the API refused the request and stored nothing. Fix it; retrying as is cannot help. */
 export class OrderRejectedError extends Error {
   override readonly name = "OrderRejectedError";
 
@@ -63,11 +64,35 @@ export class OrderChangedElsewhereError extends Error {
   }
 }
 
-/** 409 ORDER_NOT_CHANGEABLE: the order is cancelled, so it can no longer change. Final: never retry it. */
+/** 409 ORDER_NOT_CHANGEABLE: the order is cancelled or fulfilled (shipped), so it can no longer change. Final: never retry it. */
 export class OrderNotChangeableError extends Error {
   override readonly name = "OrderNotChangeableError";
 
   constructor(readonly problem: OrderNotChangeableProblem) {
     super(`Order ${problem.clientReference} is ${problem.orderStatus} and can no longer change.`);
+  }
+}
+
+/**
+ * 409 ORDER_NOT_CANCELLABLE: the order was fulfilled (shipped), so the customer can no longer cancel it.
+ * Nothing was written. Final: never retry it; read the order to show it as shipped.
+ */
+export class OrderNotCancellableError extends Error {
+  override readonly name = "OrderNotCancellableError";
+
+  constructor(readonly problem: OrderAlreadyCancelledProblem) {
+    super(`Order ${problem.clientReference} is ${problem.orderStatus} (shipped) and can no longer be cancelled.`);
+  }
+}
+
+/**
+ * 409 ORDER_CANCELLED, to a fulfilment: the customer cancelled the order, so it must not be shipped.
+ * Nothing was written. Final: never retry it.
+ */
+export class OrderCancelledError extends Error {
+  override readonly name = "OrderCancelledError";
+
+  constructor(readonly problem: OrderAlreadyFulfilledProblem) {
+    super(`Order ${problem.clientReference} is cancelled: do not ship it.`);
   }
 }

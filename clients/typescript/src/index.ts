@@ -4,12 +4,18 @@ export { changeOrder } from "./changeOrder.js";
 export type { ChangedOrder } from "./changeOrder.js";
 export { createOrdersClient } from "./client.js";
 export type {
-  ApiProblem, CreateOrderRequest, DuplicateOrderProblem, Order, OrderAlreadyCancelledProblem, OrderChange, OrderNotChangeableProblem,
-  OrdersClient, OrdersClientOptions, OrderRequestProblem, PreconditionFailedProblem, ValidationApiProblem,
+  ApiProblem, CreateOrderRequest, DuplicateOrderProblem, FulfilOrderRequest, Order, OrderAlreadyCancelledProblem, OrderAlreadyFulfilledProblem,
+  OrderChange, OrderNotChangeableProblem, OrdersClient, OrdersClientOptions, OrderRequestProblem, PreconditionFailedProblem, ValidationApiProblem,
 } from "./client.js";
-export { ClientReferenceReusedError, OrderChangedElsewhereError, OrderNotChangeableError, OrderRejectedError, RetriesExhaustedError } from "./errors.js";
+export {
+  ClientReferenceReusedError, OrderCancelledError, OrderChangedElsewhereError, OrderNotCancellableError, OrderNotChangeableError, OrderRejectedError,
+  RetriesExhaustedError,
+} from "./errors.js";
+export { fulfilOrder } from "./fulfilOrder.js";
+export type { FulfilConditions, FulfilledOrder } from "./fulfilOrder.js";
 export { newClientReference, placeOrder } from "./placeOrder.js";
 export type { OrderToPlace, PlacedOrder } from "./placeOrder.js";
-export { readOrder } from "./readOrder.js";
+export { readOrder, readOrderIfChanged } from "./readOrder.js";
+export type { OrderIfChanged } from "./readOrder.js";
 export { defaultRetryPolicy } from "./retry.js";
 export type { RetryOptions, RetryPolicy } from "./retry.js";

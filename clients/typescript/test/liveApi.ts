@@ -20,11 +20,16 @@ const audience = "orders-api";
 const signingKey = randomBytes(32);
 
 /** An HS256 JWT for `sub`, as the storefront's login would hand it out. */
-export function mintToken(sub = "owner-ada"): string {
+export function mintToken(sub = "owner-ada", claims: object = {}): string {
   const now = Math.floor(Date.now() / 1000);
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part({ sub, iss: issuer, aud: audience, iat: now, nbf: now - 60, exp: now + 3600 })}`;
+  const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part({ sub, iss: issuer, aud: audience, iat: now, nbf: now - 60, exp: now + 3600, ...claims })}`;
   return `${unsigned}.${createHmac("sha256", signingKey).update(unsigned).digest("base64url")}`;
+}
+
+/** A fulfilment service's token: its `scope` claim holds orders:fulfil, as `dotnet user-jwts create --scope orders:fulfil` writes it. */
+export function mintServiceToken(): string {
+  return mintToken("fulfilment-worker", { scope: "orders:fulfil" });
 }
 
 const jwtSettings = {

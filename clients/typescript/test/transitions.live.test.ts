@@ -5,6 +5,7 @@ import { changeOrder } from "../src/changeOrder.js";
 import { createOrdersClient } from "../src/client.js";
 import { OrderChangedElsewhereError, OrderNotChangeableError, OrderRejectedError } from "../src/errors.js";
 import { placeOrder } from "../src/placeOrder.js";
+import { readOrderIfChanged } from "../src/readOrder.js";
 import { mintToken } from "./liveApi.js";
 import { liveSuite } from "./liveSuite.js";
 import { losingFirstAnswer } from "./losingFetch.js";
@@ -102,6 +103,19 @@ describe("cancelOrder and changeOrder against the live API", () => {
       (error: unknown) => error instanceof OrderNotChangeableError && error.problem.orderStatus === "cancelled");
     await assert.rejects(changeOrder(live.client, "no-such-order", { customer: { name: "Ada King" } }, order.etag, quick),
       (error: unknown) => error instanceof OrderRejectedError && error.status === 404);
+  });
+
+  test("readOrderIfChanged: 304 while the order is as shown, the order with its new etag once it changed", async () => {
+    const order = await placed();
+
+    const unchanged = await readOrderIfChanged(live.client, order.clientReference, order.etag, quick);
+    const changed = await changeOrder(live.client, order.clientReference, { customer: { name: "Ada King" } }, order.etag, quick);
+    const polled = await readOrderIfChanged(live.client, order.clientReference, order.etag, quick);
+    const current = await readOrderIfChanged(live.client, order.clientReference, changed.etag, quick);
+
+    assert.deepEqual(unchanged, { changed: false, etag: order.etag });
+    assert.deepEqual(polled, { changed: true, order: changed.order });
+    assert.deepEqual(current, { changed: false, etag: changed.etag });
   });
 
   test("every request and answer above conformed to openapi.yaml (prism proxy --errors)", { skip: process.env.ORDERS_CONFORMANCE === "off" }, () => {

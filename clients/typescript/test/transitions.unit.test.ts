@@ -4,15 +4,17 @@ import { cancelOrder } from "../src/cancelOrder.js";
 import { changeOrder } from "../src/changeOrder.js";
 import { createOrdersClient } from "../src/client.js";
 import { OrderRejectedError, RetriesExhaustedError } from "../src/errors.js";
+import { readOrderIfChanged } from "../src/readOrder.js";
 import { anOrder } from "./orders.js";
 
 // The transitions' retry policy without a server: a scripted fetch answers each attempt and records what was sent.
 function scripted(...answers: (() => Response)[]) {
-  const sent: { line: string; ifMatch: string | null; contentType: string | null; body: string }[] = [];
+  const sent: { line: string; ifMatch: string | null; ifNoneMatch: string | null; contentType: string | null; body: string }[] = [];
   const client = createOrdersClient({
     baseUrl: "http://orders.test",
     fetch: async (request) => {
       sent.push({ line: `${request.method} ${new URL(request.url).pathname}`, ifMatch: request.headers.get("If-Match"),
+        ifNoneMatch: request.headers.get("If-None-Match"),
         contentType: request.headers.get("Content-Type"), body: await request.text() });
       const answer = answers.shift();
       if (!answer) throw new Error("no more scripted answers");
@@ -23,6 +25,7 @@ function scripted(...answers: (() => Response)[]) {
 }
 
 const json = (status: number, body: unknown) => () => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const notModified = (etag: string) => () => new Response(null, { status: 304, headers: { ETag: etag } });
 const networkError = () => { throw new TypeError("fetch failed"); };
 const problem = (status: number, code: string) => ({ type: "/problems/x", title: "t", status, detail: "d", code, traceId: "t" });
 const reference = "ref-1";
@@ -64,5 +67,26 @@ describe("cancelOrder's and changeOrder's retries", () => {
     const down = scripted(networkError, networkError);
     await assert.rejects(cancelOrder(down.client, reference, {}, { ...down.options, maxAttempts: 2 }), RetriesExhaustedError);
     assert.equal(down.sent.length, 2);
+  });
+
+  test("readOrderIfChanged sends If-None-Match on every attempt: 304 is 'unchanged', 200 the changed order, 5xx retried", async () => {
+    const changed = anOrderResponse(2, { status: "cancelled" });
+    const { client, sent, options } = scripted(notModified('"x.1"'), networkError, json(503, problem(503, "STORE_UNAVAILABLE")), json(200, changed));
+
+    const unchanged = await readOrderIfChanged(client, reference, '"x.1"', options);
+    const next = await readOrderIfChanged(client, reference, '"x.1"', options);
+
+    assert.deepEqual(unchanged, { changed: false, etag: '"x.1"' });
+    assert.deepEqual(next, { changed: true, order: changed });
+    assert.deepEqual(sent.map((request) => request.line), Array(4).fill(`GET /orders/${reference}`));
+    assert.ok(sent.every((request) => request.ifNoneMatch === '"x.1"' && request.ifMatch === null));
+  });
+
+  test("readOrderIfChanged does not retry a 404", async () => {
+    const { client, sent, options } = scripted(json(404, problem(404, "ORDER_NOT_FOUND")));
+
+    await assert.rejects(readOrderIfChanged(client, reference, '"x.1"', options),
+      (error: unknown) => error instanceof OrderRejectedError && error.status === 404);
+    assert.equal(sent.length, 1);
   });
 });

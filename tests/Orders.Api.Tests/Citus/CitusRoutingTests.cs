@@ -13,7 +13,7 @@ namespace Orders.Api.Tests.Citus;
 /// <summary>
 /// On a Citus cluster (ORDERS_TEST_CITUS), the store's own create and lookup each touch one shard
 /// placement of orders and one of order_lines (co-located, the owner's), on one worker, and the create
-/// commits there in one phase; so do a change and a cancel, with their order_events row. Shown with Citus's own log of every command the coordinator sends to
+/// commits there in one phase; so do a change, a cancel and a fulfilment, with their order_events row. Shown with Citus's own log of every command the coordinator sends to
 /// a worker (citus.log_remote_commands), read from the notices of the store's real statements.
 /// </summary>
 public sealed partial class CitusRoutingTests(CitusDatabase database) : ContractTestBase<CitusDatabase>(database)
@@ -55,18 +55,14 @@ public sealed partial class CitusRoutingTests(CitusDatabase database) : Contract
     public async Task ChangeAndCancel_EachTouchOneShardOfTheOwner_OnOneWorker_WithoutTwoPhaseCommit()
     {
         // Given the app's own event factory (events on: each transition writes its outbox row too),
-        var factory = StartFactory(new Dictionary<string, string?> { ["Events:Broker"] = "amqp://127.0.0.1:1/" });
-        var orders = factory.Services.GetRequiredService<OrderFactory>();
-        var events = factory.Services.GetRequiredService<IOrderEventFactory>();
+        var (orders, events) = FactoriesWithEventsOn();
         await using var logged = await LoggedConnection.OpenAsync(Database.ConnectionString);
         var (connection, remote) = (logged.Connection, logged.Remote);
 
         for (var i = 0; i < Creates; i++)
         {
             var owner = $"owner-{i}";
-            var order = NewOrder(orders, owner);
-            Assert.IsType<CreateOrderResult.Created>(await PostgreSqlOrderInsert.CreateAsync(connection, order, Ct));
-            var home = await HomeOfAsync(owner);
+            var (order, home) = await PlaceAsync(connection, orders, owner);
             var now = DateTime.UtcNow;
             var change = new OrderChange(owner, order.ClientReference,
                 new OrderPatch(new(true, "Ada"), default, false, default, default, default, default, default), now, null, Guid.CreateVersion7());
@@ -90,6 +86,59 @@ public sealed partial class CitusRoutingTests(CitusDatabase database) : Contract
             AssertCommitsInOnePhase(changed);
             AssertCommitsInOnePhase(cancelled);
         }
+    }
+
+    [Fact]
+    public async Task Fulfil_TouchesOneShardOfTheOwner_OnOneWorker_WithoutTwoPhaseCommit_AndSoDoesTheCancelItRefuses()
+    {
+        // Given the app's own event factory (events on: the fulfilment writes its order.fulfilled row too),
+        // and the order named as the fulfilment service names it: by owner and reference, never by id alone,
+        var (orders, events) = FactoriesWithEventsOn();
+        await using var logged = await LoggedConnection.OpenAsync(Database.ConnectionString);
+        var (connection, remote) = (logged.Connection, logged.Remote);
+
+        for (var i = 0; i < Creates; i++)
+        {
+            var owner = $"auth0|owner-{i}";
+            var (order, home) = await PlaceAsync(connection, orders, owner);
+            var now = DateTime.UtcNow;
+            var fulfilment = new OrderFulfilment(owner, order.ClientReference, "DHL", $"JD{i}", now, null, Guid.CreateVersion7());
+            var cancellation = new OrderCancellation(owner, order.ClientReference, "too late", now, null, Guid.CreateVersion7());
+
+            // when the store fulfils the order, and then the customer's cancel finds it fulfilled,
+            remote.Clear();
+            var fulfilled = await PostgreSqlOrderTransition.RunAsync(connection, PostgreSqlSql.FulfilOrder,
+                TransitionParameters.Of(fulfilment), owner, order.ClientReference, fulfilment.ChangeId, events.FulfilledFor(fulfilment), Ct);
+            var fulfil = remote.ToList();
+            remote.Clear();
+            var refused = await PostgreSqlOrderTransition.RunAsync(connection, PostgreSqlSql.CancelOrder,
+                TransitionParameters.Of(cancellation), owner, order.ClientReference, cancellation.ChangeId, events.CancelledFor(cancellation), Ct);
+            var cancel = remote.ToList();
+
+            // then the fulfilment sent its update, its event row and its reads to the owner's shards on one
+            // worker and committed there in one phase; the refused cancel went nowhere else either.
+            Assert.Equal(Order.FulfilledStatus, Assert.IsType<TransitionResult.Applied>(fulfilled).Order.Status);
+            Assert.Equal(Order.FulfilledStatus, Assert.IsType<TransitionResult.Refused>(refused).Current.Status);
+            AssertTouchesOnly(home, home.All, fulfil, "fulfil");
+            AssertCommitsInOnePhase(fulfil);
+            AssertTouchesOnly(home, home.All, cancel, "refused cancel");
+            Assert.DoesNotContain(cancel, c => c.Command.Contains("PREPARE TRANSACTION", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>The app's own order and event factories, with events on (each transition writes its outbox row too).</summary>
+    private (OrderFactory Orders, IOrderEventFactory Events) FactoriesWithEventsOn()
+    {
+        var factory = StartFactory(new Dictionary<string, string?> { ["Events:Broker"] = "amqp://127.0.0.1:1/" });
+        return (factory.Services.GetRequiredService<OrderFactory>(), factory.Services.GetRequiredService<IOrderEventFactory>());
+    }
+
+    /// <summary>A new order of <paramref name="owner"/>, created by the store on <paramref name="connection"/>, and where Citus keeps it.</summary>
+    private async Task<(Order Order, Home Home)> PlaceAsync(NpgsqlConnection connection, OrderFactory orders, string owner)
+    {
+        var order = NewOrder(orders, owner);
+        Assert.IsType<CreateOrderResult.Created>(await PostgreSqlOrderInsert.CreateAsync(connection, order, Ct));
+        return (order, await HomeOfAsync(owner));
     }
 
     private static Order NewOrder(OrderFactory orders, string owner) => orders.Create(owner, new OrderDraft(

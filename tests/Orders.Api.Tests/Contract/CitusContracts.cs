@@ -40,3 +40,5 @@ public sealed class CitusTransitionStoreContract(CitusDatabase database) : Trans
 public sealed class CitusCancelOrderContract(CitusDatabase database) : CancelOrderContract<CitusDatabase>(database);
 
 public sealed class CitusChangeOrderContract(CitusDatabase database) : ChangeOrderContract<CitusDatabase>(database);
+
+public sealed class CitusFulfilOrderContract(CitusDatabase database) : FulfilOrderContract<CitusDatabase>(database);

@@ -39,3 +39,5 @@ public sealed class PostgreSqlTransitionStoreContract(PostgreSqlDatabase databas
 public sealed class PostgreSqlCancelOrderContract(PostgreSqlDatabase database) : CancelOrderContract<PostgreSqlDatabase>(database);
 
 public sealed class PostgreSqlChangeOrderContract(PostgreSqlDatabase database) : ChangeOrderContract<PostgreSqlDatabase>(database);
+
+public sealed class PostgreSqlFulfilOrderContract(PostgreSqlDatabase database) : FulfilOrderContract<PostgreSqlDatabase>(database);

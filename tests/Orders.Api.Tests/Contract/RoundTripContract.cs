@@ -9,7 +9,7 @@ namespace Orders.Api.Tests.Contract;
 /// <summary>
 /// On PostgreSQL and SQL Server every request waits for the database once: a create (BEGIN to
 /// COMMIT), a duplicate (the same batch finds the key taken and reads the stored order), a lookup and
-/// a conditional lookup answered 304 (the version alone), a cancel and a change (whatever their
+/// a conditional lookup answered 304 (the version alone), a cancel, a change and a fulfilment (whatever their
 /// answer) are one round trip each. Every extra round trip costs the API and the database a send, a wake-up
 /// and a receive (docs/benchmarks.md). Counted by a relay that reads the wire protocol
 /// (<see cref="IRoundTripCounter.For"/>).
@@ -83,6 +83,38 @@ public abstract class RoundTripContract<TDatabase>(TDatabase database) : Contrac
         var cancelled = await RoundTripsOfAsync(relay, () => client.CancelOrderAsync(reference, "changed my mind"));
         var repeated = await RoundTripsOfAsync(relay, () => client.CancelOrderAsync(reference, "changed my mind"));
         return (changed, stale, cancelled, repeated);
+    }
+
+    [Fact]
+    public async Task Fulfil_RepeatedFulfil_AndTheCustomersRefusedCancel_EachWaitForTheDatabaseOnce()
+    {
+        // The fulfilment is the cancel's batch with other columns: one round trip whatever the answer
+        // (200, 409 ORDER_ALREADY_FULFILLED), and so is the customer's cancel it makes 409 ORDER_NOT_CANCELLABLE.
+        await using var relay = IRoundTripCounter.For(Database);
+        var factory = StartFactory(ThroughOneConnection(relay));
+        var (customer, service) = (factory.CreateClient(), factory.CreateClientWithToken(TestTokens.MintService()));
+        for (var i = 0; i < 6; i++)
+        {
+            await FulfilmentRoundTripsAsync(relay, customer, service);
+        }
+
+        var (fulfilled, repeated, refusedCancel) = await FulfilmentRoundTripsAsync(relay, customer, service);
+
+        Assert.Equal((HttpStatusCode.OK, 1), fulfilled);
+        Assert.Equal((HttpStatusCode.Conflict, 1), repeated);
+        Assert.Equal((HttpStatusCode.Conflict, 1), refusedCancel);
+    }
+
+    private static async Task<((HttpStatusCode, int) Fulfilled, (HttpStatusCode, int) Repeated, (HttpStatusCode, int) RefusedCancel)>
+        FulfilmentRoundTripsAsync(IRoundTripCounter relay, HttpClient customer, HttpClient service)
+    {
+        var reference = OrderRequests.NewReference();
+        await customer.PlaceAsync(reference);
+        var shipment = TransitionRequests.Shipment("DHL", "JD014600006281");
+        var fulfilled = await RoundTripsOfAsync(relay, () => service.FulfilOrderAsync(Owner, reference, shipment));
+        var repeated = await RoundTripsOfAsync(relay, () => service.FulfilOrderAsync(Owner, reference, shipment));
+        var refusedCancel = await RoundTripsOfAsync(relay, () => customer.CancelOrderAsync(reference, "too late"));
+        return (fulfilled, repeated, refusedCancel);
     }
 
     [Fact]

@@ -39,3 +39,5 @@ public sealed class SqlServerCancelOrderContract(SqlServerDatabase database) : C
 public sealed class SqlServerChangeOrderContract(SqlServerDatabase database) : ChangeOrderContract<SqlServerDatabase>(database);
 
 public sealed class SqlServerTransitionStoreContract(SqlServerDatabase database) : TransitionStoreContract<SqlServerDatabase>(database);
+
+public sealed class SqlServerFulfilOrderContract(SqlServerDatabase database) : FulfilOrderContract<SqlServerDatabase>(database);

@@ -37,3 +37,5 @@ public sealed class SqliteTransitionStoreContract(SqliteDatabase database) : Tra
 public sealed class SqliteCancelOrderContract(SqliteDatabase database) : CancelOrderContract<SqliteDatabase>(database);
 
 public sealed class SqliteChangeOrderContract(SqliteDatabase database) : ChangeOrderContract<SqliteDatabase>(database);
+
+public sealed class SqliteFulfilOrderContract(SqliteDatabase database) : FulfilOrderContract<SqliteDatabase>(database);

@@ -9,10 +9,27 @@ public static class TransitionRequests
 {
     public const string MergePatch = "application/merge-patch+json";
 
-    public static async Task<HttpResponseMessage> CancelOrderAsync(
-        this HttpClient client, string reference, JsonNode? body = null, string? ifMatch = null)
+    public static Task<HttpResponseMessage> CancelOrderAsync(
+        this HttpClient client, string reference, JsonNode? body = null, string? ifMatch = null) =>
+        client.PostTransitionAsync($"/orders/{reference}/cancellation", body, ifMatch);
+
+    public static Task<HttpResponseMessage> CancelOrderAsync(this HttpClient client, string reference, string reason, string? ifMatch = null) =>
+        client.CancelOrderAsync(reference, new JsonObject { ["reason"] = reason }, ifMatch);
+
+    /// <summary>
+    /// The fulfilment service's POST /owners/{owner}/orders/{reference}/fulfilment, the owner segment
+    /// URL-encoded as a service must (a subject may hold '|' or a space), unless <paramref name="rawOwner"/> says it is already.
+    /// </summary>
+    public static Task<HttpResponseMessage> FulfilOrderAsync(
+        this HttpClient client, string owner, string reference, JsonNode? body = null, string? ifMatch = null, bool rawOwner = false) =>
+        client.PostTransitionAsync($"/owners/{(rawOwner ? owner : Uri.EscapeDataString(owner))}/orders/{reference}/fulfilment", body, ifMatch);
+
+    public static JsonObject Shipment(string? carrier, string? trackingNumber) => new() { ["carrier"] = carrier, ["trackingNumber"] = trackingNumber };
+
+    /// <summary>A POST with an optional JSON body (none at all when null) and an optional If-Match.</summary>
+    private static async Task<HttpResponseMessage> PostTransitionAsync(this HttpClient client, string path, JsonNode? body, string? ifMatch)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/orders/{reference}/cancellation");
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);
@@ -23,9 +40,6 @@ public static class TransitionRequests
         }
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
-
-    public static Task<HttpResponseMessage> CancelOrderAsync(this HttpClient client, string reference, string reason, string? ifMatch = null) =>
-        client.CancelOrderAsync(reference, new JsonObject { ["reason"] = reason }, ifMatch);
 
     public static async Task<HttpResponseMessage> ChangeOrderAsync(
         this HttpClient client, string reference, JsonNode patch, string? ifMatch, string contentType = MergePatch)

@@ -247,6 +247,169 @@ public abstract class TransitionStoreContract<TDatabase>(TDatabase database) : C
         await AssertEventsAsync(factory, reference, (OrderEventTypes.Changed, Events(factory).ChangedFor(winner)!));
     }
 
+    [Fact]
+    public async Task Fulfil_OfAPlacedOrder_AppliesIt_StoresWhenCarrierAndTracking_AndWritesOneEventOfVersion2()
+    {
+        var (factory, reference, placed) = await PlacedOrderAsync();
+        var fulfilment = Fulfilment(reference);
+
+        var result = await StoreOf(factory).FulfilAsync(fulfilment, Ct);
+
+        var fulfilled = Assert.IsType<TransitionResult.Applied>(result).Order;
+        Assert.Equal(placed.OrderId, fulfilled.OrderId);
+        Assert.Equal(Order.FulfilledStatus, fulfilled.Status);
+        Assert.Equal(2, fulfilled.Version);
+        Assert.Equal(At, fulfilled.FulfilledAt);
+        Assert.Equal(DateTimeKind.Utc, fulfilled.FulfilledAt!.Value.Kind);
+        Assert.Equal((Carrier, TrackingNumber), (fulfilled.Carrier, fulfilled.TrackingNumber));
+        Assert.Null(fulfilled.CancelledAt);
+        Assert.Equal(placed.Lines, fulfilled.Lines);
+        Assert.Equal(placed with { Lines = NoLines, Status = Order.FulfilledStatus, Version = 2, FulfilledAt = At, Carrier = Carrier, TrackingNumber = TrackingNumber },
+            fulfilled with { Lines = NoLines });
+        Assert.Equal(fulfilled, await StoreOf(factory).FindAsync(Owner, reference, Ct), OrderComparer);
+        await AssertEventsAsync(factory, reference, (OrderEventTypes.Fulfilled, Events(factory).FulfilledFor(fulfilment)!));
+    }
+
+    [Fact]
+    public async Task Fulfil_WithoutCarrierOrTracking_StoresNeither()
+    {
+        var (factory, reference, _) = await PlacedOrderAsync();
+
+        var result = await StoreOf(factory).FulfilAsync(Fulfilment(reference) with { Carrier = null, TrackingNumber = null }, Ct);
+
+        var fulfilled = Assert.IsType<TransitionResult.Applied>(result).Order;
+        Assert.Equal((Order.FulfilledStatus, null, null), (fulfilled.Status, fulfilled.Carrier, fulfilled.TrackingNumber));
+        Assert.Equal(fulfilled, await StoreOf(factory).FindAsync(Owner, reference, Ct), OrderComparer);
+    }
+
+    [Fact]
+    public async Task Fulfil_OfAFulfilledOrder_IsRefusedWithTheOrderAsTheFirstFulfilmentLeftIt()
+    {
+        var (factory, reference, _) = await PlacedOrderAsync();
+        var fulfilment = Fulfilment(reference);
+        var first = Assert.IsType<TransitionResult.Applied>(await StoreOf(factory).FulfilAsync(fulfilment, Ct)).Order;
+
+        var second = await StoreOf(factory).FulfilAsync(
+            Fulfilment(reference) with { Carrier = "UPS", TrackingNumber = "1Z999", FulfilledAt = At.AddMinutes(1) }, Ct);
+
+        Assert.Equal(first, Assert.IsType<TransitionResult.Refused>(second).Current, OrderComparer);
+        await AssertEventsAsync(factory, reference, (OrderEventTypes.Fulfilled, Events(factory).FulfilledFor(fulfilment)!));
+    }
+
+    [Fact]
+    public async Task Fulfil_OfACancelledOrder_IsRefused_AndCancel_ChangeOfAFulfilledOrder_AreRefused_WritingNothing()
+    {
+        var (factory, cancelledReference, _) = await PlacedOrderAsync();
+        var cancellation = Cancellation(cancelledReference);
+        var cancelled = Assert.IsType<TransitionResult.Applied>(await StoreOf(factory).CancelAsync(cancellation, Ct)).Order;
+        var fulfilledReference = OrderRequests.NewReference();
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().PostOrderAsync(OrderRequests.Valid(fulfilledReference))).StatusCode);
+        var fulfilment = Fulfilment(fulfilledReference);
+        var fulfilled = Assert.IsType<TransitionResult.Applied>(await StoreOf(factory).FulfilAsync(fulfilment, Ct)).Order;
+
+        var fulfilOfCancelled = await StoreOf(factory).FulfilAsync(Fulfilment(cancelledReference), Ct);
+        var cancelOfFulfilled = await StoreOf(factory).CancelAsync(Cancellation(fulfilledReference), Ct);
+        var changeOfFulfilled = await StoreOf(factory).ChangeAsync(Change(fulfilledReference, NameAndPhone), Ct);
+
+        Assert.Equal(cancelled, Assert.IsType<TransitionResult.Refused>(fulfilOfCancelled).Current, OrderComparer);
+        Assert.Equal(fulfilled, Assert.IsType<TransitionResult.Refused>(cancelOfFulfilled).Current, OrderComparer);
+        Assert.Equal(fulfilled, Assert.IsType<TransitionResult.Refused>(changeOfFulfilled).Current, OrderComparer);
+        await AssertEventsAsync(factory, cancelledReference, (OrderEventTypes.Cancelled, Events(factory).CancelledFor(cancellation)!));
+        await AssertEventsAsync(factory, fulfilledReference, (OrderEventTypes.Fulfilled, Events(factory).FulfilledFor(fulfilment)!));
+    }
+
+    [Fact]
+    public async Task Fulfil_RetriedWithTheSameChangeIdAfterItCommitted_IsApplied_AndWritesNothingMore()
+    {
+        var (factory, reference, _) = await PlacedOrderAsync();
+        var fulfilment = Fulfilment(reference);
+        var first = Assert.IsType<TransitionResult.Applied>(await StoreOf(factory).FulfilAsync(fulfilment, Ct)).Order;
+
+        var retry = await StoreOf(factory).FulfilAsync(fulfilment, Ct);
+
+        Assert.Equal(first, Assert.IsType<TransitionResult.Applied>(retry).Order, OrderComparer);
+        await AssertEventsAsync(factory, reference, (OrderEventTypes.Fulfilled, Events(factory).FulfilledFor(fulfilment)!));
+    }
+
+    [Fact]
+    public async Task Fulfil_OfAnUnknownReference_OrUnderAnotherOwner_OrOfALookalikeReference_IsNotFound()
+    {
+        var (factory, reference, placed) = await PlacedOrderAsync();
+        var lookalike = string.Concat("t\u0113", reference.AsSpan(2));
+
+        Assert.IsType<TransitionResult.NotFound>(await StoreOf(factory).FulfilAsync(Fulfilment(OrderRequests.NewReference()), Ct));
+        Assert.IsType<TransitionResult.NotFound>(await StoreOf(factory).FulfilAsync(Fulfilment(reference) with { Owner = "owner-grace" }, Ct));
+        Assert.IsType<TransitionResult.NotFound>(await StoreOf(factory).FulfilAsync(Fulfilment(lookalike), Ct));
+        Assert.Equal(placed, await StoreOf(factory).FindAsync(Owner, reference, Ct), OrderComparer);
+        await AssertEventsAsync(factory, reference);
+    }
+
+    [Theory]
+    [InlineData("older version")]
+    [InlineData("newer version")]
+    [InlineData("other order")]
+    public async Task Fulfil_WithAStaleIfMatch_IsRefused_AndWritesNothing(string stale)
+    {
+        var (factory, reference, placed) = await PlacedOrderAsync();
+        var ifMatch = stale switch
+        {
+            "older version" => new OrderVersion(placed.OrderId, placed.Version - 1),
+            "newer version" => new OrderVersion(placed.OrderId, placed.Version + 1),
+            _ => new OrderVersion(Guid.CreateVersion7(), placed.Version),
+        };
+
+        var result = await StoreOf(factory).FulfilAsync(Fulfilment(reference) with { IfMatch = ifMatch }, Ct);
+
+        await AssertRefusedWithNothingWrittenAsync(factory, reference, placed, result);
+    }
+
+    [Fact]
+    public async Task Fulfil_WithTheCurrentIfMatch_IsApplied()
+    {
+        var (factory, reference, placed) = await PlacedOrderAsync();
+        var fulfilment = Fulfilment(reference) with { IfMatch = new OrderVersion(placed.OrderId, placed.Version) };
+
+        var fulfilled = Assert.IsType<TransitionResult.Applied>(await StoreOf(factory).FulfilAsync(fulfilment, Ct)).Order;
+
+        Assert.Equal((Order.FulfilledStatus, 2L), (fulfilled.Status, fulfilled.Version));
+        await AssertEventsAsync(factory, reference, (OrderEventTypes.Fulfilled, Events(factory).FulfilledFor(fulfilment)!));
+    }
+
+    [Fact]
+    public async Task TwentyFiveCancelsAndTwentyFiveFulfilments_AtOnce_ApplyExactlyOnce_49AreRefused_AndOneEventIsWritten()
+    {
+        // The two transitions race on the same row lock: whichever applies, every other request waits,
+        // then finds the order in the winner's final state.
+        var (factory, reference, _) = await PlacedOrderAsync();
+        var store = StoreOf(factory);
+        var cancellations = Enumerable.Range(0, 25).Select(i => Cancellation(reference) with { Reason = $"reason {i}" }).ToList();
+        var fulfilments = Enumerable.Range(0, 25).Select(i => Fulfilment(reference) with { TrackingNumber = $"JD{i}" }).ToList();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = cancellations.Zip(fulfilments).SelectMany(pair => new[]
+        {
+            Task.Run(async () => { await gate.Task; return await store.CancelAsync(pair.First, Ct); }, Ct),
+            Task.Run(async () => { await gate.Task; return await store.FulfilAsync(pair.Second, Ct); }, Ct),
+        }).ToList();
+        gate.SetResult();
+
+        var results = await Task.WhenAll(attempts);
+
+        var applied = Assert.Single(results.OfType<TransitionResult.Applied>()).Order;
+        Assert.Equal(49, results.OfType<TransitionResult.Refused>().Count());
+        Assert.All(results.OfType<TransitionResult.Refused>(), refusal => Assert.Equal(applied, refusal.Current, OrderComparer));
+        var winner = Array.FindIndex(results, result => result is TransitionResult.Applied);
+        if (winner % 2 == 0)
+        {
+            Assert.Equal(Order.CancelledStatus, applied.Status);
+            await AssertEventsAsync(factory, reference, (OrderEventTypes.Cancelled, Events(factory).CancelledFor(cancellations[winner / 2])!));
+        }
+        else
+        {
+            Assert.Equal(Order.FulfilledStatus, applied.Status);
+            await AssertEventsAsync(factory, reference, (OrderEventTypes.Fulfilled, Events(factory).FulfilledFor(fulfilments[winner / 2])!));
+        }
+    }
+
     private static readonly OrderPatch NameAndPhone = Patch(name: Set("Augusta Ada King"), phone: Set("+44 20 7946 0000"));
 
     private static readonly OrderPatch NoNameNoPhone = Patch(name: Set(null), phone: Set(null));
@@ -279,6 +442,13 @@ public abstract class TransitionStoreContract<TDatabase>(TDatabase database) : C
 
     private static OrderCancellation Cancellation(string reference) =>
         new(Owner, reference, Reason, At, IfMatch: null, Guid.CreateVersion7());
+
+    private const string Carrier = "Deutsche Post DHL — \"Paket\"";
+
+    private const string TrackingNumber = "JD014600006281'0";
+
+    private static OrderFulfilment Fulfilment(string reference) =>
+        new(Owner, reference, Carrier, TrackingNumber, At, IfMatch: null, Guid.CreateVersion7());
 
     private static OrderChange Change(string reference, OrderPatch patch) =>
         new(Owner, reference, patch, At, IfMatch: null, Guid.CreateVersion7());

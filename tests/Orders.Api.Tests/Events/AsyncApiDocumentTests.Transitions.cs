@@ -5,7 +5,7 @@ using Orders.Api.Tests.Fixtures;
 namespace Orders.Api.Tests.Events;
 
 /// <summary>
-/// order.cancelled and order.changed against asyncapi.yaml: the payloads the factory makes, completed as
+/// order.cancelled, order.changed and order.fulfilled against asyncapi.yaml: the payloads the factory makes, completed as
 /// every store's statement completes them (<see cref="TransitionEvent.PayloadFor"/>), validate; each
 /// schema names exactly the members the code writes; and each shared field has the API's own limits.
 /// </summary>
@@ -25,6 +25,19 @@ public sealed partial class AsyncApiDocumentTests
     }
 
     [Fact]
+    public void FulfilledSchema_AcceptsTheEventsTheAppBuilds_AndNoOtherShape()
+    {
+        var events = EventFactory();
+        var withShipment = Payload(events.FulfilledFor(TransitionSamples.Fulfilment("DHL", "JD014600006281"))!);
+        var withoutShipment = Payload(events.FulfilledFor(TransitionSamples.Fulfilment(null, null))!);
+
+        Assert.Null(Document.PayloadErrors(withShipment, OrderEventTypes.Fulfilled));
+        Assert.Null(Document.PayloadErrors(withoutShipment, OrderEventTypes.Fulfilled));
+        Assert.NotNull(Document.PayloadErrors(withShipment, OrderEventTypes.Cancelled));
+        Assert.NotNull(Document.PayloadErrors(Without(withShipment, "version"), OrderEventTypes.Fulfilled));
+    }
+
+    [Fact]
     public void ChangedSchema_AcceptsTheEventsTheAppBuilds_ForEveryShapeOfPatch_AndNoOtherShape()
     {
         var events = EventFactory();
@@ -41,13 +54,16 @@ public sealed partial class AsyncApiDocumentTests
         var events = EventFactory();
         var cancelled = JsonNode.Parse(Payload(events.CancelledFor(TransitionSamples.Cancellation("Ordered the wrong size"))!))!.AsObject();
         var changed = JsonNode.Parse(Payload(events.ChangedFor(TransitionSamples.Change(TransitionSamples.SetsEverything))!))!.AsObject();
+        var fulfilled = JsonNode.Parse(Payload(events.FulfilledFor(TransitionSamples.Fulfilment("DHL", "JD014600006281"))!))!.AsObject();
         var changes = changed["changes"]!.AsObject();
 
         // Members in the order the code writes them; the first two come from the updated row.
         Assert.Equal(["orderId", "version", "clientReference", "status", "cancelledAt", "cancellationReason"], cancelled.Select(p => p.Key));
         Assert.Equal(["orderId", "version", "clientReference", "changedAt", "changes"], changed.Select(p => p.Key));
+        Assert.Equal(["orderId", "version", "clientReference", "status", "fulfilledAt", "carrier", "trackingNumber"], fulfilled.Select(p => p.Key));
         AssertNames("OrderCancelled", cancelled, everyOneRequired: true);
         AssertNames("OrderChanged", changed, everyOneRequired: true);
+        AssertNames("OrderFulfilled", fulfilled, everyOneRequired: true);
         AssertNames("OrderChanges", changes, everyOneRequired: false);
         AssertNames("CustomerChanges", changes["customer"]!.AsObject(), everyOneRequired: false);
         AssertNames("ShippingAddressChanges", changes["shippingAddress"]!.AsObject(), everyOneRequired: false);
@@ -56,6 +72,7 @@ public sealed partial class AsyncApiDocumentTests
     [Theory]
     [InlineData("OrderCancelled", "OrderResponse")]
     [InlineData("OrderChanged", "OrderResponse")]
+    [InlineData("OrderFulfilled", "OrderResponse")]
     [InlineData("OrderChanges", "ChangeOrderRequest")]
     [InlineData("CustomerChanges", "CustomerChangeRequest")]
     [InlineData("ShippingAddressChanges", "ShippingAddressChangeRequest")]
@@ -74,7 +91,7 @@ public sealed partial class AsyncApiDocumentTests
             var actual = Constraints(property!);
             if (name == "status")
             {
-                // Narrowed: a cancel's event names the status it reached, one of the answer's.
+                // Narrowed: a cancel's or fulfilment's event names the status it reached, one of the answer's.
                 Assert.Subset(Enum(theirs[name]!), Enum(property!));
                 continue;
             }
@@ -93,10 +110,11 @@ public sealed partial class AsyncApiDocumentTests
         // a consumer orders one order's events by it. changedAt/changes: what a change did, not a state.
         ["OrderCancelled"] = ["version"],
         ["OrderChanged"] = ["version", "changedAt", "changes"],
+        ["OrderFulfilled"] = ["version"],
     };
 
-    /// <summary>Nullable in the answer, never null in the event: an order.cancelled always has its time.</summary>
-    private static readonly HashSet<string> NeverNullInTheEvent = new(StringComparer.Ordinal) { "OrderCancelled.cancelledAt" };
+    /// <summary>Nullable in the answer, never null in the event: an order.cancelled or order.fulfilled always has its time.</summary>
+    private static readonly HashSet<string> NeverNullInTheEvent = new(StringComparer.Ordinal) { "OrderCancelled.cancelledAt", "OrderFulfilled.fulfilledAt" };
 
     private static HashSet<string?> Enum(JsonNode property) => property["enum"]!.AsArray().Select(value => (string?)value).ToHashSet();
 

@@ -33,6 +33,7 @@ public sealed partial class AsyncApiDocumentTests(SqliteDatabase database) : ICl
     [InlineData(OrderEventTypes.Placed)]
     [InlineData(OrderEventTypes.Cancelled)]
     [InlineData(OrderEventTypes.Changed)]
+    [InlineData(OrderEventTypes.Fulfilled)]
     public void Document_NamesTheExchangeRoutingKeyAndPropertiesThePublisherUses(string type)
     {
         var orderEvent = new OrderEvent(
@@ -62,6 +63,7 @@ public sealed partial class AsyncApiDocumentTests(SqliteDatabase database) : ICl
         Assert.Equal(types.Order(StringComparer.Ordinal), Document.Messages.Keys.Order(StringComparer.Ordinal));
         Assert.NotNull(Document.HeaderErrors(placedHeaders, OrderEventTypes.Cancelled));
         Assert.NotNull(Document.HeaderErrors(placedHeaders, OrderEventTypes.Changed));
+        Assert.NotNull(Document.HeaderErrors(placedHeaders, OrderEventTypes.Fulfilled));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ namespace Orders.Api.Tests.Events;
 
 /// <summary>
 /// One order's life through a real RabbitMQ, as a consumer bound to <c>order.#</c> sees it: placed,
-/// changed twice, cancelled, each transition exactly one event carrying the version it made, none for
-/// a refused request (428, 412, 409), and a consumer that applies the events in version order ends with
+/// changed twice, cancelled (or placed and fulfilled), each transition exactly one event carrying the
+/// version it made, none for a refused request (428, 412, 409), and a consumer that applies the events in version order ends with
 /// the order the API shows (asyncapi.yaml, "Order").
 /// </summary>
 [Collection(EventSuite.Name)]
@@ -72,6 +72,73 @@ public abstract class TransitionEventsContract<TDatabase>(TDatabase database, Ra
         EventSuite.Report($"{Database.Name}: 4 events of one order in version order, {collector.Redeliveries} redeliveries");
     }
 
+    [Fact]
+    public async Task PlacedThenFulfilled_ArriveWithVersions1And2_OneEventPerTransition_NoneForRefusals_NorForACancelledOrder()
+    {
+        await rabbit.RequireAsync();
+        // An identity provider's subject: the owner header carries it as the service must send it back.
+        var owner = $"auth0|{EventSuite.NewOwner()}";
+        await using var collector = await EventCollector.StartAsync(rabbit.Uri, owner, "order.#");
+        var factory = StartFactory(EventSuite.Settings(rabbit.Uri));
+        var client = factory.CreateClientWithToken(TestTokens.Mint(owner));
+        var service = factory.CreateClientWithToken(TestTokens.MintService());
+        var (shipped, cancelled) = (OrderRequests.NewReference(), OrderRequests.NewReference());
+        var shipment = TransitionRequests.Shipment("DHL", "JD014600006281");
+
+        // Given one order placed and fulfilled, each followed by what is refused after it, and one placed
+        // and cancelled before the service comes to fulfil it
+        var placedTag = await client.PlaceAsync(shipped);
+        var fulfil = await service.FulfilOrderAsync(owner, shipped, shipment, placedTag);
+        var refused = new List<HttpResponseMessage>
+        {
+            await service.FulfilOrderAsync(owner, shipped, shipment), // 409 ORDER_ALREADY_FULFILLED, sameRequest
+            await service.FulfilOrderAsync(owner, shipped, shipment, placedTag), // 409: its 200 was lost
+            await client.CancelOrderAsync(shipped, "Changed my mind"), // 409 ORDER_NOT_CANCELLABLE
+            await client.ChangeOrderAsync(shipped, TransitionRequests.NewCity("Potsdam"), Tag(fulfil)), // 409 ORDER_NOT_CHANGEABLE
+        };
+        await client.PlaceAsync(cancelled);
+        var cancel = await client.CancelOrderAsync(cancelled, "Changed my mind");
+        refused.Add(await service.FulfilOrderAsync(owner, cancelled, shipment)); // 409 ORDER_CANCELLED
+
+        // Then the answers are what the API promises ...
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], new[] { fulfil.StatusCode, cancel.StatusCode });
+        Assert.All(refused, response => Assert.Equal(HttpStatusCode.Conflict, response.StatusCode));
+
+        // ... and the consumer receives exactly four events: each order's placed, then its one transition
+        Assert.True(await collector.WaitForDistinctAsync(4, Arrival), $"{collector.Distinct.Count} of 4 events arrived");
+        await EventCollector.SettleAsync();
+        var received = collector.Distinct;
+        Assert.Equal(4, received.Count);
+        Assert.Equal(4, await Database.CountEventsAsync(owner));
+        Assert.All(received, e => Assert.Equal(owner, e.Owner));
+        var payloads = received.Select(e => (e.RoutingKey, Payload: Contract.Decode(e))).ToList();
+        var ofShipped = payloads.Where(p => (string?)p.Payload["clientReference"] == shipped).ToList();
+        var ofCancelled = payloads.Where(p => (string?)p.Payload["clientReference"] == cancelled).ToList();
+        Assert.Equal(["order.placed", "order.fulfilled"], ofShipped.Select(p => p.RoutingKey));
+        Assert.Equal(["order.placed", "order.cancelled"], ofCancelled.Select(p => p.RoutingKey));
+
+        // ... the order.fulfilled one carrying version 2 and the shipment, as the 200 showed it
+        var fulfilled = ofShipped[1].Payload;
+        var shown = await fulfil.ReadJsonAsync();
+        Assert.Equal((string?)shown["orderId"], (string?)fulfilled["orderId"]);
+        Assert.Equal(2L, (long)fulfilled["version"]!);
+        Assert.Equal("fulfilled", (string?)fulfilled["status"]);
+        Assert.Equal((DateTime)shown["fulfilledAt"]!, (DateTime)fulfilled["fulfilledAt"]!);
+        Assert.Equal("DHL", (string?)fulfilled["carrier"]);
+        Assert.Equal("JD014600006281", (string?)fulfilled["trackingNumber"]);
+        var fulfilledEvent = received.Single(e => e.RoutingKey == "order.fulfilled");
+        var stored = (await Database.StoredEventsAsync(owner)).ToDictionary(e => e.EventId.ToString(), e => (e.Type, e.OrderVersion));
+        Assert.Equal(("order.fulfilled", 2L), stored[fulfilledEvent.MessageId!]);
+        Assert.Null(ofShipped[0].Payload["fulfilledAt"]);
+
+        // ... and a consumer that applies them in version order ends with the order the API shows
+        var current = await (await client.GetAsync($"/orders/{shipped}", Ct)).ReadJsonAsync();
+        current.Remove("etag");
+        var rebuilt = Rebuild([ofShipped[0].Payload, fulfilled]);
+        Assert.True(JsonNode.DeepEquals(current, rebuilt), $"the events rebuild {rebuilt}, the API shows {current}");
+        EventSuite.Report($"{Database.Name}: placed and fulfilled, placed and cancelled: 4 events, none for 5 refusals, {collector.Redeliveries} redeliveries");
+    }
+
     private static string Tag(HttpResponseMessage response) => response.Headers.ETag!.ToString();
 
     /// <summary>What a consumer holds after applying each event whose version is one more than its own.</summary>
@@ -89,9 +156,13 @@ public abstract class TransitionEventsContract<TDatabase>(TDatabase database, Ra
             }
             else
             {
-                foreach (var member in new[] { "status", "cancelledAt", "cancellationReason" })
+                // A cancel's or a fulfilment's payload: the members it carries, the others as they were.
+                foreach (var member in new[] { "status", "cancelledAt", "cancellationReason", "fulfilledAt", "carrier", "trackingNumber" })
                 {
-                    order[member] = payload[member]?.DeepClone();
+                    if (payload.ContainsKey(member))
+                    {
+                        order[member] = payload[member]?.DeepClone();
+                    }
                 }
             }
         }

@@ -8,7 +8,7 @@ using Orders.Api.Tests.Fixtures;
 namespace Orders.Api.Tests.Events;
 
 /// <summary>
-/// The outbox rows of cancels and changes in each database, without a broker: each applied transition
+/// The outbox rows of cancels, changes and fulfilments in each database, without a broker: each applied transition
 /// stores exactly the payload the factory made, completed with the updated row's id and version
 /// (<see cref="TransitionEvent.PayloadFor"/>), under that version; a refused one stores nothing, and a
 /// retry of an applied one learns it won and stores nothing twice.
@@ -66,6 +66,29 @@ public abstract class TransitionOutboxContract<TDatabase>(TDatabase database) : 
         Assert.IsType<TransitionResult.Applied>(await store.CancelAsync(cancellation, Ct));
 
         Assert.Equal([1L, 2L, 3L], (await Database.StoredEventsAsync(owner)).Select(e => e.OrderVersion).Order());
+    }
+
+    [Fact]
+    public async Task AFulfilment_StoresTheFactorysPayload_UnderVersion2_ItsRetryNothingMore_AndARefusedOneNothing()
+    {
+        var (factory, owner, reference) = await PlaceWithEventsOnAsync();
+        var events = factory.Services.GetRequiredService<OrderEventFactory>();
+        var store = StoreOf(factory);
+        var at = TransitionSamples.Now();
+        var fulfilment = new OrderFulfilment(owner, reference, "La Poste — \"Colissimo\"", "6A12345678901", at, IfMatch: null, Guid.CreateVersion7(at));
+
+        // Given a fulfilment, its retry after its own commit, another fulfilment and a cancel, both refused
+        var fulfilled = Assert.IsType<TransitionResult.Applied>(await store.FulfilAsync(fulfilment, Ct));
+        Assert.IsType<TransitionResult.Applied>(await store.FulfilAsync(fulfilment, Ct));
+        Assert.IsType<TransitionResult.Refused>(await store.FulfilAsync(fulfilment with { ChangeId = Guid.CreateVersion7(), Carrier = null }, Ct));
+        Assert.IsType<TransitionResult.Refused>(await store.CancelAsync(TransitionSamples.Cancellation(null, owner, reference), Ct));
+
+        // Then the rows are order.placed and one order.fulfilled, byte for byte the factory's payload
+        var stored = await Database.StoredEventsAsync(owner);
+        Assert.Equal([1L, 2L], stored.Select(e => e.OrderVersion).Order());
+        var row = Assert.Single(stored, e => e.OrderVersion == 2);
+        Assert.Equal((OrderEventTypes.Fulfilled, fulfilment.ChangeId), (row.Type, row.EventId));
+        Assert.Equal(events.FulfilledFor(fulfilment)!.PayloadFor(fulfilled.Order.OrderId, 2), row.Payload);
     }
 
     /// <summary>Events on, the relay unable to connect (the rows stay for the test to read), and one placed order.</summary>

@@ -4,8 +4,8 @@ using Orders.Api.Storage;
 namespace Orders.Api.Tests.Events;
 
 /// <summary>
-/// Cancels and changes as the endpoints hand them to the store, one of each shape a payload can take:
-/// with and without a reason; a patch that sets every member, one that removes every optional one, one
+/// Cancels, fulfilments and changes as the endpoints hand them to the store, one of each shape a
+/// payload can take: with and without a reason (a carrier and tracking number); a patch that sets every member, one that removes every optional one, one
 /// that merges part of an address.
 /// </summary>
 public static class TransitionSamples
@@ -19,6 +19,13 @@ public static class TransitionSamples
     {
         var at = Now();
         return new(owner, reference, reason, at, IfMatch: null, Guid.CreateVersion7(at));
+    }
+
+    /// <summary>An unconditional fulfilment, made as the endpoint makes it.</summary>
+    public static OrderFulfilment Fulfilment(string? carrier, string? trackingNumber, string owner = Owner, string reference = Reference)
+    {
+        var at = Now();
+        return new(owner, reference, carrier, trackingNumber, at, IfMatch: null, Guid.CreateVersion7(at));
     }
 
     /// <summary>An unconditional change (the store's view: the endpoint's If-Match is optional there).</summary>

@@ -29,9 +29,23 @@ public static class TestTokens
     public static IReadOnlyDictionary<string, string> Environment { get; } =
         Settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!);
 
+    /// <summary>The fulfilment service's subject in <see cref="MintService"/>'s tokens.</summary>
+    public const string ServiceSubject = "fulfilment-worker";
+
+    /// <summary>The scope the API grants fulfilment to by default (Authentication:FulfilmentScope).</summary>
+    public const string FulfilmentScope = "orders:fulfil";
+
+    /// <summary>
+    /// A service's token: <paramref name="scope"/> in the <c>scope</c> claim (space-separated, RFC 8693),
+    /// as an operator's identity provider or <c>dotnet user-jwts create --scope</c> issues it.
+    /// </summary>
+    public static string MintService(string scope = FulfilmentScope, string subject = ServiceSubject) =>
+        Mint(subject, claims: new Dictionary<string, object> { ["scope"] = scope });
+
     /// <summary>A signed token for <paramref name="subject"/>; each optional part can be made wrong on purpose.</summary>
     public static string Mint(
-        string? subject = DefaultOwner, DateTime? expires = null, byte[]? signingKey = null, string audience = Audience, string issuer = Issuer)
+        string? subject = DefaultOwner, DateTime? expires = null, byte[]? signingKey = null, string audience = Audience, string issuer = Issuer,
+        IReadOnlyDictionary<string, object>? claims = null)
     {
         var expiry = expires ?? DateTime.UtcNow.AddHours(1);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -41,22 +55,18 @@ public static class TestTokens
             IssuedAt = expiry.AddHours(-2),
             NotBefore = expiry.AddHours(-2),
             Expires = expiry,
-            Claims = subject is null ? new Dictionary<string, object>() : new Dictionary<string, object> { ["sub"] = subject },
+            Claims = ClaimsOf(subject, claims),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(signingKey ?? SigningKey), SecurityAlgorithms.HmacSha256),
         });
     }
 
-    /// <summary>
-    /// A service's token: the <c>scope</c> claim holds <paramref name="scope"/> (space-separated, as
-    /// OAuth 2.0 writes it), the fulfilment worker's identity; its subject is not an owner.
-    /// </summary>
-    public static string MintService(string scope = "orders:fulfil", string subject = "fulfilment-worker") =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    private static Dictionary<string, object> ClaimsOf(string? subject, IReadOnlyDictionary<string, object>? claims)
+    {
+        var all = claims is null ? [] : new Dictionary<string, object>(claims);
+        if (subject is not null)
         {
-            Issuer = Issuer,
-            Audience = Audience,
-            Expires = DateTime.UtcNow.AddHours(1),
-            Claims = new Dictionary<string, object> { ["sub"] = subject, ["scope"] = scope },
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningKey), SecurityAlgorithms.HmacSha256),
-        });
+            all["sub"] = subject;
+        }
+        return all;
+    }
 }

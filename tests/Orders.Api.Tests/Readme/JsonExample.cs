@@ -21,6 +21,7 @@ internal static partial class JsonExample
         ["traceId"] = TraceParent(),
         ["etag"] = StrongETag(),
         ["cancelledAt"] = UtcTimestamp(),
+        ["fulfilledAt"] = UtcTimestamp(),
     };
 
     public static List<string> Differences(string shown, string sent)

@@ -78,6 +78,36 @@ public sealed class ReadmeFirstOrderTests(SqliteDatabase database) : IClassFixtu
         AssertShown(transitions.AlreadyCancelled, alreadyCancelled, reference, exampleReference);
     }
 
+    [Fact]
+    public async Task TheFulfilment_GetsThe200_ItsRetryAndTheCancelAfterIt_The409s_AndOfACancelledOrder_The409_TheReadmeShows()
+    {
+        // Given the README's blocks and the API as `dotnet run` starts it (the fulfilment scope its default, the README's)
+        var readme = ReadmeText.Load();
+        var firstOrder = ReadmeFirstOrder.Of(readme);
+        var transitions = ReadmeTransitions.Of(readme, firstOrder);
+        var fulfilment = ReadmeFulfilment.Of(readme, transitions);
+        await using var api = await StartApiAsync(firstOrder);
+
+        // When an order is placed, fulfilled twice by the service and then cancelled by its customer
+        var (_, reference) = await PlaceAsync(ForTheTestApi(firstOrder.Curl, api));
+        var shell = Shell(reference);
+        var fulfilled = await RunAsync(ForTheTestApi(fulfilment.Fulfil, api), shell);
+        var alreadyFulfilled = await RunAsync(ForTheTestApi(fulfilment.Fulfil, api), shell);
+        var notCancellable = await RunAsync(ForTheTestApi(transitions.Cancel, api), shell);
+        // and another is cancelled by its customer, then fulfilled by the service
+        var (_, cancelledReference) = await PlaceAsync(ForTheTestApi(firstOrder.Curl, api));
+        var cancelledShell = Shell(cancelledReference);
+        await RunAsync(ForTheTestApi(transitions.Cancel, api), cancelledShell);
+        var orderCancelled = await RunAsync(ForTheTestApi(fulfilment.Fulfil, api), cancelledShell);
+
+        // Then each answer is the one shown: the fulfilled order's reference is the one its 200 shows, the cancelled one's the first order's
+        var fulfilledExample = (string)System.Text.Json.Nodes.JsonNode.Parse(HttpAnswer.Parse(fulfilment.Fulfilled.Text).Body)!["clientReference"]!;
+        AssertShown(fulfilment.Fulfilled, fulfilled, reference, fulfilledExample);
+        AssertShown(fulfilment.AlreadyFulfilled, alreadyFulfilled, reference, fulfilledExample);
+        AssertShown(fulfilment.NotCancellable, notCancellable, reference, fulfilledExample);
+        AssertShown(fulfilment.OrderCancelled, orderCancelled, cancelledReference, ExampleReference(firstOrder.Created));
+    }
+
     private async Task<ApiProcess> StartApiAsync(ReadmeFirstOrder firstOrder)
     {
         Assert.Contains($"{ReadmeApiAddress}/orders", firstOrder.Curl.Text, StringComparison.Ordinal);
@@ -93,10 +123,18 @@ public sealed class ReadmeFirstOrderTests(SqliteDatabase database) : IClassFixtu
     private static string ForTheTestApi(FencedBlock block, ApiProcess api) =>
         block.Text.Replace(ReadmeApiAddress, api.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal);
 
-    /// <summary>The curl run's environment: the README's $TOKEN, and $REF when a block goes on with a placed order.</summary>
+    /// <summary>
+    /// The curl run's environment: the README's $TOKEN (its customer, `--name ada`) and $SERVICE_TOKEN (the fulfilment
+    /// scope in `scope`, as `dotnet user-jwts create --scope` writes it), and $REF when a block goes on with a placed order.
+    /// </summary>
     private Dictionary<string, string> Shell(string? reference = null)
     {
-        var shell = new Dictionary<string, string> { ["HOME"] = _home.FullName, ["TOKEN"] = TestTokens.Mint() };
+        var shell = new Dictionary<string, string>
+        {
+            ["HOME"] = _home.FullName,
+            ["TOKEN"] = TestTokens.Mint(ReadmeFulfilment.Owner),
+            ["SERVICE_TOKEN"] = TestTokens.MintService(),
+        };
         if (reference is not null)
         {
             shell["REF"] = reference;

@@ -21,5 +21,5 @@ internal sealed record ReadmeTransitions(FencedBlock Change, FencedBlock Changed
     private static bool IsCurl(FencedBlock block, string marker) =>
         block.Info == "sh" && block.Text.Contains("curl -i", StringComparison.Ordinal) && block.Text.Contains(marker, StringComparison.Ordinal);
 
-    private static bool After(FencedBlock block, FencedBlock earlier) => block.OpeningLine > earlier.ClosingLine;
+    internal static bool After(FencedBlock block, FencedBlock earlier) => block.OpeningLine > earlier.ClosingLine;
 }

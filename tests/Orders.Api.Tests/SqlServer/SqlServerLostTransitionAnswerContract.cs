@@ -13,8 +13,6 @@ namespace Orders.Api.Tests.SqlServer;
 /// </summary>
 public sealed class SqlServerLostTransitionAnswerContract(SqlServerDatabase database) : LostTransitionAnswerContract<SqlServerDatabase>(database)
 {
-    private static readonly byte[] CancelUpdate = Encoding.Unicode.GetBytes("status = 'cancelled'");
-
     protected override (string Host, int Port) Server =>
         SqlServerEndpoint.Parse(new SqlConnectionStringBuilder(Database.ConnectionString).DataSource);
 
@@ -24,10 +22,10 @@ public sealed class SqlServerLostTransitionAnswerContract(SqlServerDatabase data
         Encrypt = SqlConnectionEncryptOption.Optional,
     }.ConnectionString;
 
-    protected override IAnswerWatch Watch() => new TdsWatch();
+    protected override IAnswerWatch Watch(string status) => new TdsWatch(Encoding.Unicode.GetBytes($"status = '{status}'"));
 
     /// <summary>Follows the server's packets (an 8-byte header: type, status, big-endian length) across chunks.</summary>
-    private sealed class TdsWatch : IAnswerWatch
+    private sealed class TdsWatch(byte[] update) : IAnswerWatch
     {
         private const int HeaderLength = 8;
         private const byte EndOfMessage = 0x01;
@@ -36,7 +34,7 @@ public sealed class SqlServerLostTransitionAnswerContract(SqlServerDatabase data
         private int _headerFilled;
         private int _bodyLeft;
 
-        public bool SendsTheCancel(ReadOnlySpan<byte> fromClient) => fromClient.IndexOf(CancelUpdate) >= 0;
+        public bool SendsTheTransition(ReadOnlySpan<byte> fromClient) => fromClient.IndexOf(update) >= 0;
 
         public bool AnswerCommitted(ReadOnlySpan<byte> fromServer)
         {

@@ -9,7 +9,7 @@ using Orders.Api.Tests.Fixtures;
 namespace Orders.Api.Tests.Storage;
 
 /// <summary>
-/// The lost answer, for real: a relay lets a cancel's batch reach the server and commit, then resets the
+/// The lost answer, for real: a relay lets a cancel's (or a fulfilment's) batch reach the server and commit, then resets the
 /// connection instead of passing the answer on. The store's own retry runs the batch again with the same
 /// change id, finds the row naming this request and answers Applied, and the event is not written twice
 /// (PostgreSQL's ON CONFLICT, SQL Server's NOT EXISTS). What TransitionStoreContract shows by calling
@@ -24,15 +24,43 @@ public abstract class LostTransitionAnswerContract<TDatabase>(TDatabase database
     /// <summary>The database's connection string through the relay's port, unencrypted so the relay can read the protocol.</summary>
     protected abstract string ThroughRelay(int relayPort);
 
-    /// <summary>How one relayed connection's bytes show the cancel's batch and its committed answer.</summary>
-    protected abstract IAnswerWatch Watch();
+    /// <summary>How one relayed connection's bytes show the batch of the transition to <paramref name="status"/> and its committed answer.</summary>
+    protected abstract IAnswerWatch Watch(string status);
 
     [Fact]
     public async Task Cancel_WhoseCommittedAnswerIsLost_IsRetriedByTheStore_AndAnsweredApplied_WithOneEvent()
     {
+        var (result, lost) = await LoseTheFirstAnswerAsync(Order.CancelledStatus, OrderEventTypes.Cancelled, (store, reference) =>
+            store.CancelAsync(new OrderCancellation(Owner, reference, "lost", DateTime.UtcNow, null, Guid.CreateVersion7()), Ct));
+
+        Assert.Equal(1, lost);
+        Assert.Equal(Order.CancelledStatus, Assert.IsType<TransitionResult.Applied>(result).Order.Status);
+    }
+
+    [Fact]
+    public async Task Fulfil_WhoseCommittedAnswerIsLost_IsRetriedByTheStore_AndAnsweredApplied_WithOneEvent()
+    {
+        // A fulfilment service retrying blindly would get 409 ORDER_ALREADY_FULFILLED anyway; the store's
+        // own retry must not make that the answer of the request that did it, nor write a second event.
+        var (result, lost) = await LoseTheFirstAnswerAsync(Order.FulfilledStatus, OrderEventTypes.Fulfilled, (store, reference) =>
+            store.FulfilAsync(new OrderFulfilment(Owner, reference, "DHL", "JD014600006281", DateTime.UtcNow, null, Guid.CreateVersion7()), Ct));
+
+        Assert.Equal(1, lost);
+        var fulfilled = Assert.IsType<TransitionResult.Applied>(result).Order;
+        Assert.Equal((Order.FulfilledStatus, "JD014600006281"), (fulfilled.Status, fulfilled.TrackingNumber));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="transition"/> of a new order through a relay that loses the first committed
+    /// answer of the batch moving it to <paramref name="status"/>; returns its result and how many
+    /// answers were lost, after checking that the outbox holds one event of <paramref name="eventType"/>.
+    /// </summary>
+    private async Task<(TransitionResult Result, int Lost)> LoseTheFirstAnswerAsync(
+        string status, string eventType, Func<IOrderStore, string, Task<TransitionResult>> transition)
+    {
         // Given the app (migrated beforehand) talking to the database through a relay, events on,
         StoreOf(StartFactory());
-        var loser = new AnswerLoser(Watch);
+        var loser = new AnswerLoser(() => Watch(status));
         await using var relay = new LoopbackRelay(Server.Host, Server.Port, loser.Observe);
         loser.Relay = relay;
         var factory = StartFactory(new Dictionary<string, string?>
@@ -46,19 +74,17 @@ public abstract class LostTransitionAnswerContract<TDatabase>(TDatabase database
             reference, "EUR", new Customer("ada@example.com", null, null), null, [new OrderLineDraft("SKU-1", 1, 100)]));
         Assert.IsType<CreateOrderResult.Created>(await StoreOf(factory).CreateAsync(order, Ct));
 
-        // when the first cancel's committed answer is lost with its connection,
+        // when the transition's first committed answer is lost with its connection,
         loser.Armed = true;
-        var cancellation = new OrderCancellation(Owner, reference, "lost", DateTime.UtcNow, null, Guid.CreateVersion7());
-        var result = await StoreOf(factory).CancelAsync(cancellation, Ct);
+        var result = await transition(StoreOf(factory), reference);
 
-        // then the store's retry learns that this request applied it, and the outbox holds one order.cancelled.
-        Assert.Equal(1, loser.Lost);
-        Assert.Equal(Order.CancelledStatus, Assert.IsType<TransitionResult.Applied>(result).Order.Status);
-        Assert.Equal(1, await Database.CountEventsOfTypeAsync(Owner, reference, OrderEventTypes.Cancelled));
+        // then the store's retry learns that this request applied it (the caller checks), and the outbox holds one event.
+        Assert.Equal(1, await Database.CountEventsOfTypeAsync(Owner, reference, eventType));
+        return (result, loser.Lost);
     }
 
     /// <summary>
-    /// Resets the connection that sent the cancel's update once the server's answer shows the batch's
+    /// Resets the connection that sent the transition's update once the server's answer shows the batch's
     /// COMMIT ran, so the transaction committed and the client never hears of it. Once only.
     /// </summary>
     private sealed class AnswerLoser(Func<IAnswerWatch> watch)
@@ -78,7 +104,7 @@ public abstract class LostTransitionAnswerContract<TDatabase>(TDatabase database
             private volatile bool _doomed;
 
             public void FromClient(ReadOnlySpan<byte> bytes) =>
-                _doomed |= loser.Armed && watch.SendsTheCancel(bytes);
+                _doomed |= loser.Armed && watch.SendsTheTransition(bytes);
 
             public void FromServer(ReadOnlySpan<byte> bytes)
             {
@@ -96,22 +122,21 @@ public abstract class LostTransitionAnswerContract<TDatabase>(TDatabase database
     }
 }
 
-/// <summary>One relayed connection's view of a cancel's batch: its request, and the end of its committed answer.</summary>
+/// <summary>One relayed connection's view of a transition's batch: its request, and the end of its committed answer.</summary>
 public interface IAnswerWatch
 {
-    bool SendsTheCancel(ReadOnlySpan<byte> fromClient);
+    bool SendsTheTransition(ReadOnlySpan<byte> fromClient);
 
     bool AnswerCommitted(ReadOnlySpan<byte> fromServer);
 }
 
 /// <summary>
-/// PostgreSQL's protocol: the cancel's update goes as its text (a new app prepares nothing yet), and
+/// PostgreSQL's protocol: the transition's update goes as its text (a new app prepares nothing yet), and
 /// the answer holds the batch's COMMIT command tag once the transaction committed.
 /// </summary>
 public abstract class NpgsqlLostTransitionAnswerContract<TDatabase>(TDatabase database) : LostTransitionAnswerContract<TDatabase>(database)
     where TDatabase : NpgsqlOrderDatabase
 {
-    private static readonly byte[] CancelUpdate = Encoding.UTF8.GetBytes("status = 'cancelled'");
     private static readonly byte[] CommitTag = Encoding.UTF8.GetBytes("COMMIT\0");
 
     protected override (string Host, int Port) Server
@@ -131,11 +156,11 @@ public abstract class NpgsqlLostTransitionAnswerContract<TDatabase>(TDatabase da
         GssEncryptionMode = GssEncryptionMode.Disable,
     }.ToString();
 
-    protected override IAnswerWatch Watch() => new TextWatch();
+    protected override IAnswerWatch Watch(string status) => new TextWatch(Encoding.UTF8.GetBytes($"status = '{status}'"));
 
-    private sealed class TextWatch : IAnswerWatch
+    private sealed class TextWatch(byte[] update) : IAnswerWatch
     {
-        public bool SendsTheCancel(ReadOnlySpan<byte> fromClient) => fromClient.IndexOf(CancelUpdate) >= 0;
+        public bool SendsTheTransition(ReadOnlySpan<byte> fromClient) => fromClient.IndexOf(update) >= 0;
 
         public bool AnswerCommitted(ReadOnlySpan<byte> fromServer) => fromServer.IndexOf(CommitTag) >= 0;
     }

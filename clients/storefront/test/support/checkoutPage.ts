@@ -25,11 +25,16 @@ export class CheckoutPage {
     });
   }
 
-  /** Opens the page served at `siteOrigin`, pointed at the API with the shopper's token (as a login would). */
-  static async open(browser: Browser, siteOrigin: string, apiUrl: string, token: string): Promise<CheckoutPage> {
+  /**
+   * Opens the page served at `siteOrigin`, pointed at the API with the shopper's token (as a login would);
+   * `prepare` runs on the page before it loads (to install a fake clock, say).
+   */
+  static async open(browser: Browser, siteOrigin: string, apiUrl: string, token: string,
+    prepare: (page: Page) => Promise<void> = async () => {}): Promise<CheckoutPage> {
     const context = await browser.newContext({ viewport: { width: 760, height: 720 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
+    await prepare(page);
     const checkout = new CheckoutPage(context, page);
     await page.goto(`${siteOrigin}/?${new URLSearchParams({ api: apiUrl, token })}`);
     await checkout.settled("ready");

@@ -1,5 +1,6 @@
 import { after, afterEach, before } from "node:test";
-import type { Browser } from "playwright-core";
+import { createOrdersClient } from "@orders/client";
+import type { Browser, Page } from "playwright-core";
 import { pageDir } from "../../tools/paths.js";
 import { serveFolder, type StaticSite } from "../../tools/staticServer.js";
 import { ApiProcess } from "./apiProcess.js";
@@ -34,10 +35,12 @@ export function storefrontSuite() {
 
   return {
     get api() { return suite.api; },
+    /** A client of the fulfilment service (the warehouse): it may fulfil any owner's order, and do nothing else. */
+    warehouse: () => createOrdersClient({ baseUrl: suite.api.url, token: () => tokens.mintService() }),
     /** A shopper of their own (so each test counts only its own orders) on the checkout page. */
-    async shopper(owner: string, origin = suite.site.origin) {
+    async shopper(owner: string, origin = suite.site.origin, prepare?: (page: Page) => Promise<void>) {
       const token = tokens.mint(owner);
-      const checkout = await CheckoutPage.open(suite.browser, origin, suite.api.url, token);
+      const checkout = await CheckoutPage.open(suite.browser, origin, suite.api.url, token, prepare);
       opened.push(checkout);
       return { checkout, token, orders: () => storedOrders(suite.api.url, token) };
     },

@@ -21,10 +21,15 @@ export class TestTokens {
   }
 
   /** A token for `subject`, the owner of the orders it places; valid from a minute ago for an hour. */
-  mint(subject: string): string {
+  mint(subject: string, claims: object = {}): string {
     const now = Math.floor(Date.now() / 1000);
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-    const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part({ sub: subject, iss: issuer, aud: audience, nbf: now - 60, iat: now - 60, exp: now + 3600 })}`;
+    const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part({ sub: subject, iss: issuer, aud: audience, nbf: now - 60, iat: now - 60, exp: now + 3600, ...claims })}`;
     return `${unsigned}.${createHmac("sha256", this.key).update(unsigned).digest("base64url")}`;
+  }
+
+  /** The fulfilment service's token (the warehouse): its `scope` claim holds orders:fulfil. */
+  mintService(): string {
+    return this.mint("fulfilment-worker", { scope: "orders:fulfil" });
   }
 }
