@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
 using Orders.Api.Http.Responses;
 using Orders.Api.Model;
 using Orders.Api.Storage;
@@ -52,8 +50,8 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         var cancelledBeforeWorker = orders.Cancelled.ToHashSet();
 
         // when the worker starts on that backlog while a quarter more is placed (their cancels racing
-        // it, though it is usually still busy with the backlog), is SIGKILLed mid-stream and started again, and its connections to the API are cut
-        // for a while as it goes on with the backlog,
+        // it, though it is usually still busy with the backlog), is SIGKILLed mid-stream and started
+        // again, and its connections to the API are cut for a while as it goes on with the backlog,
         await worker.StartAsync();
         // A cancel 0 to 1.4 s after its 201: some come before the worker's fulfilment, some after.
         var placing = orders.PlaceAsync(2 * quarter, quarter, EveryFourth, number => TimeSpan.FromMilliseconds(number / 4 % 8 * 200));
@@ -74,20 +72,20 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         var brokerDown = outage.Elapsed;
 
         // Then the worker handles every order.placed event,
-        var placed = await PlacedEventsAsync(orders, owners);
+        var placed = await FulfilmentChecks.PlacedEventsAsync(Database, orders);
         Assert.Equal(Scale.WorkerOrders, placed.Count);
-        Assert.True(await WaitUntilProcessedAsync(worker, placed.Values.Select(e => e.EventId), placed.Count),
+        Assert.True(await worker.WaitUntilRecordedAsync(placed.Values.Select(e => e.EventId), Settling),
             $"the worker recorded {(await WorkerProcessed.ReadAsync(worker.ProcessedDatabase)).Count} of {placed.Count} events within {Settling}; {worker.Deliveries.Summary()}\n{worker.OutputTail()}");
         var settled = clock.Elapsed;
 
         // and answers copies of handled events (a relay publishing again) from its file, not the API,
         var copies = placed.Values.Take(Copies).ToList();
         var copyIds = copies.Select(e => e.EventId).ToHashSet();
-        var handledBefore = DeliveriesOf(worker, copyIds);
+        var handledBefore = worker.Deliveries.Of(copyIds);
         await PlacedEventMessages.PublishAsync(rabbit.Uri, copies);
-        Assert.True(await WaitForAsync(worker, () => DeliveriesOf(worker, copyIds).Count >= handledBefore.Count + Copies),
-            $"{DeliveriesOf(worker, copyIds).Count - handledBefore.Count} of {Copies} copies handled; {worker.Deliveries.Summary()}\n{worker.OutputTail()}");
-        var copiesHandled = DeliveriesOf(worker, copyIds).Skip(handledBefore.Count).ToList();
+        Assert.True(await worker.WaitForAsync(() => worker.Deliveries.Of(copyIds).Count >= handledBefore.Count + Copies, Settling),
+            $"{worker.Deliveries.Of(copyIds).Count - handledBefore.Count} of {Copies} copies handled; {worker.Deliveries.Summary()}\n{worker.OutputTail()}");
+        var copiesHandled = worker.Deliveries.Of(copyIds).Skip(handledBefore.Count).ToList();
         Assert.True(copiesHandled.All(d => d.Outcome == FulfilmentOutcome.Duplicate),
             $"copies of handled events were not answered from the processed-ids file: {string.Join(", ", copiesHandled.Select(d => d.Outcome))}");
 
@@ -95,8 +93,8 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         var missing = PlacedEventMessages.ForMissingOrder(owners[0], $"{Prefix}-missing-{Guid.NewGuid():N}");
         HashSet<Guid> missingId = [missing.EventId];
         await PlacedEventMessages.PublishAsync(rabbit.Uri, [missing]);
-        Assert.True(await WaitForAsync(worker, () => DeliveriesOf(worker, missingId).Count > 0), $"the event of a missing order was not handled\n{worker.OutputTail()}");
-        Assert.Equal((FulfilmentOutcome.NotFound, 1), (DeliveriesOf(worker, missingId).Single().Outcome, DeliveriesOf(worker, missingId).Single().Attempts));
+        Assert.True(await worker.WaitForAsync(() => worker.Deliveries.Of(missingId).Count > 0, Settling), $"the event of a missing order was not handled\n{worker.OutputTail()}");
+        Assert.Equal((FulfilmentOutcome.NotFound, 1), (worker.Deliveries.Of(missingId).Single().Outcome, worker.Deliveries.Of(missingId).Single().Attempts));
 
         var cancelled = orders.Cancelled;
         var cancelledUnseen = cancelled.Except(whileRunning).ToHashSet(); // while the worker or the broker was down
@@ -109,8 +107,8 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
 
         // and every placed, not cancelled order is fulfilled exactly once, by the worker's request,
         // with one order.fulfilled event; no cancelled order is, and none is left placed;
-        await AssertStoredOrdersAsync(orders, owners, cancelled);
-        await AssertCustomersSeeShipmentsAsync(orders, placed, cancelled);
+        await FulfilmentChecks.StoredOrdersAsync(Database, orders, cancelled);
+        await FulfilmentChecks.CustomersSeeAsync(orders, placed, cancelled);
         // each event settled through the API once (a copy or redelivery after its record never reaches it),
         // some after requests sent again, and recorded with the answer that settled it.
         Assert.Empty(deliveries.SettledTwice);
@@ -149,7 +147,7 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         worker.Token = TestTokens.MintService();
         await worker.StartAsync();
         var reference = Assert.Single(orders.All).Reference;
-        Assert.True(await WaitForAsync(worker, () => worker.Deliveries.Count(FulfilmentOutcome.Fulfilled) == 1),
+        Assert.True(await worker.WaitForAsync(() => worker.Deliveries.Count(FulfilmentOutcome.Fulfilled) == 1, Settling),
             $"the refused event was not fulfilled after the restart; {worker.Deliveries.Summary()}\n{worker.OutputTail()}");
         Assert.Equal(Order.FulfilledStatus, (await TransitionRows.ReadAsync(Database, Prefix, owner))[reference].Status);
         Report($"fulfilment worker without the scope: exit code 1, the event redelivered and fulfilled after a restart with the service token");
@@ -171,7 +169,7 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         for (var kill = 1; kill <= Scale.WorkerKills; kill++)
         {
             var milestone = kill * backlog / (Scale.WorkerKills + 1);
-            Assert.True(await WaitForAsync(worker, () => worker.Deliveries.Settled >= milestone, poll: 10),
+            Assert.True(await worker.WaitForAsync(() => worker.Deliveries.Settled >= milestone, Settling, poll: 10),
                 $"the worker settled {worker.Deliveries.Settled} of {milestone} deliveries\n{worker.OutputTail()}");
             worker.Kill();
             var settled = worker.Deliveries.Settled;
@@ -181,90 +179,6 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
             await worker.StartAsync();
         }
         return settledAtKills;
-    }
-
-    private async Task<Dictionary<string, OrderEvent>> PlacedEventsAsync(FulfilmentOrders orders, IEnumerable<string> owners)
-    {
-        var placed = new Dictionary<string, OrderEvent>();
-        foreach (var owner in owners)
-        {
-            foreach (var (reference, orderEvent) in await PlacedEventMessages.ReadAsync(Database, owner, orders.Prefix))
-            {
-                placed[reference] = orderEvent;
-            }
-        }
-        return placed;
-    }
-
-    private async Task AssertStoredOrdersAsync(FulfilmentOrders orders, IEnumerable<string> owners, IReadOnlySet<string> cancelled)
-    {
-        var stored = new Dictionary<string, TransitionRows.StoredOrder>();
-        foreach (var owner in owners)
-        {
-            foreach (var (reference, order) in await TransitionRows.ReadAsync(Database, orders.Prefix, owner))
-            {
-                stored[reference] = order;
-            }
-        }
-        Assert.Equal(orders.All.Select(o => o.Reference).Order(), stored.Keys.Order());
-        Assert.All(stored, pair =>
-        {
-            var (expected, events) = cancelled.Contains(pair.Key) ? (Order.CancelledStatus, 0) : (Order.FulfilledStatus, 1);
-            Assert.True(pair.Value.Status == expected && pair.Value.EventsOf(OrderEventTypes.Fulfilled).Count == events,
-                $"{pair.Key}: {pair.Value.Status} with {pair.Value.EventsOf(OrderEventTypes.Fulfilled).Count} {OrderEventTypes.Fulfilled} events; expected {expected} with {events}");
-        });
-    }
-
-    /// <summary>What each customer's GET says: fulfilled with the tracking number the worker derived from the event id, or cancelled.</summary>
-    private static async Task AssertCustomersSeeShipmentsAsync(FulfilmentOrders orders, Dictionary<string, OrderEvent> placed, IReadOnlySet<string> cancelled)
-    {
-        foreach (var order in orders.All)
-        {
-            using var answer = await orders.ClientOf(order.Owner).GetAsync($"/orders/{order.Reference}");
-            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-            var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
-            if (cancelled.Contains(order.Reference))
-            {
-                Assert.Equal(Order.CancelledStatus, body.GetProperty("status").GetString());
-                continue;
-            }
-            var shipment = Shipment.For(placed[order.Reference].EventId, WorkerProcess.Carrier);
-            Assert.Equal((Order.FulfilledStatus, shipment.Carrier, shipment.TrackingNumber),
-                (body.GetProperty("status").GetString(), body.GetProperty("carrier").GetString(), body.GetProperty("trackingNumber").GetString()));
-        }
-    }
-
-    private static async Task<bool> WaitUntilProcessedAsync(WorkerProcess worker, IEnumerable<Guid> eventIds, int count)
-    {
-        var ids = eventIds.ToHashSet();
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < Settling && !worker.HasExited)
-        {
-            if ((await WorkerProcessed.ReadAsync(worker.ProcessedDatabase)).Keys.Count(ids.Contains) == count)
-            {
-                return true;
-            }
-            await Task.Delay(250);
-        }
-        return false;
-    }
-
-    private static List<WorkerDelivery> DeliveriesOf(WorkerProcess worker, HashSet<Guid> eventIds) =>
-        worker.Deliveries.All.Where(d => eventIds.Contains(d.EventId)).ToList();
-
-    /// <summary>Waits, bounded, until <paramref name="condition"/> holds; false when time ran out or the worker stopped.</summary>
-    private static async Task<bool> WaitForAsync(WorkerProcess worker, Func<bool> condition, int poll = 100)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > Settling || worker.HasExited)
-            {
-                return false;
-            }
-            await Task.Delay(poll);
-        }
-        return true;
     }
 }
 

@@ -22,6 +22,8 @@ public sealed class FulfilmentOrders(ApiProcess api, IReadOnlyList<string> owner
 
     public string Prefix => prefix;
 
+    public IReadOnlyList<string> Owners => owners;
+
     public IReadOnlyCollection<Placed> All => [.. _placed.Values];
 
     /// <summary>References whose cancel got its 200: these orders must never ship.</summary>

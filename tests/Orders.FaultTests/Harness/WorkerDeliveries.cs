@@ -17,6 +17,9 @@ public sealed partial class WorkerDeliveries(IReadOnlyList<WorkerDelivery> all)
 
     public IReadOnlyList<WorkerDelivery> All => all;
 
+    /// <summary>The deliveries of these events, in the order they were logged.</summary>
+    public IReadOnlyList<WorkerDelivery> Of(IReadOnlySet<Guid> eventIds) => all.Where(delivery => eventIds.Contains(delivery.EventId)).ToList();
+
     public int Count(FulfilmentOutcome outcome) => all.Count(delivery => delivery.Outcome == outcome);
 
     public int Redelivered => all.Count(delivery => delivery.Redelivered);

@@ -81,6 +81,37 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits, bounded, until <paramref name="condition"/> holds; false when time ran out or the worker stopped.</summary>
+    public async Task<bool> WaitForAsync(Func<bool> condition, TimeSpan timeout, int poll = 100)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > timeout || HasExited)
+            {
+                return false;
+            }
+            await Task.Delay(poll);
+        }
+        return true;
+    }
+
+    /// <summary>Waits, bounded, until the processed-ids file holds every one of <paramref name="eventIds"/>.</summary>
+    public async Task<bool> WaitUntilRecordedAsync(IEnumerable<Guid> eventIds, TimeSpan timeout)
+    {
+        var ids = eventIds.ToHashSet();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout && !HasExited)
+        {
+            if ((await WorkerProcessed.ReadAsync(ProcessedDatabase)).Keys.Count(ids.Contains) == ids.Count)
+            {
+                return true;
+            }
+            await Task.Delay(250);
+        }
+        return false;
+    }
+
     /// <summary>Waits, bounded, for the worker to stop by itself; its exit code, or null if it still runs.</summary>
     public async Task<int?> WaitForExitAsync(TimeSpan timeout)
     {
