@@ -19,6 +19,23 @@ public abstract class FulfilOrderContract<TDatabase>(TDatabase database) : Contr
     // An identity provider's subject, with what a path segment must escape.
     private const string ProviderOwner = "auth0|abc def";
 
+    // A subject with slashes is proven on the deployed artifact (DeployedArtifactSmoke): the test host
+    // decodes %2F before routing, as Kestrel does not.
+    [Theory]
+    [InlineData("owner%2Fliteral")] // a literal "%2F", which must not be taken for a slash
+    [InlineData("100%")]
+    public async Task Fulfil_AddressesAnOwnerWithPercentSigns_ByItsEscapedSegment(string owner)
+    {
+        var (customer, service) = Clients(StartFactory(), owner);
+        var reference = OrderRequests.NewReference();
+        await customer.PlaceAsync(reference);
+
+        var fulfilled = await service.FulfilOrderAsync(owner, reference);
+
+        Assert.Equal(HttpStatusCode.OK, fulfilled.StatusCode);
+        Assert.Equal("fulfilled", (string?)(await (await customer.GetAsync($"/orders/{reference}", Ct)).ReadJsonAsync())["status"]);
+    }
+
     [Fact]
     public async Task Fulfil_OfAPlacedOrder_Is200_WithTheFulfilledOrder_AndANewTag_ThenEveryRepeatIs409_NamingTheFulfilment()
     {

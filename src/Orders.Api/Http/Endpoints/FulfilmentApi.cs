@@ -45,6 +45,7 @@ public static class FulfilmentApi
     internal static async Task<Results<JsonOk<OrderResponse>, ProblemResult>> FulfilOrderAsync(
         string owner, string clientReference, HttpContext context, IOrderStore store, TimeProvider clock, OrdersMetrics metrics, CancellationToken ct)
     {
+        owner = OwnerSegment.Of(context, owner);
         // An owner no token could name cannot own an order: the same rule as the owner policy's.
         if (owner.Length is 0 or > AuthenticationSetup.MaxOwnerLength || !TextRules.IsWellFormed(owner))
         {
