@@ -33,8 +33,9 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         Assert.SkipUnless(rabbit.CanStopAndStart, $"{RabbitMqNode.BrokerVariable} names a broker this test cannot restart");
         var clock = Stopwatch.StartNew();
         var api = await StartApiAsync(EventSettings(rabbit.Uri));
-        // Owners as identity providers write them: the route carries one as a path segment.
-        string[] owners = [$"fulfil-{Guid.NewGuid():N}", $"auth0|fulfil ü {Guid.NewGuid():N}", $"fulfil-{Guid.NewGuid():N}@example.com"];
+        // Owners as identity providers write them (a pipe, a space, a non-ASCII letter; a URL with
+        // slashes and a percent sign): the worker sends each as one escaped path segment.
+        string[] owners = [$"fulfil-{Guid.NewGuid():N}", $"auth0|fulfil ü {Guid.NewGuid():N}", $"https://idp.example.com/users/fulfil%{Guid.NewGuid():N}"];
         // The worker reaches the API through a relay the test can cut, as a network would fail.
         await using var network = new LoopbackRelay("127.0.0.1", api.Port);
         await using var worker = new WorkerProcess(new Uri($"http://127.0.0.1:{network.Port}/"), rabbit.Uri, $"fulfilment-test-{Guid.NewGuid():N}");
