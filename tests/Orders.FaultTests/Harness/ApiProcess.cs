@@ -14,9 +14,7 @@ public sealed class ApiProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Dictionary<string, string> _environment;
-    private const int MaxOutputLines = 200_000;
-    private readonly Queue<string> _outputTail = new();
-    private readonly List<string> _output = [];
+    private readonly ProcessOutput _output = new();
     private readonly List<HttpClient> _ownerClients = [];
     private Process? _process;
 
@@ -83,46 +81,21 @@ public sealed class ApiProcess : IAsyncDisposable
     {
         Kill();
         _process = ApiLauncher.Start(_environment, "--urls", $"http://127.0.0.1:{Port}");
-        // Drained continuously: a full pipe would block the API's logger and so the API.
-        _process.OutputDataReceived += (_, line) => Remember(line.Data);
-        _process.ErrorDataReceived += (_, line) => Remember(line.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _output.Drain(_process);
         await WaitUntilReadyAsync();
     }
 
     /// <summary>
-    /// Every line the process wrote (at its Warning level, the first <see cref="MaxOutputLines"/>)
-    /// that contains <paramref name="text"/>: what an operator's log search would find.
+    /// Every line the process wrote (at its Warning level) that contains <paramref name="text"/>: what
+    /// an operator's log search would find.
     /// </summary>
-    public IReadOnlyList<string> OutputLinesContaining(string text)
-    {
-        lock (_outputTail)
-        {
-            return _output.Where(line => line.Contains(text, StringComparison.Ordinal)).ToList();
-        }
-    }
+    public IReadOnlyList<string> OutputLinesContaining(string text) => _output.LinesContaining(text);
 
-    /// <summary>Each line containing <paramref name="text"/> with the <paramref name="after"/> lines that followed it (an exception's type and stack), for failure messages.</summary>
-    public IReadOnlyList<string> OutputLinesAfter(string text, int after)
-    {
-        lock (_outputTail)
-        {
-            return _output.Select((line, index) => (line, index))
-                .Where(numbered => numbered.line.Contains(text, StringComparison.Ordinal))
-                .SelectMany(numbered => _output.Skip(numbered.index).Take(after + 1))
-                .ToList();
-        }
-    }
+    /// <summary>Each line containing <paramref name="text"/> with the <paramref name="after"/> lines that followed it, for failure messages.</summary>
+    public IReadOnlyList<string> OutputLinesAfter(string text, int after) => _output.LinesAfter(text, after);
 
     /// <summary>The last lines the process wrote, for failure messages.</summary>
-    public string OutputTail()
-    {
-        lock (_outputTail)
-        {
-            return string.Join('\n', _outputTail);
-        }
-    }
+    public string OutputTail() => _output.Tail();
 
     private HttpClient NewClient(TimeSpan timeout) =>
         new(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5) })
@@ -161,26 +134,6 @@ public sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException($"Orders.Api was not ready within {StartTimeout}:\n{OutputTail()}");
-    }
-
-    private void Remember(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_outputTail)
-        {
-            if (_output.Count < MaxOutputLines)
-            {
-                _output.Add(line);
-            }
-            _outputTail.Enqueue(line);
-            while (_outputTail.Count > 100)
-            {
-                _outputTail.Dequeue();
-            }
-        }
     }
 
     public ValueTask DisposeAsync()

@@ -28,7 +28,9 @@ public sealed record FaultScale(
     int CancelWorkers,
     int ChangeWorkers,
     int ChangeOrdersPerWorker,
-    int ChangesPerWorker)
+    int ChangesPerWorker,
+    int WorkerOrders,
+    int WorkerKills)
 {
     public const string Variable = "ORDERS_FAULT_SCALE";
 
@@ -63,7 +65,10 @@ public sealed record FaultScale(
         CancelWorkers: 8,
         ChangeWorkers: 8,
         ChangeOrdersPerWorker: 3,
-        ChangesPerWorker: 40);
+        ChangesPerWorker: 40,
+        // The fulfilment worker's loop (issue 36): API, broker and worker in well under a minute.
+        WorkerOrders: 120,
+        WorkerKills: 1);
 
     public static readonly FaultScale Full = new(
         "full",
@@ -91,7 +96,9 @@ public sealed record FaultScale(
         CancelWorkers: 32,
         ChangeWorkers: 32,
         ChangeOrdersPerWorker: 5,
-        ChangesPerWorker: 150);
+        ChangesPerWorker: 150,
+        WorkerOrders: 1000,
+        WorkerKills: 3);
 
     public static FaultScale Current { get; } =
         string.Equals(Environment.GetEnvironmentVariable(Variable), "full", StringComparison.OrdinalIgnoreCase) ? Full : Ci;
