@@ -23,13 +23,17 @@ internal static class RateLimitingSetup
 {
     public const string PerOwnerPolicy = "PerOwner";
 
+    // The partition of every token without a subject: only a service can pass its policy without one
+    // (a customer's needs a sub), and it is limited like any caller, never unlimited.
+    private const string NoSubject = "\0no-subject";
+
     public static IServiceCollection AddOrdersRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(PerOwnerPolicy, context => options.Enabled && OrderOwner.Of(context.User) is { } owner
-                ? RateLimitPartition.GetTokenBucketLimiter(owner, _ => new TokenBucketRateLimiterOptions
+            limiter.AddPolicy(PerOwnerPolicy, context => options.Enabled
+                ? RateLimitPartition.GetTokenBucketLimiter(OrderOwner.Of(context.User) ?? NoSubject, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Max(1, options.Burst),
                     TokensPerPeriod = Math.Max(1, options.PermitsPerSecond),

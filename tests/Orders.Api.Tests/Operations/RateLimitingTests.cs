@@ -36,4 +36,24 @@ public sealed class RateLimitingTests(SqliteDatabase database) : IClassFixture<S
         Assert.InRange(limited.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
         Assert.Equal(HttpStatusCode.Created, graceResponse.StatusCode);
     }
+
+    [Fact]
+    public async Task AServiceTokenWithoutASubject_IsLimitedToo()
+    {
+        await using var factory = new OrdersApiFactory(StorageProvider.Sqlite, database.ConnectionString, new Dictionary<string, string?>
+        {
+            ["RateLimiting:PermitsPerSecond"] = "1",
+            ["RateLimiting:Burst"] = "2",
+        });
+        var service = factory.CreateClientWithToken(TestTokens.MintService(subject: null));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await service.FulfilOrderAsync(TestTokens.DefaultOwner, OrderRequests.NewReference())).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound], statuses.Take(2));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses.Skip(2));
+    }
 }
