@@ -19,8 +19,8 @@ public abstract class FulfilOrderContract<TDatabase>(TDatabase database) : Contr
     // An identity provider's subject, with what a path segment must escape.
     private const string ProviderOwner = "auth0|abc def";
 
-    // A subject with slashes is proven on the deployed artifact (DeployedArtifactSmoke): the test host
-    // decodes %2F before routing, as Kestrel does not.
+    // A subject with slashes is proven against the API process (Orders.FaultTests' FulfilmentWorkerTests,
+    // whose owners include a URL-shaped one): the test host decodes %2F before routing, as Kestrel does not.
     [Theory]
     [InlineData("owner%2Fliteral")] // a literal "%2F", which must not be taken for a slash
     [InlineData("100%")]
