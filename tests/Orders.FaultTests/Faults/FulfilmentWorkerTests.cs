@@ -116,11 +116,11 @@ public abstract class FulfilmentWorkerTests<TDatabase>(TDatabase database, Rabbi
         Assert.True(deliveries.Retried > 0, $"no fulfil request was sent again, though the network was down for {NetworkDown}: {deliveries.Summary()}");
         var processed = await WorkerProcessed.ReadAsync(worker.ProcessedDatabase);
         Assert.Equal(FulfilmentOutcome.NotFound, processed[missing.EventId]);
+        // Every cancelled order's event, those cancelled while the worker or the broker was down included,
+        // reached the worker and was settled as cancelled: read from its processed-ids file, not from its
+        // log, whose line for a settled delivery a SIGKILL can swallow (its redelivery is then a Duplicate).
         Assert.All(placed, pair => Assert.Contains(processed[pair.Value.EventId],
             cancelled.Contains(pair.Key) ? [FulfilmentOutcome.Cancelled] : new[] { FulfilmentOutcome.Fulfilled, FulfilmentOutcome.AlreadyFulfilled }));
-        // The orders cancelled while the worker or the broker was down reached it, and it did not ship them.
-        var cancelledSeen = deliveries.All.Where(d => d.Outcome == FulfilmentOutcome.Cancelled).Select(d => d.EventId).ToHashSet();
-        Assert.All(cancelledUnseen, reference => Assert.Contains(placed[reference].EventId, cancelledSeen));
     }
 
     [Fact]
