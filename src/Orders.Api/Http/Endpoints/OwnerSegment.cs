@@ -22,7 +22,8 @@ internal static class OwnerSegment
             return routed;
         }
         var query = raw.IndexOf('?', StringComparison.Ordinal);
-        var segments = (query >= 0 ? raw[..query] : raw).Split('/');
-        return segments.Length >= 5 ? Uri.UnescapeDataString(segments[^4]) : routed;
+        // Routing also matches the path with a trailing slash.
+        var segments = (query >= 0 ? raw[..query] : raw).TrimEnd('/').Split('/');
+        return segments is [.., _, _, "orders", _, "fulfilment"] ? Uri.UnescapeDataString(segments[^4]) : routed;
     }
 }
