@@ -20,6 +20,9 @@ internal static class TracingRegistration
 
     public const string TracesEndpointVariable = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
 
+    /// <summary>The route value that names an order's owner in a path.</summary>
+    public const string OwnerRouteValue = "owner";
+
     public static IHostApplicationBuilder AddOrdersTracing(this IHostApplicationBuilder builder, PathString[] tracedPaths, Func<string?, string> statementName)
     {
         var configuration = builder.Configuration;
@@ -40,7 +43,19 @@ internal static class TracingRegistration
             .AddSource(OrdersTracing.SourceName)
             // The order requests only: health probes and metric scrapes every few seconds (and Swagger)
             // would each be a trace of their own.
-            .AddAspNetCoreInstrumentation(options => options.Filter = context => IsUnder(context.Request.Path, tracedPaths))
+            .AddAspNetCoreInstrumentation(options =>
+            {
+                options.Filter = context => IsUnder(context.Request.Path, tracedPaths);
+                // A subject is personal data: where the path names an owner (the fulfilment route), the span
+                // keeps the route's template as its path, as its name and http.route already do.
+                options.EnrichWithHttpResponse = (activity, response) =>
+                {
+                    if (response.HttpContext.GetRouteValue(OwnerRouteValue) is not null && response.HttpContext.GetEndpoint() is RouteEndpoint endpoint)
+                    {
+                        activity.SetTag("url.path", endpoint.RoutePattern.RawText);
+                    }
+                };
+            })
             .AddNpgsql()
             .AddSqlClientInstrumentation(options =>
             {

@@ -108,6 +108,13 @@ public abstract class TracingContract<TDatabase>(TDatabase database) : ContractT
             (repeat, OrdersTracing.FulfilSpan, OrdersTracing.TransitionOutcomes.AlreadyFulfilled),
             (ofCancelled, OrdersTracing.FulfilSpan, OrdersTracing.TransitionOutcomes.OrderCancelled),
             (lateCancel, OrdersTracing.CancelSpan, OrdersTracing.TransitionOutcomes.NotCancellable));
+        // and the owner the fulfilment's path names (a subject: personal data) is in none of its spans
+        foreach (var frontend in new[] { fulfil, repeat, ofCancelled })
+        {
+            var trace = await receiver.WaitForTraceAsync(frontend.TraceId, FrontendTrace.HasTransition(OrdersTracing.FulfilSpan), Export);
+            var leaked = trace.SelectMany(span => span.AllValues).FirstOrDefault(value => value.Contains(TestTokens.DefaultOwner, StringComparison.Ordinal));
+            Assert.True(leaked is null, $"a fulfilment's span holds the owner: {leaked}");
+        }
     }
 
     /// <summary>Each request's transition span under its server span, with its outcome, its statements below it, and no customer data in the trace.</summary>
