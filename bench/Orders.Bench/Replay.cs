@@ -114,8 +114,9 @@ public static class Replay
         }
         catch
         {
-            // His atomic_phase: on an error the key is unlocked, so a retry resumes at once.
-            await using var unlock = new NpgsqlCommand(Unlock, connection);
+            // His atomic_phase: on an error the key is unlocked, so a retry resumes at once. On a
+            // connection of its own: this one may be in the failed transaction (a cancelled batch).
+            await using var unlock = dataSource.CreateCommand(Unlock);
             unlock.Parameters.Add(new NpgsqlParameter<long>("Id", held.Id));
             unlock.Parameters.Add(new NpgsqlParameter<DateTime>("LockedAt", NpgsqlDbType.TimestampTz) { TypedValue = held.LockedAt });
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
