@@ -33,6 +33,11 @@
 #                         one engine, never Babelfish's figures with PostgreSQL's or SQL Server's.
 #   BENCH_TRACING=1       the API with tracing on, every request sampled (OTEL_TRACES_SAMPLER=always_on),
 #                         exporting over OTLP/HTTP to bench/otlp-sink.py on 127.0.0.1:BENCH_OTLP_PORT (25482)
+#   BENCH_REPLAY=1        also the replay comparison (PostgreSQL only): a store-and-replay server
+#                         (bench/Orders.Bench/Replay.cs, Brandur Leach's idempotency_keys design) next to the
+#                         floor on the same database after the last scale: create, duplicate (its replay vs
+#                         our 409), in-flight pairs, round trips, bytes per order and a SIGKILL ledger
+#                         (bench/replay-bench.sh, its header); writes replay.md
 #   BENCH_FRESH=1         a new database's first minute instead: creates/s in the first 10 s of an empty one
 #                         against its steady rate, on PostgreSQL or Citus (bench/run-fresh-bench.sh, its header)
 #   BENCH_PERF=1          a CPU profile of the API and the floor in every measured run (Linux perf, with
@@ -114,6 +119,8 @@ stop_servers() {
   [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null
   [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
   [ -n "$floor_pid" ] && kill "$floor_pid" 2>/dev/null && wait "$floor_pid" 2>/dev/null
+  [ -n "${replay_pid:-}" ] && kill "$replay_pid" 2>/dev/null && wait "$replay_pid" 2>/dev/null
+  [ -n "${survivor_pid:-}" ] && kill "$survivor_pid" 2>/dev/null && wait "$survivor_pid" 2>/dev/null
   return 0
 }
 if [ "$store" = postgresql ]; then
@@ -190,17 +197,26 @@ done
 
 # The floor: the benchmark's own minimal server on the API's runtimeconfig.json (GC, thread pool,
 # tiering) and the API's storage settings, so the two differ only in our application code.
+# bench_server name port [env...]: one of the benchmark's own servers (floor, replay), in the background
+# ($!), on the API's runtimeconfig.json and storage settings; bench_ready name port waits for its 404.
+bench_server() {
+  local name=$1 port=$2; shift 2
+  Storage__Provider=$provider ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
+    env "$@" "${perf_env[@]}" "${app_core[@]}" dotnet exec --runtimeconfig "$api_dir/Orders.Api.runtimeconfig.json" "${bench[1]}" "$name" "http://127.0.0.1:$port" \
+    >>"$out/$name.log" 2>&1 &
+}
+bench_ready() {
+  local code=""
+  for _ in $(seq 1 300); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/orders/ready" || true)
+    [ "$code" = 404 ] && return 0
+    sleep 0.1
+  done
+  log "the $1 did not start"; cat "$out/$1.log"; exit 1
+}
+start_floor() { bench_server floor "$floor_port"; floor_pid=$!; bench_ready floor "$floor_port"; }
 log "starting the floor on 127.0.0.1:$floor_port"
-Storage__Provider=$provider ConnectionStrings__Orders="$connection" Logging__LogLevel__Default=Warning \
-  env "${perf_env[@]}" "${app_core[@]}" dotnet exec --runtimeconfig "$api_dir/Orders.Api.runtimeconfig.json" "${bench[1]}" floor "http://127.0.0.1:$floor_port" \
-  >"$out/floor.log" 2>&1 &
-floor_pid=$!
-for _ in $(seq 1 300); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$floor_port/orders/ready" || true)
-  [ "$code" = 404 ] && break
-  sleep 0.2
-done
-[ "$code" = 404 ] || { log "the floor did not start"; cat "$out/floor.log"; exit 1; }
+start_floor
 
 # CPU seconds (clock ticks) a process has used, with its reaped children: utime stime cutime cstime.
 ticks_of() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
@@ -358,6 +374,11 @@ for scale in $scales; do
   grep VmHWM /proc/$api_pid/status | awk '{ printf "%.0f\n", $2 / 1024 }' >"$out/rss.txt"
   log "API peak RSS so far: $(cat "$out/rss.txt") MiB"
 done
+if [ -n "${BENCH_REPLAY:-}" ]; then
+  # Replay against always 409, on the last scale's database: bench/replay-bench.sh, its header.
+  # shellcheck source=replay-bench.sh
+  source "$root/bench/replay-bench.sh"
+fi
 log "orders stored at the end: $(count_orders)"
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 

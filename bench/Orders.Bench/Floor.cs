@@ -25,17 +25,7 @@ public static class Floor
 {
     public static async Task RunAsync(string url)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.AddOrderStorage();
-        // The stores write an order's event row with it when Events:Broker is set, and the relay then
-        // publishes them: the same work as in the API, so API − floor stays our request code alone.
-        builder.AddOrderEvents();
-        builder.Services.AddSingleton<OrdersMetrics>();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<OrderFactory>();
-        var app = builder.Build();
-        var store = app.Services.GetRequiredService<IOrderStore>();
-        var factory = app.Services.GetRequiredService<OrderFactory>();
+        var (app, store, factory) = Build();
 
         // The body's reference is all it reads: every benchmark body is BenchOrder's order otherwise.
         app.MapPost("/orders", async (FloorBody body, CancellationToken ct) =>
@@ -64,6 +54,21 @@ public static class Floor
         });
         FloorTransitions.Map(app, store);
         await app.RunAsync(url);
+    }
+
+    /// <summary>The floor's application, and the replay server's (<see cref="Replay"/>): the API's store, nothing else.</summary>
+    internal static (WebApplication App, IOrderStore Store, OrderFactory Factory) Build()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.AddOrderStorage();
+        // The stores write an order's event row with it when Events:Broker is set, and the relay then
+        // publishes them: the same work as in the API, so API − floor stays our request code alone.
+        builder.AddOrderEvents();
+        builder.Services.AddSingleton<OrdersMetrics>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OrderFactory>();
+        var app = builder.Build();
+        return (app, app.Services.GetRequiredService<IOrderStore>(), app.Services.GetRequiredService<OrderFactory>());
     }
 
     internal sealed record FloorBody(string ClientReference);

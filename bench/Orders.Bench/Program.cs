@@ -10,6 +10,10 @@ using Orders.Bench;
 //   storm <api url> <requests> <reference>          (bearer token in BENCH_TOKEN)
 //   token <base64 signing key>                       prints a token for BenchOrder.Owner
 //   floor <url>                                      serves the floor (Floor.cs) until stopped
+//   replay <url>                                     serves the replay server (Replay.cs) until stopped
+//   place <url> <prefix> <count> <concurrency>       places orders prefix1 … prefixN (ReplayClients.cs)
+//   inflight <url> <prefix> <pairs> <concurrency>    pairs of identical requests at once
+//   retry-load <url,url> <prefix> <clients> <seconds>  the SIGKILL ledger's retrying checkouts
 //   report <results.tsv> <table.md> <chart.svg> <chart title>
 //   summary <summary.md> <run directory>...          min/median/max of every figure over the runs
 switch (args.FirstOrDefault())
@@ -39,6 +43,18 @@ switch (args.FirstOrDefault())
     case "floor" when args.Length == 2:
         await Floor.RunAsync(args[1]);
         return 0;
+    case "replay" when args.Length == 2:
+        await Replay.RunAsync(args[1]);
+        return 0;
+    case "place" when args.Length == 5:
+        Console.WriteLine(await ReplayClients.PlaceAsync(new Uri(args[1]), args[2], Number(args[3]), Number(args[4])));
+        return 0;
+    case "inflight" when args.Length == 5:
+        Console.WriteLine(await ReplayClients.InFlightAsync(new Uri(args[1]), args[2], Number(args[3]), Number(args[4])));
+        return 0;
+    case "retry-load" when args.Length == 5:
+        Console.WriteLine(await ReplayClients.RetryLoadAsync(args[1], args[2], Number(args[3]), Number(args[4])));
+        return 0;
     case "summary" when args.Length >= 3:
         await File.WriteAllTextAsync(args[1], Summary.Of(args[2..]));
         return 0;
@@ -57,3 +73,5 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("usage: see the comment at the top of bench/Orders.Bench/Program.cs");
         return 2;
 }
+
+static int Number(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

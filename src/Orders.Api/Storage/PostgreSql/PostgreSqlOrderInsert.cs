@@ -52,7 +52,7 @@ internal static class PostgreSqlOrderInsert
     }
 
     // Typed explicitly (no inference from a null), so every create prepares the same statement.
-    private static NpgsqlParameter[] HeaderParameters(Order order)
+    internal static NpgsqlParameter[] HeaderParameters(Order order)
     {
         var values = OrderColumns.HeaderValues;
         var parameters = new NpgsqlParameter[values.Count + 2];
@@ -69,7 +69,7 @@ internal static class PostgreSqlOrderInsert
     }
 
     // The lines travel as five parallel arrays, unnested server-side: one statement for 1 or 100 lines.
-    private static NpgsqlParameter[] LineParameters(Order order) =>
+    internal static NpgsqlParameter[] LineParameters(Order order) =>
     [
         Text("Owner", order.Owner),
         new NpgsqlParameter<Guid>("OrderId", order.OrderId),
