@@ -24,6 +24,7 @@ internal static class AuthenticationSetup
         var fulfilmentScope = configuration[ServiceScope.FulfilmentSetting] is { Length: > 0 } configured ? configured : ServiceScope.DefaultFulfilment;
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, SigningKeysFromConfiguration>();
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, TokenCaching>();
         services.AddHostedService<MissingSigningKeyWarning>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<OrdersMetrics>((options, metrics) =>
         {

@@ -33,6 +33,10 @@ internal sealed class ConfiguredSigningKeys : IEnumerable<SecurityKey>
 
     public int Count => Volatile.Read(ref _keys).Length;
 
+    /// <summary>The keys read at the last reload: a new object each time the section is read again, so a
+    /// token validated under other keys is known as such (<see cref="ValidatedTokenCache"/>).</summary>
+    public object Version => Volatile.Read(ref _keys);
+
     public IEnumerator<SecurityKey> GetEnumerator() => ((IEnumerable<SecurityKey>)Volatile.Read(ref _keys)).GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
