@@ -57,22 +57,24 @@ public static class OrdersApplication
         app.UseRateLimiter();
         app.MapOrdersHealthChecks();
         app.MapOrdersMetrics();
-        // An outer group for what every /orders endpoint shares: an owner's token, the owner's rate
-        // limit, and the outcome filter (counts and log lines). Health and metrics stay anonymous.
-        app.MapGroup("")
-            .RequireAuthorization(AuthenticationSetup.OwnerPolicy)
-            .RequireRateLimiting(RateLimitingSetup.PerOwnerPolicy)
-            .AddEndpointFilter<OrderOutcomeFilter>()
-            .AddEndpointFilter<PendingMigrationFilter>()
-            .MapOrdersApi();
-        // The fulfilment service's route: its own scope instead of an owner; the same limit (per token
-        // subject), counts and migration gate.
-        app.MapGroup("")
-            .RequireAuthorization(AuthenticationSetup.FulfilmentPolicy)
-            .RequireRateLimiting(RateLimitingSetup.PerOwnerPolicy)
-            .AddEndpointFilter<OrderOutcomeFilter>()
-            .AddEndpointFilter<PendingMigrationFilter>()
-            .MapFulfilmentApi();
+        // The customers' /orders endpoints need an owner's token; the fulfilment service's route its scope.
+        // Health and metrics stay anonymous.
+        OrderRoutes(app, AuthenticationSetup.OwnerPolicy).MapOrdersApi();
+        OrderRoutes(app, AuthenticationSetup.FulfilmentPolicy).MapFulfilmentApi();
         return app;
+    }
+
+    /// <summary>
+    /// A group for order endpoints under <paramref name="policy"/>, with what every one of them shares: the
+    /// rate limit per token subject, the outcome filter (counts and log lines) and the migration gate.
+    /// </summary>
+    private static RouteGroupBuilder OrderRoutes(WebApplication app, string policy)
+    {
+        var routes = app.MapGroup("");
+        routes.RequireAuthorization(policy)
+            .RequireRateLimiting(RateLimitingSetup.PerOwnerPolicy)
+            .AddEndpointFilter<OrderOutcomeFilter>()
+            .AddEndpointFilter<PendingMigrationFilter>();
+        return routes;
     }
 }

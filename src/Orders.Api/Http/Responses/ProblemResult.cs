@@ -19,9 +19,12 @@ public sealed class ProblemResult(ApiProblem problem, IReadOnlyDictionary<string
     {
         problem.TraceId ??= Activity.Current?.Id ?? httpContext.TraceIdentifier;
         httpContext.Response.StatusCode = problem.Status;
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        if (headers is not null)
         {
-            httpContext.Response.Headers[name] = value;
+            foreach (var (name, value) in headers)
+            {
+                httpContext.Response.Headers[name] = value;
+            }
         }
         // Serialised as its runtime type, so the 409's and 400's own fields are written too.
         return WholeJsonBody.WriteAsync(httpContext, problem, problem.GetType(), ContentType);
