@@ -24,7 +24,9 @@ internal static class AuthenticationSetup
         var fulfilmentScope = configuration[ServiceScope.FulfilmentSetting] is { Length: > 0 } configured ? configured : ServiceScope.DefaultFulfilment;
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, SigningKeysFromConfiguration>();
-        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, TokenCaching>();
+        var tokenCacheSeconds = TokenCaching.SecondsFrom(configuration);
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>>(provider =>
+            new TokenCaching(tokenCacheSeconds, provider.GetRequiredService<TimeProvider>()));
         services.AddHostedService<MissingSigningKeyWarning>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<OrdersMetrics>((options, metrics) =>
         {

@@ -14,8 +14,9 @@ internal sealed class CachingTokenHandler(TokenHandler inner, ValidatedTokenCach
         {
             return known;
         }
+        var keys = ValidatedTokenCache.KeysOf(validationParameters);
         var result = await inner.ValidateTokenAsync(token, validationParameters);
-        cache.Keep(token, validationParameters, result);
+        cache.Keep(token, validationParameters, keys, result);
         return result;
     }
 

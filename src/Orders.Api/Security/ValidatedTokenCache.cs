@@ -47,7 +47,12 @@ internal sealed class ValidatedTokenCache(TimeSpan lifetime, TimeProvider clock,
     }
 
     /// <summary>Keeps a successful validation of <paramref name="token"/>; anything else is not kept.</summary>
-    public void Keep(string token, TokenValidationParameters parameters, TokenValidationResult result)
+    /// <param name="token">The token, as sent.</param>
+    /// <param name="parameters">The parameters it was validated with.</param>
+    /// <param name="keys">The signing keys' version read before the validation began (<see cref="KeysOf"/>):
+    /// a reload during the validation then leaves the entry already ended, never under the new keys.</param>
+    /// <param name="result">What the validation answered.</param>
+    public void Keep(string token, TokenValidationParameters parameters, object? keys, TokenValidationResult result)
     {
         if (!result.IsValid || result.SecurityToken is not { } validated)
         {
@@ -69,7 +74,7 @@ internal sealed class ValidatedTokenCache(TimeSpan lifetime, TimeProvider clock,
         {
             MakeRoom(now);
         }
-        _entries[token] = new Entry(result, until, KeysOf(parameters));
+        _entries[token] = new Entry(result, until, keys);
     }
 
     private void MakeRoom(DateTimeOffset now)
@@ -89,8 +94,8 @@ internal sealed class ValidatedTokenCache(TimeSpan lifetime, TimeProvider clock,
         }
     }
 
-    // Configured keys are replaced as a whole on reload (a new version object); other key sources are fixed.
-    private static object? KeysOf(TokenValidationParameters parameters) =>
+    /// <summary>The version of the configured signing keys, which are replaced as a whole on reload; null for other key sources, which are fixed.</summary>
+    public static object? KeysOf(TokenValidationParameters parameters) =>
         (parameters.IssuerSigningKeys as ConfiguredSigningKeys)?.Version;
 
     private sealed record Entry(TokenValidationResult Result, DateTimeOffset Until, object? Keys);

@@ -28,6 +28,8 @@ public sealed class StartupMistakeTests
         { "Storage__MigrateOnStartup=sometimes", "'Storage:MigrateOnStartup'" },
         { "Shutdown__TimeoutSeconds=30s", "'Shutdown:TimeoutSeconds'" },
         { "RateLimiting__PermitsPerSecond=many", "'RateLimiting:PermitsPerSecond'" },
+        { "Authentication__TokenCacheSeconds=-1", "Authentication:TokenCacheSeconds must be a whole number of seconds from 0 (off) to 3600" },
+        { "Authentication__TokenCacheSeconds=1h", "Authentication:TokenCacheSeconds must be a whole number of seconds from 0 (off) to 3600" },
         { $"ConnectionStrings__Orders=Data Source={MissingDirectory()}/orders.db", "fix ConnectionStrings:Orders" },
     };
 

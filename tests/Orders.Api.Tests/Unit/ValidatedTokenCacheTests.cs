@@ -80,7 +80,7 @@ public sealed class ValidatedTokenCacheTests
         var token = TestTokens.Mint(expires: expires);
         var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, parameters);
         Assert.True(result.IsValid);
-        cache.Keep(token, parameters, result);
+        cache.Keep(token, parameters, ValidatedTokenCache.KeysOf(parameters), result);
 
         // exp is whole seconds: the entry holds until exp + skew, and not one tick longer.
         var until = DateTimeOffset.FromUnixTimeSeconds(new DateTimeOffset(expires).ToUnixTimeSeconds()) + TimeSpan.FromSeconds(5);
@@ -119,6 +119,26 @@ public sealed class ValidatedTokenCacheTests
         _configuration.Reload();
 
         var after = await handler.ValidateTokenAsync(token, parameters);
+        Assert.False(after.IsValid);
+        Assert.Equal(2, _inner.Calls);
+    }
+
+    [Fact]
+    public async Task AValidationTheKeysReloadDuring_IsNotKeptUnderTheNewKeys()
+    {
+        // The validation passes under the old key, and the reload lands before it returns.
+        var reloading = new ReloadingHandler(_inner, () =>
+        {
+            _configuration["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            _configuration.Reload();
+        });
+        var handler = new CachingTokenHandler(reloading, new ValidatedTokenCache(Lifetime, _clock));
+        var token = TestTokens.Mint();
+        var parameters = Parameters();
+
+        Assert.True((await handler.ValidateTokenAsync(token, parameters)).IsValid);
+        var after = await handler.ValidateTokenAsync(token, parameters);
+
         Assert.False(after.IsValid);
         Assert.Equal(2, _inner.Calls);
     }
@@ -164,6 +184,19 @@ public sealed class ValidatedTokenCacheTests
         IssuerSigningKeys = _keys,
         ClockSkew = clockSkew ?? TokenValidationParameters.DefaultClockSkew,
     };
+
+    /// <summary>Validates with <paramref name="inner"/>, then runs <paramref name="afterFirst"/> once before answering.</summary>
+    private sealed class ReloadingHandler(TokenHandler inner, Action afterFirst) : TokenHandler
+    {
+        private Action? _pending = afterFirst;
+
+        public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
+        {
+            var result = await inner.ValidateTokenAsync(token, validationParameters);
+            Interlocked.Exchange(ref _pending, null)?.Invoke();
+            return result;
+        }
+    }
 
     /// <summary>The real validation, counted.</summary>
     private sealed class CountingHandler : TokenHandler
