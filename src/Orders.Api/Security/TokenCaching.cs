@@ -37,11 +37,9 @@ internal sealed class TokenCaching(int seconds, TimeProvider clock) : IPostConfi
             return;
         }
         var cache = new ValidatedTokenCache(TimeSpan.FromSeconds(seconds), clock);
-        var handlers = options.TokenHandlers.ToList();
-        options.TokenHandlers.Clear();
-        foreach (var handler in handlers)
+        for (var i = 0; i < options.TokenHandlers.Count; i++)
         {
-            options.TokenHandlers.Add(handler as CachingTokenHandler ?? new CachingTokenHandler(handler, cache));
+            options.TokenHandlers[i] = new CachingTokenHandler(options.TokenHandlers[i], cache);
         }
     }
 }

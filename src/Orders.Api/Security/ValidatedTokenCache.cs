@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Orders.Api.Security;
 
 /// <summary>
-/// The tokens validated in the last <see cref="Lifetime"/>, keyed by the exact token text, so a client
+/// The tokens validated in the last lifetime (<c>Authentication:TokenCacheSeconds</c>), keyed by the exact token text, so a client
 /// sending the same token on every request has its signature checked and its claims parsed once a
 /// minute instead of on every request (0.008-0.013 ms of CPU per request, the largest part of what
 /// authentication cost under the benchmark: docs/benchmarks.md).
@@ -12,11 +12,11 @@ namespace Orders.Api.Security;
 /// <remarks>
 /// Only what the full validation accepted is kept, and an entry is used only while every reason to
 /// refuse the token again is known not to apply: before its <c>exp</c> (plus the clock skew the
-/// validation allows), within <see cref="Lifetime"/> of its validation, and while the configured signing
+/// validation allows), within the lifetime of its validation, and while the configured signing
 /// keys are the ones it was validated with (a key removed from configuration ends its tokens at once).
-/// A key the identity provider withdraws (Authority) is honoured for at most <see cref="Lifetime"/>
-/// longer, well within the provider's own metadata refresh. The cache holds at most
-/// <see cref="Capacity"/> tokens: when full, expired entries go, and if none has, all of them.
+/// A key the identity provider withdraws (Authority) is honoured for at most the lifetime longer, well
+/// within the provider's own metadata refresh. The cache holds at most its capacity of tokens
+/// (<see cref="DefaultCapacity"/> unless a test says otherwise): when full, expired entries go, and if none has, all of them.
 /// The cached identity is shared by every request bearing the same token: read it, never change it.
 /// </remarks>
 internal sealed class ValidatedTokenCache(TimeSpan lifetime, TimeProvider clock, int capacity = ValidatedTokenCache.DefaultCapacity)
@@ -24,10 +24,6 @@ internal sealed class ValidatedTokenCache(TimeSpan lifetime, TimeProvider clock,
     public const int DefaultCapacity = 10_000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-
-    public TimeSpan Lifetime => lifetime;
-
-    public int Capacity => capacity;
 
     public int Count => _entries.Count;
 

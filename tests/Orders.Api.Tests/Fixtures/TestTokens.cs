@@ -35,6 +35,13 @@ public static class TestTokens
     public static IReadOnlyDictionary<string, string> Environment { get; } =
         Settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!);
 
+    /// <summary>Replaces the signing key in <paramref name="configuration"/> (made from <see cref="Settings"/>) and reloads it, as an operator rotating a leaked key would: tokens signed before stop being valid.</summary>
+    public static void ReplaceSigningKey(Microsoft.Extensions.Configuration.IConfigurationRoot configuration)
+    {
+        configuration["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        configuration.Reload();
+    }
+
     /// <summary>
     /// A signed token for <paramref name="subject"/>; each optional part can be made wrong on purpose, and
     /// <paramref name="claims"/> adds claims as given (a string, a number, an array, a JsonElement object; an

@@ -24,10 +24,7 @@ public sealed class TokenCacheTests(SqliteDatabase database) : IClassFixture<Sql
         Assert.Equal(HttpStatusCode.Created, (await client.PostOrderAsync(OrderRequests.Valid(reference))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/orders/{reference}", TestContext.Current.CancellationToken)).StatusCode);
 
-        var configuration = (IConfigurationRoot)factory.Services.GetRequiredService<IConfiguration>();
-        configuration["Authentication:Schemes:Bearer:SigningKeys:0:Value"] =
-            Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        configuration.Reload();
+        TestTokens.ReplaceSigningKey((IConfigurationRoot)factory.Services.GetRequiredService<IConfiguration>());
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/orders/{reference}", TestContext.Current.CancellationToken)).StatusCode);
     }

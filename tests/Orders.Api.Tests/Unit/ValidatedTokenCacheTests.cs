@@ -115,8 +115,7 @@ public sealed class ValidatedTokenCacheTests
 
         // The operator replaces the key (a leaked one, say): the token it signed must stop working now,
         // not when the cache would have let it go.
-        _configuration["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        _configuration.Reload();
+        TestTokens.ReplaceSigningKey(_configuration);
 
         var after = await handler.ValidateTokenAsync(token, parameters);
         Assert.False(after.IsValid);
@@ -127,11 +126,7 @@ public sealed class ValidatedTokenCacheTests
     public async Task AValidationTheKeysReloadDuring_IsNotKeptUnderTheNewKeys()
     {
         // The validation passes under the old key, and the reload lands before it returns.
-        var reloading = new ReloadingHandler(_inner, () =>
-        {
-            _configuration["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-            _configuration.Reload();
-        });
+        var reloading = new ReloadingHandler(_inner, () => TestTokens.ReplaceSigningKey(_configuration));
         var handler = new CachingTokenHandler(reloading, new ValidatedTokenCache(Lifetime, _clock));
         var token = TestTokens.Mint();
         var parameters = Parameters();
