@@ -6,7 +6,7 @@ namespace Orders.Api.Security;
 /// <summary>
 /// The tokens validated in the last lifetime (<c>Authentication:TokenCacheSeconds</c>), keyed by the exact token text, so a client
 /// sending the same token on every request has its signature checked and its claims parsed once a
-/// minute instead of on every request (0.008-0.013 ms of CPU per request, the largest part of what
+/// minute instead of on every request (0.007-0.013 ms of CPU per request, the largest part of what
 /// authentication cost under the benchmark: docs/benchmarks.md).
 /// </summary>
 /// <remarks>
